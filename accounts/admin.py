@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import LocalGroup, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "email", "local_group", "is_staff", "is_active"]
+    list_filter = ["groups", "local_group", "is_staff", "is_active"]
+    list_select_related = ["local_group"]
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Local group", {"fields": ["local_group"]}))
+
+
+@admin.register(LocalGroup)
+class LocalGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "contact_email"]
+    search_fields = ["name", "region"]

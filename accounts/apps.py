@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "Accounts and roles"
+
+    def ready(self) -> None:
+        from .permissions import sync_role_permissions_after_migrate
+
+        # Models added by later migrations get their permissions only after
+        # migrate finishes; attaching them here keeps the roles complete.
+        post_migrate.connect(sync_role_permissions_after_migrate, sender=self)

@@ -1,0 +1,27 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class LocalGroup(models.Model):
+    """A local activist group of the Section; one login may be shared by its members."""
+
+    name = models.CharField(max_length=200, unique=True)
+    region = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField("contact e-mail")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    local_group = models.ForeignKey(
+        LocalGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text="The local group this login belongs to (local group users only).",
+    )

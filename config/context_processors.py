@@ -1,0 +1,14 @@
+from django.http import HttpRequest
+
+from accounts.roles import navigation_for
+
+from . import __version__
+
+
+def site(request: HttpRequest) -> dict:
+    return {
+        "partnerdesk_version": __version__,
+        "nav_items": navigation_for(request.user) if hasattr(request, "user") else [],
+        # django-htmx's {% htmx_script %} looks for csp_nonce in the context.
+        "csp_nonce": getattr(request, "csp_nonce", ""),
+    }

@@ -1,0 +1,50 @@
+"""Test settings: fast hashing, in-memory mail, eager tasks, a private Redis db."""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from .base import *  # noqa: F403
+from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR, env
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production-" + "x" * 30
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+
+# Unit tests run tasks inline; integration tests start real workers.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+
+
+def _private_redis_db(url: str, db: int) -> str:
+    # A development worker on the default db must never pick up a test's task.
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{db}")) if parts.scheme.startswith("redis") else url
+
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not memory, so worker subprocesses in integration tests share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+
+TEST_REDIS_DB = env.int("TEST_REDIS_DB", default=15)
+CELERY_BROKER_URL = _private_redis_db(CELERY_BROKER_URL, TEST_REDIS_DB)
+if CELERY_BROKER_URL.startswith("redis"):
+    CELERY_RESULT_BACKEND = CELERY_BROKER_URL
+if CELERY_BROKER_URL == "filesystem://":
+    _test_queue = VAR_DIR / "test-celery" / "queue"
+    _test_queue.mkdir(parents=True, exist_ok=True)
+    (VAR_DIR / "test-celery" / "results").mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_test_queue),
+        "data_folder_out": str(_test_queue),
+    }
+    CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'test-celery' / 'results'}"
+
+# Serve static files straight from the source folders: no collectstatic in tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

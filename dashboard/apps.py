@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class DashboardConfig(AppConfig):
+    """Pages that combine every app (the dashboard), kept out of the domain apps."""
+
+    name = "dashboard"
+    verbose_name = "Dashboard"

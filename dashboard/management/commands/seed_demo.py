@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import seed_users
+from outreach.demo import seed_sectors, seed_synthetic_contacts
+from partnerships.demo import seed_organisations, seed_synthetic_organisations
+
+
+class Command(BaseCommand):
+    help = "Create (or bring back) the demo data. Idempotent and deterministic."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--organisations",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Top up to N synthetic organisations (benchmarks).",
+        )
+        parser.add_argument(
+            "--contacts",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Top up to N synthetic contacts (benchmarks).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (never on a live site).",
+        )
+
+    def handle(self, *args, organisations: int, contacts: int, force: bool, **options) -> None:
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG is off, so this may be a live site: seed_demo would reset the demo "
+                "users' passwords. Use --force if you really mean it."
+            )
+        if organisations < 0 or contacts < 0:
+            raise CommandError("--organisations and --contacts must be 0 or more.")
+        password = settings.DEMO_PASSWORD
+        with transaction.atomic():
+            users = seed_users(password=password)
+            sectors = seed_sectors()
+            seeded = seed_organisations()
+        added_orgs = seed_synthetic_organisations(organisations)
+        added_contacts = seed_synthetic_contacts(contacts)
+        self.stdout.write(
+            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations; "
+            f"added {added_orgs} synthetic organisations and {added_contacts} contacts."
+        )
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo logins: {', '.join(users)} with password {password!r}")
+        )

@@ -1,0 +1,3 @@
+from .organisations import Affiliation, Organisation
+
+__all__ = ["Affiliation", "Organisation"]

@@ -1,0 +1,138 @@
+"""The partner registry: every organisation the Section works with or considers."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django_countries.fields import CountryField
+
+from partnerships.matching import domain_of, normalise_name
+
+
+class OrganisationKind(models.TextChoices):
+    TRADE_UNION = "trade_union", "Trade union"
+    RELIGIOUS = "religious", "Religious or church body"
+    SCHOOL = "school", "School-based organisation"
+    PROFESSIONAL = "professional", "Professional association"
+    BUSINESS = "business", "Business"
+    SOLIDARITY = "solidarity", "Solidarity or pressure group"
+    ARMS_CONTROL = "arms_control", "Arms control / violence monitoring group"
+    HR_EDUCATION = "hr_education", "Human rights education organisation"
+    FUNDING = "funding", "Funding NGO"
+    ACADEMIC = "academic", "Academic institution"
+    DEVELOPMENT = "development", "Developmental NGO"
+    ENVIRONMENTAL = "environmental", "Environmental group"
+    UMBRELLA = "umbrella", "Umbrella organisation / coalition"
+    COMMUNITY = "community", "Community group"
+    GOVERNMENT = "government", "Government body"
+    IGO = "igo", "Inter-governmental organisation"
+    MEDIA = "media", "Media"
+    HUMAN_RIGHTS = "human_rights", "Human rights NGO"
+
+
+class Scope(models.TextChoices):
+    LOCAL = "local", "Local"
+    NATIONAL = "national", "National"
+    REGIONAL = "regional", "Regional"
+    INTERNATIONAL = "international", "International"
+
+
+class RelationshipStatus(models.TextChoices):
+    PROSPECT = "prospect", "Prospect"
+    ACTIVE = "active", "Active"
+    DORMANT = "dormant", "Dormant"
+    ENDED = "ended", "Ended"
+    DECLINED = "declined", "Declined"
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=255)
+    acronym = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
+    country = CountryField(blank=True)
+    region = models.CharField(max_length=120, blank=True)
+    website = models.URLField(blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+
+    # All rights are indivisible: an organisation may work on both.
+    focus_civil_political = models.BooleanField("civil and political rights", default=False)
+    focus_economic_social_cultural = models.BooleanField(
+        "economic, social and cultural rights", default=False
+    )
+    mandate_summary = models.TextField(blank=True)
+
+    indigenous_led = models.BooleanField("Indigenous led", default=False)
+    culturally_diverse = models.BooleanField("culturally and linguistically diverse", default=False)
+    disability_advocacy = models.BooleanField(default=False)
+    lgbtqi = models.BooleanField("LGBTQI", default=False)
+
+    relationship_status = models.CharField(
+        max_length=20, choices=RelationshipStatus.choices, default=RelationshipStatus.PROSPECT
+    )
+    relationship_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_organisations",
+    )
+    track_record = models.TextField("track record", blank=True)
+    trust_notes = models.TextField(blank=True)
+    external_id = models.CharField(
+        "external identifier",
+        max_length=100,
+        blank=True,
+        help_text="An IATI organisation identifier, charity number or similar.",
+    )
+
+    # Derived keys for the existing-relationship check, kept in step by save().
+    name_key = models.CharField(max_length=255, editable=False, db_index=True)
+    acronym_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
+    website_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    email_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="organisation_external_id_unique_when_given",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_match_keys()
+        super().save(*args, **kwargs)
+
+    def refresh_match_keys(self) -> None:
+        self.name_key = normalise_name(self.name)
+        self.acronym_key = normalise_name(self.acronym)
+        self.website_domain = domain_of(self.website)
+        self.email_domain = domain_of(self.email)
+
+
+class AffiliationKind(models.TextChoices):
+    POLITICAL = "political", "Political"
+    RELIGIOUS = "religious", "Religious"
+    CORPORATE = "corporate", "Corporate"
+
+
+class Affiliation(models.Model):
+    """A known political, religious or corporate tie (seed 002: check affiliations)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    kind = models.CharField(max_length=20, choices=AffiliationKind.choices)
+    description = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description}"

@@ -1,0 +1,48 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import LocalGroup, User
+from outreach.models import Contact, Sector
+from partnerships.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (User, LocalGroup, Sector, Organisation, Contact)
+    }
+
+
+def test_seed_demo_twice_gives_the_same_counts():
+    call_command("seed_demo", "--force", stdout=None)
+    first = counts()
+    call_command("seed_demo", "--force")
+    assert counts() == first
+    assert first["User"] == 4
+    assert first["Sector"] == 10
+    assert Organisation.objects.filter(acronym="HRW").exists()
+
+
+def test_demo_users_log_in_with_the_demo_password(settings):
+    settings.DEMO_PASSWORD = "another-demo-password"
+    call_command("seed_demo", "--force")
+    assert User.objects.get(username="localgroup1").check_password("another-demo-password")
+    assert User.objects.get(username="localgroup1").local_group is not None
+    assert User.objects.get(username="coordinator").groups.filter(name="Coordinators").exists()
+
+
+def test_scale_options_top_up_deterministically():
+    call_command("seed_demo", "--force", "--organisations", "30", "--contacts", "40")
+    call_command("seed_demo", "--force", "--organisations", "30", "--contacts", "40")
+    assert Organisation.objects.filter(name__startswith="Demo organisation").count() == 30
+    assert Contact.objects.count() == 40
+    assert Organisation.objects.filter(name="Demo organisation 000030").exists()
+
+
+def test_seed_demo_refuses_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo")
+    assert User.objects.count() == 0

@@ -1,0 +1,84 @@
+"""Settings fail loudly on malformed values, and production passes the deploy check."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_django(args: list[str], settings: str, **env: str) -> subprocess.CompletedProcess:
+    dropped = {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    clean.update(DJANGO_SETTINGS_MODULE=settings, **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("DATABASE_URL", "nosuchdb://localhost/x", "nosuchdb"),
+        ("REDIS_URL", "http://127.0.0.1:6379/0", "scheme 'http'"),
+        ("REDIS_URL", "redis://127.0.0.1:6379/zero", "must be a number"),
+        ("AXES_FAILURE_LIMIT", "five", "invalid literal for int"),
+        ("CELERY_VISIBILITY_TIMEOUT", "15 minutes", "invalid literal for int"),
+    ],
+)
+def test_malformed_setting_stops_start_up(variable, value, message):
+    result = run_django(["check"], "config.settings.local", **{variable: value})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_requires_a_secret_key():
+    result = run_django(["check"], "config.settings.production", ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_rejects_a_short_or_insecure_secret_key():
+    result = run_django(
+        ["check"], "config.settings.production", SECRET_KEY="django-insecure-x", ALLOWED_HOSTS="a"
+    )
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_passes_the_deploy_check_with_a_real_secret():
+    result = run_django(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        "config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="partnerdesk.example.org",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_local_defaults_use_sqlite_and_the_filesystem_broker():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL)"
+    )
+    result = run_django(["shell", "-c", code], "config.settings.local")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["django.db.backends.sqlite3", "filesystem://"]
+
+
+def test_redis_url_selects_redis_as_broker():
+    code = "from django.conf import settings as s; print(s.CELERY_BROKER_URL)"
+    result = run_django(
+        ["shell", "-c", code], "config.settings.local", REDIS_URL="redis://127.0.0.1:6379/3"
+    )
+    assert result.stdout.split()[-1] == "redis://127.0.0.1:6379/3"

@@ -1,0 +1,25 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django would
+# otherwise refuse ORM calls from live_server tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # In CI every test must run: a skip would hide a missing service.
+    if os.environ.get("CI") == "true":
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+        if skipped:
+            session.exitstatus = 1
+            print(f"\nCI: {skipped} test(s) skipped; in CI every test must run.")
+
+
+@pytest.fixture
+def role_user(db):
+    """A factory for users with one of the three roles."""
+    from tests.factories import UserFactory
+
+    return UserFactory.with_role
