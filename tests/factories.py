@@ -1,5 +1,6 @@
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.models import LocalGroup, User
 from accounts.roles import Role
@@ -33,3 +34,43 @@ class UserFactory(factory.django.DjangoModelFactory):
         user = cls(**kwargs)
         user.groups.add(Group.objects.get(name=role.value))
         return user
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Organisation"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = "human_rights"
+    scope = "national"
+    country = "NL"
+    website = factory.Sequence(lambda n: f"https://org{n}.example.org")
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Sector"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+
+
+class KeywordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Keyword"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"keyword{n}")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Contact"
+
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Contact{n}")
+    email = factory.Sequence(lambda n: f"contact{n}@example.net")
+    mailing_consent = True
+    consent_given_at = factory.LazyFunction(timezone.now)
+    consent_source = "signed up at an event"

@@ -226,5 +226,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Every login would otherwise log four lines.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 AXES_VERBOSE = False
