@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import requests
 
 app_name = "partnerships"
 
 urlpatterns = [
-    path("requests/mine/", views.MyRequestsView.as_view(), name="my_requests"),
+    path("requests/mine/", requests.MyRequestsView.as_view(), name="my_requests"),
 ]
