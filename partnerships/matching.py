@@ -14,7 +14,11 @@ LEGAL_SUFFIXES = {
     "ev", "gmbh", "ag", "sa", "sarl", "srl", "bv", "nv", "vzw", "asbl", "ong", "ngo",
     "cic", "cio", "foundation", "stichting", "association",
 }  # fmt: skip
-LEADING_ARTICLES = {"the", "la", "le", "les", "l", "el", "los", "las", "de", "het", "die", "der"}
+# Articles and legal forms that some languages put first ("Stichting X" is X).
+LEADING_WORDS = {
+    "the", "la", "le", "les", "l", "el", "los", "las", "de", "het", "die", "der",
+    "stichting", "vereniging", "stiftung", "fondation", "fundacion",
+}  # fmt: skip
 # Webmail domains say nothing about the organisation behind an address.
 PUBLIC_MAIL_DOMAINS = {
     "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
@@ -32,7 +36,7 @@ def _ascii_words(text: str) -> list[str]:
 
 def normalise_name(name: str) -> str:
     words = _ascii_words(name)
-    while words and words[0] in LEADING_ARTICLES and len(words) > 1:
+    while words and words[0] in LEADING_WORDS and len(words) > 1:
         words = words[1:]
     while words and words[-1] in LEGAL_SUFFIXES and len(words) > 1:
         words = words[:-1]

@@ -23,6 +23,19 @@ class ContactStatus(models.TextChoices):
     BOUNCED = "bounced", "Bounced"
 
 
+class ContactQuerySet(models.QuerySet):
+    def mailable(self, *, include_at_risk: bool = False) -> "ContactQuerySet":
+        """Contacts that may receive a mailing: consent given and not withdrawn,
+        not unsubscribed or bounced, an address to send to, and never a person
+        at risk unless the sender explicitly includes them."""
+        qs = self.filter(
+            mailing_consent=True,
+            consent_withdrawn_at__isnull=True,
+            status=ContactStatus.ACTIVE,
+        ).exclude(email="")
+        return qs if include_at_risk else qs.filter(is_at_risk=False)
+
+
 class Contact(models.Model):
     """A person outside the Section: in an organisation, or of the broad movement."""
 
@@ -66,6 +79,8 @@ class Contact(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]

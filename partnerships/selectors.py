@@ -1,0 +1,70 @@
+"""Reads across the partner registry."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q
+
+from .matching import domain_of, normalise_name
+from .models import Organisation
+from .timeline import last_activity
+
+
+@dataclass(frozen=True)
+class RelationshipMatch:
+    organisation: Organisation
+    reasons: tuple[str, ...]
+    last_activity: datetime | None
+
+
+def find_existing_relationships(
+    *,
+    name: str = "",
+    acronym: str = "",
+    website: str = "",
+    email: str = "",
+    exclude_pk: int | None = None,
+    limit: int = 10,
+) -> list[RelationshipMatch]:
+    """Organisations that are likely the one described (seed 002: check before approaching)."""
+    name_key, acronym_key = normalise_name(name), normalise_name(acronym)
+    web, mail = domain_of(website), domain_of(email)
+    tests = {
+        "same name": Q(name_key=name_key) if name_key else None,
+        "name matches acronym": Q(acronym_key=name_key) if name_key else None,
+        "same acronym": Q(acronym_key=acronym_key) | Q(name_key=acronym_key)
+        if acronym_key
+        else None,
+        "same website domain": Q(website_domain=web) | Q(email_domain=web) if web else None,
+        "same e-mail domain": Q(email_domain=mail) | Q(website_domain=mail) if mail else None,
+    }
+    tests = {reason: q for reason, q in tests.items() if q is not None}
+    if not tests:
+        return []
+    combined = Q()
+    for q in tests.values():
+        combined |= q
+    candidates = Organisation.objects.filter(combined).select_related("relationship_owner")
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    matches = []
+    for organisation in candidates[:limit]:
+        reasons = tuple(
+            reason
+            for reason, q in tests.items()
+            if _matches(organisation, reason, name_key, acronym_key, web, mail)
+        )
+        matches.append(RelationshipMatch(organisation, reasons, last_activity(organisation)))
+    return matches
+
+
+def _matches(
+    org: Organisation, reason: str, name_key: str, acronym_key: str, web: str, mail: str
+) -> bool:
+    return {
+        "same name": org.name_key == name_key,
+        "name matches acronym": bool(org.acronym_key) and org.acronym_key == name_key,
+        "same acronym": bool(acronym_key) and acronym_key in (org.acronym_key, org.name_key),
+        "same website domain": bool(web) and web in (org.website_domain, org.email_domain),
+        "same e-mail domain": bool(mail) and mail in (org.email_domain, org.website_domain),
+    }[reason]
