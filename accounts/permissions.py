@@ -18,6 +18,19 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LOCAL_GROUP: [],
 }
 
+# The partner registry, coalitions and support requests (issue 3): staff and
+# coordinators keep them alike.
+REGISTRY_PERMISSIONS = [
+    f"partnerships.{action}_{model}"
+    for model in (
+        "organisation", "affiliation", "coalition", "coalitionmembership", "meeting",
+        "jointstatement", "statementagreement", "supportrequest",
+    )
+    for action in ("view", "add", "change")
+]  # fmt: skip
+ROLE_PERMISSIONS[Role.SECTION_STAFF] += REGISTRY_PERMISSIONS
+ROLE_PERMISSIONS[Role.COORDINATOR] += REGISTRY_PERMISSIONS
+
 
 def sync_role_permissions(apps=global_apps) -> None:
     Group = apps.get_model("auth", "Group")

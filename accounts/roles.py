@@ -74,6 +74,13 @@ NAVIGATION: list[NavItem] = [
 ]
 
 
+NAVIGATION[1:1] = [
+    NavItem("Partner registry", "partnerships:organisation_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+    NavItem("Coalitions", "partnerships:coalition_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+    NavItem("Support requests", "partnerships:support_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+]  # fmt: skip
+
+
 def navigation_for(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from .matching import domain_of, normalise_name
 from .models import Organisation
+from .rotation import SECTION_LABEL
 from .timeline import last_activity
 
 
@@ -68,3 +69,37 @@ def _matches(
         "same website domain": bool(web) and web in (org.website_domain, org.email_domain),
         "same e-mail domain": bool(mail) and mail in (org.email_domain, org.website_domain),
     }[reason]
+
+
+# Coalitions ---------------------------------------------------------------
+
+
+def statement_missing_agreements(statement) -> list[str]:
+    """The current members (and the Section, when a member) who have not agreed yet."""
+    agreed = set(statement.agreements.values_list("organisation_id", flat=True))
+    missing = [
+        str(m.organisation)
+        for m in statement.coalition.memberships.current().select_related("organisation")
+        if m.organisation_id not in agreed
+    ]
+    if statement.coalition.section_is_member and statement.section_agreed_at is None:
+        missing.insert(0, SECTION_LABEL)
+    return missing
+
+
+def organisation_related_counts(organisation: Organisation) -> dict[str, int]:
+    """How many records of each kind point at an organisation (for the merge page)."""
+    counts = {}
+    for relation in Organisation._meta.related_objects:
+        if relation.many_to_many and not relation.through._meta.auto_created:
+            continue  # counted through the through model's own foreign key
+        model = relation.related_model
+        if relation.many_to_many:
+            count = relation.through._base_manager.filter(
+                **{relation.field.m2m_reverse_field_name(): organisation}
+            ).count()
+        else:
+            count = model._base_manager.filter(**{relation.field.name: organisation}).count()
+        if count:
+            counts[str(model._meta.verbose_name_plural)] = count
+    return counts

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -74,3 +76,40 @@ class ContactFactory(factory.django.DjangoModelFactory):
     mailing_consent = True
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_source = "signed up at an event"
+
+
+class CoalitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Coalition"
+
+    name = factory.Sequence(lambda n: f"Coalition {n}")
+    purpose = "Coordinate and exchange information on human rights policy."
+    scope = "national"
+
+
+class CoalitionMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.CoalitionMembership"
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    joined_on = datetime.date(2024, 1, 1)
+
+
+class JointStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.JointStatement"
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Joint statement {n}")
+    text = "The members call on the government to respect human rights."
+
+
+class SupportRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.SupportRequest"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    requested_by = "Sam Jansen, campaigns officer"
+    subject = factory.Sequence(lambda n: f"Sign our petition {n}")
+    received_on = datetime.date(2026, 1, 15)

@@ -1,3 +1,20 @@
+from .coalitions import (
+    Coalition,
+    CoalitionMembership,
+    JointStatement,
+    Meeting,
+    StatementAgreement,
+)
 from .organisations import Affiliation, Organisation
+from .support import SupportRequest
 
-__all__ = ["Affiliation", "Organisation"]
+__all__ = [
+    "Affiliation",
+    "Coalition",
+    "CoalitionMembership",
+    "JointStatement",
+    "Meeting",
+    "Organisation",
+    "StatementAgreement",
+    "SupportRequest",
+]

@@ -1,0 +1,1 @@
+from . import coalitions, organisations, support  # noqa: F401  (registers the ModelAdmins)
