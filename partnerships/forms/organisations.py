@@ -18,6 +18,7 @@ def staff_users():
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(max_length=200, required=False, assume_scheme="https")
     confirm_different = forms.BooleanField(
         required=False,
         label="This is a different organisation from the likely matches shown",

@@ -51,9 +51,11 @@ class CoalitionListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         queryset = Coalition.objects.annotate(
-            member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)),
+            member_count=Count(
+                "memberships", filter=Q(memberships__left_on__isnull=True), distinct=True
+            ),
             meeting_count=Count("meetings", distinct=True),
-        )
+        ).order_by("name")
         query = self.request.GET.get("q", "").strip()
         if query:
             queryset = queryset.filter(Q(name__icontains=query) | Q(purpose__icontains=query))
