@@ -4,7 +4,12 @@ from django.db import transaction
 
 from accounts.demo import seed_users
 from outreach.demo import seed_sectors, seed_synthetic_contacts
-from partnerships.demo import seed_organisations, seed_synthetic_organisations
+from partnerships.demo import (
+    seed_dutch_platform,
+    seed_organisations,
+    seed_support_requests,
+    seed_synthetic_organisations,
+)
 
 
 class Command(BaseCommand):
@@ -44,6 +49,8 @@ class Command(BaseCommand):
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
+            seed_dutch_platform(staff=users["staff"])
+            seed_support_requests(staff=users["staff"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
