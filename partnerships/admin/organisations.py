@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from partnerships.models import Affiliation, Organisation
 
@@ -39,4 +40,5 @@ class OrganisationAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [AffiliationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_per_page = 50
