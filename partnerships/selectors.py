@@ -56,7 +56,8 @@ def find_existing_relationships(
             if _matches(organisation, reason, name_key, acronym_key, web, mail)
         )
         matches.append(RelationshipMatch(organisation, reasons, last_activity(organisation)))
-    return matches
+    # The record that agrees on most counts comes first: it is the likeliest twin.
+    return sorted(matches, key=lambda match: -len(match.reasons))
 
 
 def _matches(

@@ -2,6 +2,7 @@
 secretariat, meetings, and joint statements that need every member's agreement."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -27,7 +28,9 @@ class Coalition(models.Model):
         null=True, blank=True, help_text="When the first member in the rotation took over."
     )
     secretariat_term_months = models.PositiveSmallIntegerField(
-        default=12, help_text="How long each member holds the secretariat."
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="How long each member holds the secretariat, in months.",
     )
     section_secretariat_position = models.PositiveSmallIntegerField(
         "the Section's place in the secretariat rotation",
@@ -49,6 +52,7 @@ class Coalition(models.Model):
             models.CheckConstraint(
                 condition=Q(section_secretariat_position__isnull=True) | Q(section_is_member=True),
                 name="coalition_section_rotates_only_as_member",
+                violation_error_message="The Section takes a turn at the secretariat only as a member.",
             ),
         ]
 
@@ -97,6 +101,7 @@ class CoalitionMembership(models.Model):
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
                 name="coalition_membership_left_after_joined",
+                violation_error_message="A member cannot leave before it joined.",
             ),
         ]
 

@@ -63,6 +63,7 @@ def test_coalition_form_rejects_a_section_turn_without_membership_and_bad_dates(
     assert response.status_code == 200
     content = response.content.decode()
     assert "Only a member takes its turn" in content
+    assert "A member cannot leave before it joined." in content
     assert not Coalition.objects.exists()
 
 
@@ -193,3 +194,22 @@ def test_support_list_query_count_is_constant(staff_client, django_assert_max_nu
     SupportRequestFactory.create_batch(rows)
     with django_assert_max_num_queries(6):
         assert staff_client.get(reverse("partnerships:support_list")).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_statement_page_query_count_is_constant(
+    staff_client, django_assert_max_num_queries, rows, role_user
+):
+    statement = JointStatementFactory(coalition__section_is_member=True)
+    recorder = role_user(Role.COORDINATOR)
+    for n in range(rows):
+        membership = CoalitionMembershipFactory(coalition=statement.coalition)
+        if n % 2:
+            StatementAgreement.objects.create(
+                statement=statement, organisation=membership.organisation,
+                agreed_on="2026-01-01", recorded_by=recorder,
+            )  # fmt: skip
+    with django_assert_max_num_queries(10):
+        response = staff_client.get(statement.get_absolute_url())
+    assert len(response.context["rows"]) == rows
+    assert len(response.context["missing"]) == rows // 2 + 1  # and the Section
