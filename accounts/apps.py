@@ -11,4 +11,6 @@ class AccountsConfig(AppConfig):
 
         # Models added by later migrations get their permissions only after
         # migrate finishes; attaching them here keeps the roles complete.
-        post_migrate.connect(sync_role_permissions_after_migrate, sender=self)
+        post_migrate.connect(
+            sync_role_permissions_after_migrate, dispatch_uid="sync_role_permissions"
+        )

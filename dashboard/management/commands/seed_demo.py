@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.demo import seed_users
 from outreach.demo import seed_sectors, seed_synthetic_contacts
 from partnerships.demo import seed_organisations, seed_synthetic_organisations
+from partnerships.demo_requests import seed_requests
 
 
 class Command(BaseCommand):
@@ -44,10 +45,12 @@ class Command(BaseCommand):
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
+            requests = seed_requests(users)
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
-            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations; "
+            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations, "
+            f"{requests} new partnership requests; "
             f"added {added_orgs} synthetic organisations and {added_contacts} contacts."
         )
         self.stdout.write(

@@ -1,0 +1,1 @@
+"""Forms validate input only; the rules live in partnerships.services."""
