@@ -74,6 +74,7 @@ class PartnershipRequestForm(forms.ModelForm):
 class NewOrganisationForm(forms.ModelForm):
     """An organisation not yet in the registry, described by the group."""
 
+    website = forms.URLField(required=False, assume_scheme="https")
     confirm_new = forms.BooleanField(
         label="None of the organisations listed above is the one I mean",
         required=False,
