@@ -228,7 +228,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
     def waiting(self, obj: PartnershipRequest) -> str:
         if obj.submitted_at is None or not obj.is_undecided():
             return "—"
-        return timesince(obj.submitted_at, timezone.now(), depth=1)
+        return timesince(obj.submitted_at, timezone.now(), depth=2)
 
     @admin.display(description="methods")
     def method_summary(self, obj: PartnershipRequest) -> str:
