@@ -6,14 +6,30 @@ from .roles import Role
 
 # "app_label.codename". Codenames of models that do not exist yet are skipped
 # and attached by the post_migrate sync once their migration has run.
+# Partnership requests: staff read every request and partnership in the admin;
+# coordinators also act on them (the services check the role again).
+_REQUESTS_VIEW = [
+    "partnerships.view_partnershiprequest",
+    "partnerships.view_requestevent",
+    "partnerships.view_checklistanswer",
+    "partnerships.view_partnership",
+]
+_REQUESTS_DECIDE = [
+    "partnerships.change_partnershiprequest",
+    "partnerships.change_partnership",
+]
+
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.SECTION_STAFF: [
         "accounts.view_localgroup",
         "accounts.view_user",
+        *_REQUESTS_VIEW,
     ],
     Role.COORDINATOR: [
         "accounts.view_localgroup",
         "accounts.view_user",
+        *_REQUESTS_VIEW,
+        *_REQUESTS_DECIDE,
     ],
     Role.LOCAL_GROUP: [],
 }
@@ -49,4 +65,8 @@ def sync_role_permissions(apps=global_apps) -> None:
 
 
 def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
-    sync_role_permissions()
+    # post_migrate fires once per app, and each app's permissions are created
+    # by its own firing: only after the last app do they all exist.
+    with_models = [app for app in global_apps.get_app_configs() if app.models_module]
+    if sender is with_models[-1]:
+        sync_role_permissions()

@@ -1,14 +1,17 @@
 """Reads across the partner registry."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 
 from .matching import domain_of, normalise_name
-from .models import Organisation
+from .models import Organisation, RequestEvent
+from .models.requests import DECISION_STATUSES
 from .rotation import SECTION_LABEL
-from .timeline import last_activity
+from .timeline import TimelineEntry, last_activity
 
 
 @dataclass(frozen=True)
@@ -104,3 +107,50 @@ def organisation_related_counts(organisation: Organisation) -> dict[str, int]:
         if count:
             counts[str(model._meta.verbose_name_plural)] = count
     return counts
+
+
+# --- Partnership requests -----------------------------------------------------------------
+
+
+def group_email_recipients(local_group) -> list[str]:
+    """Where news about a group's requests goes: its contact address and its logins."""
+    addresses = [local_group.contact_email, *local_group.users.values_list("email", flat=True)]
+    return sorted({address.lower() for address in addresses if address})
+
+
+def request_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
+    """Every move of every request naming this organisation (one query).
+    Internal notes stay out: the timeline is read more widely than the decision file."""
+    events = (
+        RequestEvent.objects.filter(request__organisation=organisation)
+        .select_related("request__local_group", "actor")
+        .order_by("created_at", "pk")
+    )
+    return [
+        TimelineEntry(
+            when=event.created_at,
+            kind="decision" if event.to_status in DECISION_STATUSES else "request",
+            title=f"{event.request.local_group.name}: “{event.request.activity_title}” "
+            f"{event.get_to_status_display().lower()}",
+            detail=event.comment,
+            url=reverse("admin:partnerships_partnershiprequest_change", args=[event.request_id]),
+            actor=event.actor.get_username() if event.actor else "Partnerdesk",
+        )
+        for event in events
+    ]
+
+
+def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
+    """Partnerships with this organisation, at their start (one query)."""
+    partnerships = organisation.partnerships.select_related("lead", "local_group")
+    return [
+        TimelineEntry(
+            when=datetime.combine(p.starts_on, time.min, tzinfo=timezone.get_current_timezone()),
+            kind="partnership",
+            title=f"Partnership “{p.title}” ({p.get_status_display().lower()})",
+            detail=f"Led by {p.lead.get_full_name() or p.lead.get_username()}"
+            + (f" with {p.local_group.name}" if p.local_group else ""),
+            url=reverse("admin:partnerships_partnership_change", args=[p.pk]),
+        )
+        for p in partnerships
+    ]

@@ -113,3 +113,38 @@ class SupportRequestFactory(factory.django.DjangoModelFactory):
     requested_by = "Sam Jansen, campaigns officer"
     subject = factory.Sequence(lambda n: f"Sign our petition {n}")
     received_on = datetime.date(2026, 1, 15)
+
+
+class PartnershipRequestFactory(factory.django.DjangoModelFactory):
+    """A request put straight into any status (services are what the tests exercise)."""
+
+    class Meta:
+        model = "partnerships.PartnershipRequest"
+
+    local_group = factory.SubFactory(LocalGroupFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    created_by = factory.SubFactory(UserFactory, local_group=factory.SelfAttribute("..local_group"))
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)
+    purposes = factory.LazyFunction(lambda: ["new_audiences"])
+    methods = factory.LazyFunction(lambda: ["campaigning"])
+    activity_title = factory.Sequence(lambda n: f"Activity {n}")
+    activity_description = "A public event with the partner."
+    activity_starts_on = factory.LazyFunction(lambda: timezone.localdate())
+    activity_place = "Utrecht"
+    expected_public = "About 50 students"
+    visibility = "co_branded"
+    partner_gains = "A wider audience."
+    partner_demands = "One evening of two volunteers."
+
+
+def complete_checklist(partnership_request, answer: str = "yes") -> None:
+    from partnerships.models import ChecklistAnswer
+    from partnerships.models.requests import ChecklistQuestion
+
+    for question in ChecklistQuestion.values:
+        ChecklistAnswer.objects.update_or_create(
+            request=partnership_request,
+            question=question,
+            defaults={"answer": answer, "note": f"Note {question}"},
+        )

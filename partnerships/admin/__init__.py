@@ -1,1 +1,3 @@
-from . import coalitions, organisations, support  # noqa: F401  (registers the ModelAdmins)
+"""The admin site's pages for the partner registry, one module per area."""
+
+from . import coalitions, organisations, requests, support  # noqa: F401  (registers the ModelAdmins)

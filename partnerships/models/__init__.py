@@ -6,15 +6,34 @@ from .coalitions import (
     StatementAgreement,
 )
 from .organisations import Affiliation, Organisation
+from .partnerships import Partnership, PartnershipStatus
+from .requests import (
+    ChecklistAnswer,
+    CooperationMethod,
+    PartnershipRequest,
+    Purpose,
+    RequestEvent,
+    RequestStatus,
+    Visibility,
+)
 from .support import SupportRequest
 
 __all__ = [
     "Affiliation",
+    "ChecklistAnswer",
     "Coalition",
     "CoalitionMembership",
+    "CooperationMethod",
     "JointStatement",
     "Meeting",
     "Organisation",
+    "Partnership",
+    "PartnershipRequest",
+    "PartnershipStatus",
+    "Purpose",
+    "RequestEvent",
+    "RequestStatus",
     "StatementAgreement",
     "SupportRequest",
+    "Visibility",
 ]

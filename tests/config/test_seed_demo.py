@@ -3,7 +3,13 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import LocalGroup, User
 from outreach.models import Contact, Sector
-from partnerships.models import Organisation
+from partnerships.models import (
+    Organisation,
+    Partnership,
+    PartnershipRequest,
+    RequestEvent,
+    RequestStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +17,16 @@ pytestmark = pytest.mark.django_db
 def counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (User, LocalGroup, Sector, Organisation, Contact)
+        for model in (
+            User,
+            LocalGroup,
+            Sector,
+            Organisation,
+            Contact,
+            PartnershipRequest,
+            RequestEvent,
+            Partnership,
+        )
     }
 
 
@@ -46,3 +61,17 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings):
     with pytest.raises(CommandError, match="--force"):
         call_command("seed_demo")
     assert User.objects.count() == 0
+
+
+def test_seed_demo_makes_requests_in_every_state_with_their_history():
+    call_command("seed_demo", "--force")
+    states = set(PartnershipRequest.objects.values_list("status", flat=True))
+    assert states == set(RequestStatus.values)
+    groups = set(PartnershipRequest.objects.values_list("created_by__username", flat=True))
+    assert groups == {"localgroup1", "localgroup2"}
+    assert Partnership.objects.filter(status="active").exists()
+    assert Partnership.objects.filter(status="concluded").exists()
+    declined = RequestEvent.objects.get(to_status=RequestStatus.DECLINED)
+    assert declined.comment and declined.internal_note
+    # Made through the services: every request has its history.
+    assert not PartnershipRequest.objects.filter(events__isnull=True).exists()

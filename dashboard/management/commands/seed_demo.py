@@ -10,6 +10,7 @@ from partnerships.demo import (
     seed_support_requests,
     seed_synthetic_organisations,
 )
+from partnerships.demo_requests import seed_requests
 
 
 class Command(BaseCommand):
@@ -51,10 +52,12 @@ class Command(BaseCommand):
             seeded = seed_organisations()
             seed_dutch_platform(staff=users["staff"])
             seed_support_requests(staff=users["staff"])
+            requests = seed_requests(users)
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
-            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations; "
+            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations, "
+            f"{requests} new partnership requests; "
             f"added {added_orgs} synthetic organisations and {added_contacts} contacts."
         )
         self.stdout.write(
