@@ -18,6 +18,26 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LOCAL_GROUP: [],
 }
 
+# Issue 4 (outreach priorities, structures, publications, campaigns): staff and
+# coordinators edit these through the outreach pages; the admin shows them read-only.
+for _role in (Role.SECTION_STAFF, Role.COORDINATOR):
+    ROLE_PERMISSIONS[_role] += [
+        f"outreach.view_{model}"
+        for model in (
+            "sector",
+            "sectorassessment",
+            "outreachstructure",
+            "structuremember",
+            "networkmailing",
+            "actionreport",
+            "publication",
+            "keyword",
+            "campaign",
+            "spectrumplacement",
+            "spectrummove",
+        )
+    ]
+
 
 def sync_role_permissions(apps=global_apps) -> None:
     Group = apps.get_model("auth", "Group")

@@ -24,8 +24,9 @@ from collections.abc import Mapping
 SCORE_MIN = 0
 SCORE_MAX = 5
 
-# The one place that decides where the priority quadrant starts (0-100).
-PRIORITY_THRESHOLD = 60
+# The one place that decides where the priority quadrant starts (0-100):
+# "high" is an average of at least 3.5 out of 5 over a score's criteria.
+PRIORITY_THRESHOLD = 70
 
 CREDIBILITY = "credibility_effect"
 

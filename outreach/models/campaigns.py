@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from partnerships.models import Organisation
 
@@ -35,6 +36,9 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:campaign_detail", kwargs={"pk": self.pk})
 
 
 _POSITION_RANGE = Q(position__gte=SpectrumPosition.ACTIVE_OPPOSITION) & Q(

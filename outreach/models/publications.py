@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from .sectors import Keyword
 
@@ -28,3 +29,6 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.reference})" if self.reference else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:publication_detail", kwargs={"pk": self.pk})

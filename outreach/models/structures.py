@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from .contacts import Contact
 from .sectors import Sector
@@ -76,6 +77,9 @@ class OutreachStructure(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:structure_detail", kwargs={"pk": self.pk})
 
     @property
     def is_network(self) -> bool:
