@@ -112,6 +112,7 @@ class OutreachStructureFactory(factory.django.DjangoModelFactory):
 class PublicationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "outreach.Publication"
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Publication {n}")
     reference = factory.Sequence(lambda n: f"ACT {n:02d}/01/26")

@@ -28,8 +28,12 @@ class SectorAssessmentForm(forms.ModelForm):
 
     def __init__(self, *args, latest: SectorAssessment | None = None, **kwargs):
         # Start from the latest scores, so a reassessment changes only what moved.
-        if latest is not None and "initial" not in kwargs:
-            kwargs["initial"] = {**latest.scores, "aims": [a.value for a in latest.aims]}
+        if latest is not None:
+            kwargs["initial"] = {
+                **latest.scores,
+                "aims": [aim.value for aim in latest.aims],
+                **kwargs.get("initial", {}),
+            }
         super().__init__(*args, **kwargs)
         self.fields["assessed_on"].initial = today
         self.fields["assessed_on"].label = "Date of the assessment"

@@ -7,6 +7,7 @@ from .fields import DateInput, KeywordsField
 
 class PublicationForm(forms.ModelForm):
     keywords = KeywordsField()
+    url = forms.URLField(label="Link", required=False, assume_scheme="https")
 
     class Meta:
         model = Publication

@@ -17,7 +17,7 @@ def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Cont
 
     Each contact carries `matched_keywords` (the shared keywords) and `match_count`.
     """
-    keyword_ids = list(publication.keywords.values_list("pk", flat=True))
+    keyword_ids = [keyword.pk for keyword in publication.keywords.all()]  # may be prefetched
     matching = Contact.objects.filter(keywords__in=keyword_ids)
     return (
         contacts_visible_to(user, matching)
@@ -38,7 +38,7 @@ def publications_for_contact(*, contact: Contact) -> QuerySet[Publication]:
 
     Each publication carries `matched_keywords` and `match_count`, newest first.
     """
-    keyword_ids = list(contact.keywords.values_list("pk", flat=True))
+    keyword_ids = [keyword.pk for keyword in contact.keywords.all()]  # may be prefetched
     return (
         Publication.objects.filter(keywords__in=keyword_ids)
         .annotate(match_count=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True))
