@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
@@ -10,6 +10,7 @@ from accounts.mixins import StaffRequiredMixin
 from accounts.models import User
 from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
 from outreach.models import (
+    ActionReport,
     Contact,
     NetworkMailing,
     OutreachStructure,
@@ -57,6 +58,8 @@ class StructureListView(StaffRequiredMixin, SearchSortMixin, ListView):
 class StructureDetailView(StaffRequiredMixin, DetailView):
     model = OutreachStructure
     template_name = "outreach/structure_detail.html"
+    context_object_name = "structure"
+    mailings_shown = 20
 
     def get_queryset(self):
         return super().get_queryset().select_related("sector", "local_group", "coordinator")
@@ -68,9 +71,10 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
                 report_count=Count("action_reports")
             )
         )
+        reports = ActionReport.objects.select_related("member__user", "member__contact")
         mailings = structure.mailings.annotate(report_count=Count("reports")).prefetch_related(
-            "reports__member__user", "reports__member__contact"
-        )
+            Prefetch("reports", queryset=reports)
+        )[: self.mailings_shown]
         return super().get_context_data(
             members=members,
             mailings=mailings,
