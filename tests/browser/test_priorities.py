@@ -10,6 +10,10 @@ CHART_POINTS = """() => Chart.getChart(document.getElementById("priority-chart")
 
 
 def _point(page, label: str) -> dict:
+    # The chart is drawn once Chart.js has loaded: wait for it rather than race it.
+    page.wait_for_function(
+        '() => window.Chart && Chart.getChart(document.getElementById("priority-chart"))'
+    )
     return next(p for p in page.evaluate(CHART_POINTS) if p["label"] == label)
 
 
