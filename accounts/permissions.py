@@ -46,6 +46,25 @@ REGISTRY_PERMISSIONS = [
 ]  # fmt: skip
 ROLE_PERMISSIONS[Role.SECTION_STAFF] += REGISTRY_PERMISSIONS
 ROLE_PERMISSIONS[Role.COORDINATOR] += REGISTRY_PERMISSIONS
+# Issue 4 (outreach priorities, structures, publications, campaigns): staff and
+# coordinators edit these through the outreach pages; the admin shows them read-only.
+for _role in (Role.SECTION_STAFF, Role.COORDINATOR):
+    ROLE_PERMISSIONS[_role] += [
+        f"outreach.view_{model}"
+        for model in (
+            "sector",
+            "sectorassessment",
+            "outreachstructure",
+            "structuremember",
+            "networkmailing",
+            "actionreport",
+            "publication",
+            "keyword",
+            "campaign",
+            "spectrumplacement",
+            "spectrummove",
+        )
+    ]
 
 
 def sync_role_permissions(apps=global_apps) -> None:

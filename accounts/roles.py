@@ -72,6 +72,10 @@ NAVIGATION: list[NavItem] = [
     NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
     NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
 ]
+# Issue 4: one entry for priorities, structures, publications and campaigns (a hub page).
+NAVIGATION.append(
+    NavItem("Outreach", "outreach:home", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
+)
 
 
 NAVIGATION[1:1] = [

@@ -1,8 +1,15 @@
 """Demo sectors (seed 001's chapters) and synthetic contacts for `seed_demo`."""
 
+from datetime import date
+
 from django.utils.text import slugify
 
-from .models import Contact, Sector
+from partnerships.models import Organisation
+
+from .models import Campaign, Contact, Publication, Sector, SpectrumMove, SpectrumPlacement
+from .services.campaigns import spectrum_place
+from .services.priorities import sector_assessment_record
+from .services.publications import publication_save
 
 SEED_SECTORS = [
     "Business community",
@@ -41,3 +48,115 @@ def seed_synthetic_contacts(count: int) -> int:
     ]
     Contact.objects.bulk_create(batch, batch_size=5000)
     return len(batch)
+
+
+# --- Priorities, publications and the spectrum of allies (issue 4) -------------------
+
+# Two assessments per sector, a year apart, so the chart and the history show movement.
+# Criteria order: domestic_influence, international_influence, capacity_to_act,
+# approachability, not_yet_reached, credibility_effect, target_country_impact, size,
+# preventive_aspects, solidarity_information.
+DEMO_ASSESSMENT_DATES = (date(2025, 3, 1), date(2026, 3, 1))
+DEMO_ASSESSMENTS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]] = {
+    "business-community": ((4, 4, 2, 2, 4, 2, 4, 3, 2, 2), (4, 4, 3, 2, 4, 3, 4, 3, 2, 3), ("action",)),
+    "military-and-law-enforcement": ((4, 3, 3, 1, 5, 2, 3, 2, 5, 2), (4, 3, 3, 2, 5, 3, 3, 2, 5, 3), ("education",)),
+    "the-legal-network": ((4, 4, 4, 4, 2, 5, 4, 2, 4, 4), (4, 5, 4, 4, 2, 5, 4, 3, 4, 5), ("action", "specialist_knowledge")),
+    "trade-unions": ((5, 3, 3, 3, 3, 4, 3, 5, 2, 3), (5, 4, 4, 3, 3, 4, 4, 5, 2, 4), ("action", "recruitment")),
+    "youth-activists": ((2, 1, 2, 4, 3, 4, 1, 4, 3, 2), (2, 2, 2, 4, 4, 4, 2, 4, 3, 2), ("education", "recruitment")),
+    "religious-groups": ((4, 3, 2, 3, 4, 3, 3, 4, 3, 3), (4, 3, 3, 3, 4, 3, 3, 4, 3, 3), ("action",)),
+    "the-medical-sector": ((4, 4, 3, 4, 3, 5, 4, 3, 4, 4), (4, 4, 4, 4, 3, 5, 4, 3, 4, 4), ("specialist_knowledge", "action")),
+    "womens-rights": ((3, 3, 3, 4, 2, 5, 3, 3, 3, 3), (3, 4, 3, 4, 2, 5, 4, 3, 3, 4), ("action", "education")),
+    "childrens-rights": ((3, 2, 2, 4, 2, 5, 2, 3, 4, 2), (3, 3, 2, 4, 2, 5, 3, 3, 4, 3), ("education",)),
+    "the-human-rights-movement": ((3, 4, 4, 5, 1, 4, 4, 2, 3, 5), (3, 4, 4, 5, 1, 4, 4, 2, 3, 5), ("action", "specialist_knowledge")),
+}  # fmt: skip
+DEMO_CRITERIA_ORDER = (
+    "domestic_influence",
+    "international_influence",
+    "capacity_to_act",
+    "approachability",
+    "not_yet_reached",
+    "credibility_effect",
+    "target_country_impact",
+    "size",
+    "preventive_aspects",
+    "solidarity_information",
+)
+
+
+def seed_assessments() -> int:
+    """Two dated assessments per seeded sector; re-running rewrites the same rows."""
+    sectors = {sector.slug: sector for sector in Sector.objects.filter(slug__in=DEMO_ASSESSMENTS)}
+    count = 0
+    for slug, (before, after, aims) in DEMO_ASSESSMENTS.items():
+        if slug not in sectors:
+            continue
+        for assessed_on, values in zip(DEMO_ASSESSMENT_DATES, (before, after), strict=True):
+            sector_assessment_record(
+                sector=sectors[slug],
+                assessed_on=assessed_on,
+                scores=dict(zip(DEMO_CRITERIA_ORDER, values, strict=True)),
+                aims=aims,
+                notes="Demo assessment.",
+            )
+            count += 1
+    return count
+
+
+# title, reference, date, keywords
+DEMO_PUBLICATIONS = [
+    ("Fair trial concerns: a guide for lawyers", "ACT 70/01/91", date(2025, 9, 12), ("fair trial", "lawyers", "death penalty")),
+    ("Health professionals and torture", "ACT 75/02/25", date(2025, 11, 3), ("torture", "doctors", "health")),
+    ("Trade unionists at risk", "ACT 73/04/26", date(2026, 2, 20), ("trade unions", "human rights defenders")),
+    ("Children's rights in detention", "ACT 76/01/26", date(2026, 5, 8), ("children", "detention")),
+]  # fmt: skip
+
+
+def seed_publications() -> int:
+    for title, reference, published_on, keywords in DEMO_PUBLICATIONS:
+        publication = Publication.objects.filter(reference=reference).first() or Publication(
+            reference=reference
+        )
+        publication.title = title
+        publication.published_on = published_on
+        publication.url = f"https://www.example.org/library/{reference.replace(' ', '-').replace('/', '-').lower()}"
+        publication_save(publication=publication, keyword_names=keywords)
+    return len(DEMO_PUBLICATIONS)
+
+
+DEMO_CAMPAIGN = "Stop torture"
+# organisation acronym or name, [(date, position, reason), ...]
+DEMO_SPECTRUM = [
+    ("ICJ", [(date(2026, 1, 15), 1, "Supports the aims; has not joined actions yet."), (date(2026, 4, 2), 2, "Co-signed the open letter.")]),
+    ("MSF", [(date(2026, 1, 15), 0, "No public position on the campaign.")]),
+    ("WCC", [(date(2026, 1, 15), -1, "Worried about the campaign's tone."), (date(2026, 5, 10), 0, "Met the secretary general; concerns answered.")]),
+    ("HRW", [(date(2026, 1, 15), 2, "Long-standing partner on torture cases.")]),
+    ("Oxfam", [(date(2026, 1, 15), 1, "Signed up as supporter.")]),
+]  # fmt: skip
+
+
+def seed_campaign_spectrum() -> int:
+    """One campaign with a spectrum of allies and a few moves; idempotent."""
+    campaign, _ = Campaign.objects.update_or_create(
+        name=DEMO_CAMPAIGN,
+        defaults={
+            "goal": "End the use of torture in detention: legislation ratifying the optional protocol.",
+            "starts_on": date(2026, 1, 1),
+            "ends_on": date(2026, 12, 31),
+        },
+    )
+    # Rebuild from scratch: placements replay through the service, keeping the history rule.
+    SpectrumMove.objects.filter(campaign=campaign).delete()
+    SpectrumPlacement.objects.filter(campaign=campaign).delete()
+    for acronym, moves in DEMO_SPECTRUM:
+        organisation = Organisation.objects.filter(acronym=acronym).first()
+        if organisation is None:
+            continue
+        for moved_on, position, reason in moves:
+            spectrum_place(
+                campaign=campaign,
+                organisation=organisation,
+                position=position,
+                moved_on=moved_on,
+                reason=reason,
+            )
+    return SpectrumPlacement.objects.filter(campaign=campaign).count()

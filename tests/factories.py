@@ -148,3 +148,59 @@ def complete_checklist(partnership_request, answer: str = "yes") -> None:
             question=question,
             defaults={"answer": answer, "note": f"Note {question}"},
         )
+
+
+# --- Outreach priorities, structures, publications, campaigns (issue 4) ---------------
+
+
+class SectorAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.SectorAssessment"
+
+    sector = factory.SubFactory(SectorFactory)
+    assessed_on = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    domestic_influence = 3
+    international_influence = 3
+    capacity_to_act = 3
+    approachability = 3
+    not_yet_reached = 3
+    credibility_effect = 3
+    target_country_impact = 3
+    size = 3
+    preventive_aspects = 3
+    solidarity_information = 3
+
+
+class OutreachStructureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.OutreachStructure"
+
+    name = factory.Sequence(lambda n: f"Structure {n}")
+    kind = "network"
+    level = "section"
+    sector = factory.SubFactory(SectorFactory)
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Publication"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    reference = factory.Sequence(lambda n: f"ACT {n:02d}/01/26")
+    published_on = datetime.date(2026, 1, 15)
+    url = factory.Sequence(lambda n: f"https://www.example.org/library/{n}")
+
+    @factory.post_generation
+    def keywords(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.keywords.set(extracted)
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Campaign"
+
+    name = factory.Sequence(lambda n: f"Campaign {n}")
+    goal = "Change the law."
+    starts_on = datetime.date(2026, 1, 1)

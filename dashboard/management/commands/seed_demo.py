@@ -3,7 +3,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import seed_users
-from outreach.demo import seed_sectors, seed_synthetic_contacts
+from outreach.demo import (
+    seed_assessments,
+    seed_campaign_spectrum,
+    seed_publications,
+    seed_sectors,
+    seed_synthetic_contacts,
+)
 from partnerships.demo import (
     seed_dutch_platform,
     seed_organisations,
@@ -53,6 +59,9 @@ class Command(BaseCommand):
             seed_dutch_platform(staff=users["staff"])
             seed_support_requests(staff=users["staff"])
             requests = seed_requests(users)
+            seed_assessments()
+            seed_publications()
+            seed_campaign_spectrum()
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(

@@ -1,0 +1,70 @@
+"""Keyword matching between publications and contacts (seed 001's keywording system)."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from outreach.models import Contact, Keyword, Publication
+
+AT_RISK_PERMISSION = "outreach.view_at_risk_contact"
+
+
+def contacts_visible_to(user, contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    """A contact at risk appears only to users with the dedicated permission."""
+    return contacts if user.has_perm(AT_RISK_PERMISSION) else contacts.filter(is_at_risk=False)
+
+
+def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Contact]:
+    """Contacts interested in at least one of the publication's keywords, best match first.
+
+    Each contact carries `matched_keywords` (the shared keywords) and `match_count`.
+    """
+    keyword_ids = [keyword.pk for keyword in publication.keywords.all()]  # may be prefetched
+    matching = Contact.objects.filter(keywords__in=keyword_ids)
+    return (
+        contacts_visible_to(user, matching)
+        .annotate(match_count=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "keywords",
+                queryset=Keyword.objects.filter(pk__in=keyword_ids),
+                to_attr="matched_keywords",
+            )
+        )
+        .order_by("-match_count", "last_name", "first_name", "pk")
+    )
+
+
+def publications_for_contact(*, contact: Contact) -> QuerySet[Publication]:
+    """The publications a contact should have received: those sharing a keyword with them.
+
+    Each publication carries `matched_keywords` and `match_count`, newest first.
+    """
+    keyword_ids = [keyword.pk for keyword in contact.keywords.all()]  # may be prefetched
+    return (
+        Publication.objects.filter(keywords__in=keyword_ids)
+        .annotate(match_count=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "keywords",
+                queryset=Keyword.objects.filter(pk__in=keyword_ids),
+                to_attr="matched_keywords",
+            )
+        )
+        .order_by("-published_on", "title", "pk")
+    )
+
+
+def keyword_suggestions(*, query: str, limit: int = 10) -> list[str]:
+    """Keyword names for autocomplete: those starting with the query first, then containing it."""
+    query = query.strip()
+    if not query:
+        return []
+    starting = list(
+        Keyword.objects.filter(name__istartswith=query).values_list("name", flat=True)[:limit]
+    )
+    if len(starting) < limit:
+        starting += (
+            Keyword.objects.filter(name__icontains=query)
+            .exclude(name__istartswith=query)
+            .values_list("name", flat=True)[: limit - len(starting)]
+        )
+    return starting
