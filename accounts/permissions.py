@@ -18,6 +18,29 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LOCAL_GROUP: [],
 }
 
+# Contacts and approaches (issue 4). Staff keep the records; only coordinators see
+# human rights defenders at risk (and the log of who looked at them) by default,
+# because seed 004 asks that their details reach only those who need them. An
+# administrator grants the permission to a named staff user when their work needs it.
+_OUTREACH_CONTACTS = [
+    "outreach.view_contact",
+    "outreach.add_contact",
+    "outreach.change_contact",
+    "outreach.view_employment",
+    "outreach.add_employment",
+    "outreach.change_employment",
+    "outreach.delete_employment",
+    "outreach.view_approach",
+    "outreach.add_approach",
+    "outreach.change_approach",
+]
+ROLE_PERMISSIONS[Role.SECTION_STAFF] += _OUTREACH_CONTACTS
+ROLE_PERMISSIONS[Role.COORDINATOR] += [
+    *_OUTREACH_CONTACTS,
+    "outreach.view_at_risk_contact",
+    "outreach.view_atriskaccesslog",
+]
+
 
 def sync_role_permissions(apps=global_apps) -> None:
     Group = apps.get_model("auth", "Group")

@@ -73,6 +73,13 @@ NAVIGATION: list[NavItem] = [
     NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
 ]
 
+_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
+NAVIGATION += [
+    NavItem("Contacts", "outreach:contact_list", _STAFF),
+    NavItem("Approaches", "outreach:approach_list", _STAFF),
+    NavItem("Import", "outreach:import", _STAFF),
+]
+
 
 def navigation_for(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:

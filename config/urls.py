@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("partnerships.urls")),
+    path("outreach/", include("outreach.urls")),
     path("", include("dashboard.urls")),
 ]
 

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.models import Organisation
@@ -134,6 +135,9 @@ class Approach(models.Model):
 
     def __str__(self) -> str:
         return f"Approach to {self.target} on {self.approached_on:%d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:approach_detail", args=[self.pk])
 
     @property
     def target(self) -> str:

@@ -60,6 +60,14 @@ class ImportReport:
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action and not row.errors)
 
+    @property
+    def new_count(self) -> int:
+        return self.count("new")
+
+    @property
+    def update_count(self) -> int:
+        return self.count("update")
+
 
 def _decode(data: bytes) -> str:
     try:

@@ -3,7 +3,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import seed_users
-from outreach.demo import seed_sectors, seed_synthetic_contacts
+from outreach.demo import (
+    seed_demo_approaches,
+    seed_demo_contacts,
+    seed_sectors,
+    seed_synthetic_contacts,
+)
 from partnerships.demo import seed_organisations, seed_synthetic_organisations
 
 
@@ -44,6 +49,8 @@ class Command(BaseCommand):
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
+            seed_demo_contacts()
+            seed_demo_approaches(owner=users["staff"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
