@@ -10,5 +10,9 @@ class AccountsConfig(AppConfig):
         from .permissions import sync_role_permissions_after_migrate
 
         # Models added by later migrations get their permissions only after
-        # migrate finishes; attaching them here keeps the roles complete.
-        post_migrate.connect(sync_role_permissions_after_migrate, sender=self)
+        # migrate finishes; attaching them here keeps the roles complete. No
+        # sender: each app's permissions exist only after its own post_migrate,
+        # and apps listed after accounts (outreach, risk...) come later.
+        post_migrate.connect(
+            sync_role_permissions_after_migrate, dispatch_uid="sync_role_permissions"
+        )

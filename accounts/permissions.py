@@ -1,6 +1,7 @@
 """Which model permissions each role's Django group carries: one table, kept in sync."""
 
 from django.apps import apps as global_apps
+from django.db.models import Q
 
 from .roles import Role
 
@@ -47,15 +48,14 @@ def sync_role_permissions(apps=global_apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     for role, names in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role.value)
-        wanted = set()
+        if not names:
+            continue
+        # One query per role: this runs after every app's migrations.
+        wanted = Q()
         for name in names:
             app_label, codename = name.split(".", 1)
-            wanted |= set(
-                Permission.objects.filter(
-                    content_type__app_label=app_label, codename=codename
-                ).values_list("pk", flat=True)
-            )
-        group.permissions.add(*wanted)
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.add(*Permission.objects.filter(wanted).values_list("pk", flat=True))
 
 
 def sync_role_permissions_after_migrate(sender, **kwargs) -> None:

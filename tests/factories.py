@@ -74,3 +74,21 @@ class ContactFactory(factory.django.DjangoModelFactory):
     mailing_consent = True
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_source = "signed up at an event"
+
+
+class EmploymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Employment"
+
+    contact = factory.SubFactory(ContactFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "Human rights officer"
+
+
+class ApproachFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Approach"
+
+    contact = factory.SubFactory(ContactFactory)
+    ask = "Co-sign our letter"
+    why = "It matches their current concerns"
