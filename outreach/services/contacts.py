@@ -47,7 +47,9 @@ def contact_create(
 ) -> Contact:
     """A new contact; consent is recorded only with its source (a mailing needs both)."""
     _check_at_risk_allowed(user=created_by, data=data)
-    contact = Contact(owner=created_by)
+    # Whoever adds a contact owns it unless someone else is named.
+    data = {**data, "owner": data.get("owner") or created_by}
+    contact = Contact()
     if consent_source:
         contact.record_consent(source=consent_source, given_at=consent_given_at)
     _apply(contact, data)

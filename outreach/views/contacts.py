@@ -104,6 +104,9 @@ class ContactCreateView(StaffRequiredMixin, CreateView):
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_initial(self) -> dict:
+        return {"owner": self.request.user}
+
     def form_valid(self, form) -> HttpResponse:
         data = dict(form.cleaned_data)
         source = data.pop("consent_source", "")
