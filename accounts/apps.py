@@ -10,9 +10,9 @@ class AccountsConfig(AppConfig):
         from .permissions import sync_role_permissions_after_migrate
 
         # Models added by later migrations get their permissions only after
-        # migrate finishes; attaching them here keeps the roles complete. No
-        # sender: each app's permissions exist only after its own post_migrate,
-        # and apps listed after accounts (outreach, risk...) come later.
+        # migrate finishes; attaching them here keeps the roles complete. Not
+        # limited to this app's signal: apps listed after accounts create their
+        # permissions in their own post_migrate, which must run first.
         post_migrate.connect(
             sync_role_permissions_after_migrate, dispatch_uid="sync_role_permissions"
         )

@@ -1,7 +1,6 @@
 """Which model permissions each role's Django group carries: one table, kept in sync."""
 
 from django.apps import apps as global_apps
-from django.db.models import Q
 
 from .roles import Role
 
@@ -18,6 +17,27 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     Role.LOCAL_GROUP: [],
 }
+
+
+def sync_role_permissions(apps=global_apps) -> None:
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        wanted = set()
+        for name in names:
+            app_label, codename = name.split(".", 1)
+            wanted |= set(
+                Permission.objects.filter(
+                    content_type__app_label=app_label, codename=codename
+                ).values_list("pk", flat=True)
+            )
+        group.permissions.add(*wanted)
+
+
+def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
+    sync_role_permissions()
+
 
 # Contacts and approaches (issue 4). Staff keep the records; only coordinators see
 # human rights defenders at risk (and the log of who looked at them) by default,
@@ -41,22 +61,3 @@ ROLE_PERMISSIONS[Role.COORDINATOR] += [
     "outreach.view_at_risk_contact",
     "outreach.view_atriskaccesslog",
 ]
-
-
-def sync_role_permissions(apps=global_apps) -> None:
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, names in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role.value)
-        if not names:
-            continue
-        # One query per role: this runs after every app's migrations.
-        wanted = Q()
-        for name in names:
-            app_label, codename = name.split(".", 1)
-            wanted |= Q(content_type__app_label=app_label, codename=codename)
-        group.permissions.add(*Permission.objects.filter(wanted).values_list("pk", flat=True))
-
-
-def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
-    sync_role_permissions()

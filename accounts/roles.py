@@ -73,13 +73,6 @@ NAVIGATION: list[NavItem] = [
     NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
 ]
 
-_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
-NAVIGATION += [
-    NavItem("Contacts", "outreach:contact_list", _STAFF),
-    NavItem("Approaches", "outreach:approach_list", _STAFF),
-    NavItem("Import", "outreach:import", _STAFF),
-]
-
 
 def navigation_for(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
@@ -93,3 +86,13 @@ def navigation_for(user) -> list[tuple[str, str]]:
         if url:
             items.append((item.label, url))
     return items
+
+
+# Contacts, approaches and CSV import (issue 4).
+_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
+# Before "Administration", which stays last.
+NAVIGATION[-1:-1] = [
+    NavItem("Contacts", "outreach:contact_list", _STAFF),
+    NavItem("Approaches", "outreach:approach_list", _STAFF),
+    NavItem("Import", "outreach:import", _STAFF),
+]
