@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django_countries import countries
 
 from .models import Approach, ApproachOutcome, Contact, ContactStatus, Keyword, Sector
@@ -76,14 +76,7 @@ class ApproachFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(contact__last_name__icontains=word)
-                | Q(contact__first_name__icontains=word)
-                | Q(organisation__name__icontains=word)
-                | Q(ask__icontains=word)
-            )
-        return queryset
+        return queryset.search(value)
 
     def filter_follow_up(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return {

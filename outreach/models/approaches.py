@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from partnerships.models import Organisation
 
-from .contacts import AT_RISK_PERMISSION, Contact
+from .contacts import AT_RISK_PERMISSION, Contact, search_words
 
 # Seed 001's checklist for approaching a contact: field name and the question it answers.
 APPROACH_CHECKLIST: list[tuple[str, str]] = [
@@ -56,6 +56,10 @@ class ApproachQuerySet(models.QuerySet):
         """Follow-ups whose date passed before `on` (today by default) and not yet done."""
         on = on or timezone.localdate()
         return self.open_follow_ups().filter(follow_up_on__lt=on)
+
+    def search(self, text: str) -> "ApproachQuerySet":
+        fields = ["contact__first_name", "contact__last_name", "organisation__name", "ask"]
+        return search_words(self, text, fields)
 
     def visible_to(self, user) -> "ApproachQuerySet":
         # An approach names its contact: a person at risk stays hidden with it.

@@ -29,6 +29,16 @@ class ContactStatus(models.TextChoices):
 AT_RISK_PERMISSION = "outreach.view_at_risk_contact"
 
 
+def search_words(queryset: models.QuerySet, text: str, fields: list[str]) -> models.QuerySet:
+    """Rows where every word of `text` appears in at least one of `fields`."""
+    for word in text.split():
+        match = Q()
+        for name in fields:
+            match |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(match)
+    return queryset
+
+
 class ContactQuerySet(models.QuerySet):
     def mailable(self, *, include_at_risk: bool = False) -> "ContactQuerySet":
         """Contacts that may receive a mailing: consent given and not withdrawn,
@@ -54,17 +64,9 @@ class ContactQuerySet(models.QuerySet):
         return self.exclude(mailing_consent=True, consent_withdrawn_at__isnull=True)
 
     def search(self, text: str) -> "ContactQuerySet":
-        qs = self
-        for word in text.split():
-            qs = qs.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(occupation__icontains=word)
-                | Q(organisations__name__icontains=word)
-            )
+        fields = ["first_name", "last_name", "email", "occupation", "organisations__name"]
         # The join through organisations can repeat a contact.
-        return qs.distinct() if text.split() else qs
+        return search_words(self, text, fields).distinct()
 
 
 class Contact(models.Model):

@@ -166,28 +166,24 @@ def contact_give_consent(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(contact)
 
 
-@require_POST
-@staff_required
-def contact_withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = visible_contact(request, pk)
-    _run(request, services.contact_withdraw_consent, "Mailing consent withdrawn.", contact=contact)
-    return _detail(contact)
+def _contact_action(service, success: str):
+    """A one-shot POST that applies a consent or status service to a visible contact."""
+
+    @require_POST
+    @staff_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        contact = visible_contact(request, pk)
+        _run(request, service, success, contact=contact)
+        return _detail(contact)
+
+    return view
 
 
-@require_POST
-@staff_required
-def contact_unsubscribe(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = visible_contact(request, pk)
-    _run(request, services.contact_unsubscribe, "Contact unsubscribed.", contact=contact)
-    return _detail(contact)
-
-
-@require_POST
-@staff_required
-def contact_mark_bounced(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = visible_contact(request, pk)
-    _run(request, services.contact_mark_bounced, "Address marked as bounced.", contact=contact)
-    return _detail(contact)
+contact_withdraw_consent = _contact_action(
+    services.contact_withdraw_consent, "Mailing consent withdrawn."
+)
+contact_unsubscribe = _contact_action(services.contact_unsubscribe, "Contact unsubscribed.")
+contact_mark_bounced = _contact_action(services.contact_mark_bounced, "Address marked as bounced.")
 
 
 @require_POST
