@@ -89,3 +89,28 @@ def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
     with_models = [app for app in global_apps.get_app_configs() if app.models_module]
     if sender is with_models[-1]:
         sync_role_permissions()
+    sync_role_permissions()
+
+
+# Contacts and approaches (issue 4). Staff keep the records; only coordinators see
+# human rights defenders at risk (and the log of who looked at them) by default,
+# because seed 004 asks that their details reach only those who need them. An
+# administrator grants the permission to a named staff user when their work needs it.
+_OUTREACH_CONTACTS = [
+    "outreach.view_contact",
+    "outreach.add_contact",
+    "outreach.change_contact",
+    "outreach.view_employment",
+    "outreach.add_employment",
+    "outreach.change_employment",
+    "outreach.delete_employment",
+    "outreach.view_approach",
+    "outreach.add_approach",
+    "outreach.change_approach",
+]
+ROLE_PERMISSIONS[Role.SECTION_STAFF] += _OUTREACH_CONTACTS
+ROLE_PERMISSIONS[Role.COORDINATOR] += [
+    *_OUTREACH_CONTACTS,
+    "outreach.view_at_risk_contact",
+    "outreach.view_atriskaccesslog",
+]

@@ -97,3 +97,13 @@ def navigation_for(user) -> list[tuple[str, str]]:
         if url:
             items.append((item.label, url))
     return items
+
+
+# Contacts, approaches and CSV import (issue 4).
+_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
+# Before "Administration", which stays last.
+NAVIGATION[-1:-1] = [
+    NavItem("Contacts", "outreach:contact_list", _STAFF),
+    NavItem("Approaches", "outreach:approach_list", _STAFF),
+    NavItem("Import", "outreach:import", _STAFF),
+]

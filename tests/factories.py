@@ -204,3 +204,21 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Campaign {n}")
     goal = "Change the law."
     starts_on = datetime.date(2026, 1, 1)
+
+
+class EmploymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Employment"
+
+    contact = factory.SubFactory(ContactFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "Human rights officer"
+
+
+class ApproachFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Approach"
+
+    contact = factory.SubFactory(ContactFactory)
+    ask = "Co-sign our letter"
+    why = "It matches their current concerns"

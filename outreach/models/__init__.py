@@ -1,6 +1,8 @@
+from .access import AccessAction, AtRiskAccessLog
+from .approaches import APPROACH_CHECKLIST, Approach, ApproachChannel, ApproachOutcome
 from .assessments import Aim, SectorAssessment
 from .campaigns import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
-from .contacts import Contact, ContactStatus, Employment, IndividualKind
+from .contacts import AT_RISK_PERMISSION, Contact, ContactStatus, Employment, IndividualKind
 from .publications import Publication
 from .sectors import Keyword, Sector
 from .structures import (
@@ -14,8 +16,15 @@ from .structures import (
 )
 
 __all__ = [
+    "APPROACH_CHECKLIST",
+    "AT_RISK_PERMISSION",
+    "AccessAction",
     "ActionReport",
     "Aim",
+    "Approach",
+    "ApproachChannel",
+    "ApproachOutcome",
+    "AtRiskAccessLog",
     "Campaign",
     "Contact",
     "ContactStatus",

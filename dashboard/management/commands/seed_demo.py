@@ -6,6 +6,8 @@ from accounts.demo import seed_users
 from outreach.demo import (
     seed_assessments,
     seed_campaign_spectrum,
+    seed_demo_approaches,
+    seed_demo_contacts,
     seed_publications,
     seed_sectors,
     seed_synthetic_contacts,
@@ -62,6 +64,8 @@ class Command(BaseCommand):
             seed_assessments()
             seed_publications()
             seed_campaign_spectrum()
+            seed_demo_contacts()
+            seed_demo_approaches(owner=users["staff"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
