@@ -56,6 +56,14 @@ class OrganisationQuerySet(models.QuerySet):
         key = normalise_name(text)
         return self.filter(q | Q(name_key__contains=key) if key else q)
 
+    def with_active_partnership(self, value: bool = True) -> "OrganisationQuerySet":
+        # Imported here: the partnerships module imports this one.
+        from .partnerships import PartnershipStatus
+
+        active = Q(partnerships__status=PartnershipStatus.ACTIVE)
+        matching = self.filter(active).values("pk")
+        return self.filter(pk__in=matching) if value else self.exclude(pk__in=matching)
+
 
 class Organisation(models.Model):
     name = models.CharField(max_length=255)

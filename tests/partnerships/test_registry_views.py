@@ -277,3 +277,30 @@ def test_coalition_list_counts_members_and_meetings_and_shows_the_secretariat(st
     content = staff_client.get(reverse("partnerships:coalition_list")).content.decode()
     assert "1 member organisation ·" in content and "3 meetings" in content
     assert "Secretariat: <strong>Holder</strong>" in content
+
+
+def test_registry_filters_by_active_partnership(staff_client):
+    from partnerships.models import Partnership
+
+    partner = OrganisationFactory(name="Active partner")
+    former = OrganisationFactory(name="Former partner")
+    OrganisationFactory(name="Never a partner")
+    for organisation, status in ((partner, "active"), (former, "concluded")):
+        partnership = Partnership.objects.create(
+            title=f"With {organisation.name}",
+            visibility="co_branded",
+            starts_on="2026-01-01",
+            status=status,
+            lead=staff_client.user,
+        )
+        partnership.organisations.add(organisation)
+    url = reverse("partnerships:organisation_list")
+
+    def names(**params):
+        return [o.name for o in staff_client.get(url, params).context["organisations"]]
+
+    assert names(has_active_partnership="true") == ["Active partner"]
+    assert names(has_active_partnership="false", sort="name") == [
+        "Former partner",
+        "Never a partner",
+    ]
