@@ -1,70 +1,56 @@
-"""Which model permissions each role's Django group carries: one table, kept in sync."""
+"""Which model permissions each role's Django group carries: one table, kept in sync.
+
+Views and services check the role again; these permissions decide what the admin
+site shows (read-only for section staff, decisions for coordinators).
+"""
 
 from django.apps import apps as global_apps
 
 from .roles import Role
 
+
+def _perms(app_label: str, actions: tuple[str, ...], models: tuple[str, ...]) -> list[str]:
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+VIEW = ("view",)
+KEEP = ("view", "add", "change")
+
+# Section staff and coordinators alike.
+_SHARED = [
+    *_perms("accounts", VIEW, ("localgroup", "user")),
+    # Partnership requests: everyone reads them; only coordinators decide (below).
+    *_perms("partnerships", VIEW, ("partnershiprequest", "requestevent", "checklistanswer", "partnership")),
+    # The partner registry, coalitions and reciprocal support requests.
+    *_perms("partnerships", KEEP, (
+        "organisation", "affiliation", "coalition", "coalitionmembership", "meeting",
+        "jointstatement", "statementagreement", "supportrequest",
+    )),
+    # Priorities, structures, publications, campaigns: edited through the outreach
+    # pages, read-only in the admin.
+    *_perms("outreach", VIEW, (
+        "sector", "sectorassessment", "outreachstructure", "structuremember", "networkmailing",
+        "actionreport", "publication", "keyword", "campaign", "spectrumplacement", "spectrummove",
+    )),
+    # Contacts and approaches.
+    *_perms("outreach", KEEP, ("contact", "employment", "approach")),
+    "outreach.delete_employment",
+]  # fmt: skip
+
 # "app_label.codename". Codenames of models that do not exist yet are skipped
 # and attached by the post_migrate sync once their migration has run.
-# Partnership requests: staff read every request and partnership in the admin;
-# coordinators also act on them (the services check the role again).
-_REQUESTS_VIEW = [
-    "partnerships.view_partnershiprequest",
-    "partnerships.view_requestevent",
-    "partnerships.view_checklistanswer",
-    "partnerships.view_partnership",
-]
-_REQUESTS_DECIDE = [
-    "partnerships.change_partnershiprequest",
-    "partnerships.change_partnership",
-]
-
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.SECTION_STAFF: [
-        "accounts.view_localgroup",
-        "accounts.view_user",
-        *_REQUESTS_VIEW,
-    ],
+    Role.SECTION_STAFF: _SHARED,
     Role.COORDINATOR: [
-        "accounts.view_localgroup",
-        "accounts.view_user",
-        *_REQUESTS_VIEW,
-        *_REQUESTS_DECIDE,
+        *_SHARED,
+        *_perms("partnerships", ("change",), ("partnershiprequest", "partnership")),
+        # Seed 004: details of defenders at risk reach only those who need them. An
+        # administrator grants this to a named staff user when their work needs it.
+        "outreach.view_at_risk_contact",
+        "outreach.view_atriskaccesslog",
     ],
     Role.LOCAL_GROUP: [],
 }
-
-# The partner registry, coalitions and support requests (issue 3): staff and
-# coordinators keep them alike.
-REGISTRY_PERMISSIONS = [
-    f"partnerships.{action}_{model}"
-    for model in (
-        "organisation", "affiliation", "coalition", "coalitionmembership", "meeting",
-        "jointstatement", "statementagreement", "supportrequest",
-    )
-    for action in ("view", "add", "change")
-]  # fmt: skip
-ROLE_PERMISSIONS[Role.SECTION_STAFF] += REGISTRY_PERMISSIONS
-ROLE_PERMISSIONS[Role.COORDINATOR] += REGISTRY_PERMISSIONS
-# Issue 4 (outreach priorities, structures, publications, campaigns): staff and
-# coordinators edit these through the outreach pages; the admin shows them read-only.
-for _role in (Role.SECTION_STAFF, Role.COORDINATOR):
-    ROLE_PERMISSIONS[_role] += [
-        f"outreach.view_{model}"
-        for model in (
-            "sector",
-            "sectorassessment",
-            "outreachstructure",
-            "structuremember",
-            "networkmailing",
-            "actionreport",
-            "publication",
-            "keyword",
-            "campaign",
-            "spectrumplacement",
-            "spectrummove",
-        )
-    ]
 
 
 def sync_role_permissions(apps=global_apps) -> None:
@@ -89,28 +75,3 @@ def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
     with_models = [app for app in global_apps.get_app_configs() if app.models_module]
     if sender is with_models[-1]:
         sync_role_permissions()
-    sync_role_permissions()
-
-
-# Contacts and approaches (issue 4). Staff keep the records; only coordinators see
-# human rights defenders at risk (and the log of who looked at them) by default,
-# because seed 004 asks that their details reach only those who need them. An
-# administrator grants the permission to a named staff user when their work needs it.
-_OUTREACH_CONTACTS = [
-    "outreach.view_contact",
-    "outreach.add_contact",
-    "outreach.change_contact",
-    "outreach.view_employment",
-    "outreach.add_employment",
-    "outreach.change_employment",
-    "outreach.delete_employment",
-    "outreach.view_approach",
-    "outreach.add_approach",
-    "outreach.change_approach",
-]
-ROLE_PERMISSIONS[Role.SECTION_STAFF] += _OUTREACH_CONTACTS
-ROLE_PERMISSIONS[Role.COORDINATOR] += [
-    *_OUTREACH_CONTACTS,
-    "outreach.view_at_risk_contact",
-    "outreach.view_atriskaccesslog",
-]
