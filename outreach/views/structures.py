@@ -17,7 +17,7 @@ from outreach.models import (
     StructureKind,
     StructureMember,
 )
-from outreach.selectors.publications import contacts_visible_to
+from outreach.selectors.publications import AT_RISK_PERMISSION, contacts_visible_to
 from outreach.services.structures import (
     action_report_record,
     network_mailing_create,
@@ -201,7 +201,11 @@ class ActionReportCreateView(StaffRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "mailing": self.mailing}
+        return {
+            **super().get_form_kwargs(),
+            "mailing": self.mailing,
+            "can_see_at_risk": self.request.user.has_perm(AT_RISK_PERMISSION),
+        }
 
     def form_valid(self, form):
         try:
