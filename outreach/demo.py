@@ -6,7 +6,19 @@ from django.utils.text import slugify
 
 from partnerships.models import Organisation
 
-from .models import Campaign, Contact, Publication, Sector, SpectrumMove, SpectrumPlacement
+from .models import (
+    Campaign,
+    Contact,
+    MeetingCadence,
+    NetworkMailing,
+    OutreachStructure,
+    Publication,
+    Sector,
+    SpectrumMove,
+    SpectrumPlacement,
+    StructureKind,
+    StructureLevel,
+)
 from .services.campaigns import spectrum_place
 from .services.priorities import sector_assessment_record
 from .services.publications import publication_save
@@ -160,3 +172,53 @@ def seed_campaign_spectrum() -> int:
                 reason=reason,
             )
     return SpectrumPlacement.objects.filter(campaign=campaign).count()
+
+
+DEMO_SECTOR_ORGANISATIONS = {
+    "the-legal-network": ("ICJ", "PEN"),
+    "the-medical-sector": ("MSF", "ICRC"),
+    "religious-groups": ("WCC",),
+    "the-human-rights-movement": ("HRW", "HRI", "FIAN", "COHRE"),
+}
+
+
+def seed_sector_organisations() -> int:
+    """Place a few seed organisations in their sectors; adding twice changes nothing."""
+    added = 0
+    for slug, acronyms in DEMO_SECTOR_ORGANISATIONS.items():
+        sector = Sector.objects.filter(slug=slug).first()
+        if sector:
+            organisations = list(Organisation.objects.filter(acronym__in=acronyms))
+            sector.organisations.add(*organisations)
+            added += len(organisations)
+    return added
+
+
+# name, kind, level, sector slug, cadence, newsletter, brief
+DEMO_STRUCTURES = [
+    ("Lawyers' network", StructureKind.NETWORK, StructureLevel.SECTION, "the-legal-network", MeetingCadence.NONE, "Lawyers' Newsletter, quarterly", "Take up unfair trial cases; approach bar associations."),
+    ("Medical coordination group", StructureKind.COORDINATION_GROUP, StructureLevel.SECTION, "the-medical-sector", MeetingCadence.MONTHLY, "", "Plan medical actions; support local groups approaching health professionals."),
+    ("Business advisory group", StructureKind.ADVISORY_GROUP, StructureLevel.SECTION, "business-community", MeetingCadence.TWICE_A_YEAR, "", "Advise on whom to approach in business and what to ask."),
+]  # fmt: skip
+
+
+def seed_structures() -> int:
+    for name, kind, level, slug, cadence, newsletter, brief in DEMO_STRUCTURES:
+        structure, _ = OutreachStructure.objects.update_or_create(
+            name=name,
+            defaults={
+                "kind": kind,
+                "level": level,
+                "sector": Sector.objects.filter(slug=slug).first(),
+                "meeting_cadence": cadence,
+                "newsletter": newsletter,
+                "brief": brief,
+            },
+        )
+        if structure.is_network:
+            NetworkMailing.objects.get_or_create(
+                structure=structure,
+                title="Lawyers' Newsletter, spring issue",
+                defaults={"sent_on": date(2026, 4, 1), "ask": "Write to the minister of justice."},
+            )
+    return len(DEMO_STRUCTURES)

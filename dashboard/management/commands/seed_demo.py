@@ -7,7 +7,9 @@ from outreach.demo import (
     seed_assessments,
     seed_campaign_spectrum,
     seed_publications,
+    seed_sector_organisations,
     seed_sectors,
+    seed_structures,
     seed_synthetic_contacts,
 )
 from partnerships.demo import seed_organisations, seed_synthetic_organisations
@@ -53,6 +55,8 @@ class Command(BaseCommand):
             seed_assessments()
             seed_publications()
             seed_campaign_spectrum()
+            seed_sector_organisations()
+            seed_structures()
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
