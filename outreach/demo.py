@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from partnerships.models import Organisation
 
+from . import scoring
 from .models import (
     Campaign,
     Contact,
@@ -65,9 +66,8 @@ def seed_synthetic_contacts(count: int) -> int:
 # --- Priorities, publications and the spectrum of allies (issue 4) -------------------
 
 # Two assessments per sector, a year apart, so the chart and the history show movement.
-# Criteria order: domestic_influence, international_influence, capacity_to_act,
-# approachability, not_yet_reached, credibility_effect, target_country_impact, size,
-# preventive_aspects, solidarity_information.
+# Scores in the order of scoring.ALL_CRITERIA: seed 001's six questions, then the
+# four Netherlands criteria.
 DEMO_ASSESSMENT_DATES = (date(2025, 3, 1), date(2026, 3, 1))
 DEMO_ASSESSMENTS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]] = {
     "business-community": ((4, 4, 2, 2, 4, 2, 4, 3, 2, 2), (4, 4, 3, 2, 4, 3, 4, 3, 2, 3), ("action",)),
@@ -81,18 +81,6 @@ DEMO_ASSESSMENTS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[str, .
     "childrens-rights": ((3, 2, 2, 4, 2, 5, 2, 3, 4, 2), (3, 3, 2, 4, 2, 5, 3, 3, 4, 3), ("education",)),
     "the-human-rights-movement": ((3, 4, 4, 5, 1, 4, 4, 2, 3, 5), (3, 4, 4, 5, 1, 4, 4, 2, 3, 5), ("action", "specialist_knowledge")),
 }  # fmt: skip
-DEMO_CRITERIA_ORDER = (
-    "domestic_influence",
-    "international_influence",
-    "capacity_to_act",
-    "approachability",
-    "not_yet_reached",
-    "credibility_effect",
-    "target_country_impact",
-    "size",
-    "preventive_aspects",
-    "solidarity_information",
-)
 
 
 def seed_assessments() -> int:
@@ -106,7 +94,7 @@ def seed_assessments() -> int:
             sector_assessment_record(
                 sector=sectors[slug],
                 assessed_on=assessed_on,
-                scores=dict(zip(DEMO_CRITERIA_ORDER, values, strict=True)),
+                scores=dict(zip(scoring.ALL_CRITERIA, values, strict=True)),
                 aims=aims,
                 notes="Demo assessment.",
             )
