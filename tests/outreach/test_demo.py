@@ -40,3 +40,17 @@ def test_seed_demo_outreach_data_is_idempotent_and_shows_something():
     assert first["SpectrumMove"] > first["SpectrumPlacement"] > 0  # some organisations moved
     rows = sector_priorities()
     assert any(row.is_priority for row in rows) and not all(row.is_priority for row in rows)
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["sectorassessment", "outreachstructure", "publication", "campaign", "spectrummove"],
+)
+def test_coordinators_can_read_outreach_rows_in_the_admin(client, role_user, model):
+    from accounts.permissions import sync_role_permissions
+    from accounts.roles import Role
+
+    # On this branch the post_migrate sync runs before outreach's permissions exist.
+    sync_role_permissions()
+    client.force_login(role_user(Role.COORDINATOR))
+    assert client.get(f"/admin/outreach/{model}/").status_code == 200
