@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from partnerships.models import Organisation
 
+from . import scoring
 from .models import (
     Approach,
     Campaign,
@@ -15,10 +16,15 @@ from .models import (
     ContactStatus,
     Employment,
     Keyword,
+    MeetingCadence,
+    NetworkMailing,
+    OutreachStructure,
     Publication,
     Sector,
     SpectrumMove,
     SpectrumPlacement,
+    StructureKind,
+    StructureLevel,
 )
 from .services.campaigns import spectrum_place
 from .services.priorities import sector_assessment_record
@@ -66,9 +72,8 @@ def seed_synthetic_contacts(count: int) -> int:
 # --- Priorities, publications and the spectrum of allies (issue 4) -------------------
 
 # Two assessments per sector, a year apart, so the chart and the history show movement.
-# Criteria order: domestic_influence, international_influence, capacity_to_act,
-# approachability, not_yet_reached, credibility_effect, target_country_impact, size,
-# preventive_aspects, solidarity_information.
+# Scores in the order of scoring.ALL_CRITERIA: seed 001's six questions, then the
+# four Netherlands criteria.
 DEMO_ASSESSMENT_DATES = (date(2025, 3, 1), date(2026, 3, 1))
 DEMO_ASSESSMENTS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]] = {
     "business-community": ((4, 4, 2, 2, 4, 2, 4, 3, 2, 2), (4, 4, 3, 2, 4, 3, 4, 3, 2, 3), ("action",)),
@@ -82,18 +87,6 @@ DEMO_ASSESSMENTS: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[str, .
     "childrens-rights": ((3, 2, 2, 4, 2, 5, 2, 3, 4, 2), (3, 3, 2, 4, 2, 5, 3, 3, 4, 3), ("education",)),
     "the-human-rights-movement": ((3, 4, 4, 5, 1, 4, 4, 2, 3, 5), (3, 4, 4, 5, 1, 4, 4, 2, 3, 5), ("action", "specialist_knowledge")),
 }  # fmt: skip
-DEMO_CRITERIA_ORDER = (
-    "domestic_influence",
-    "international_influence",
-    "capacity_to_act",
-    "approachability",
-    "not_yet_reached",
-    "credibility_effect",
-    "target_country_impact",
-    "size",
-    "preventive_aspects",
-    "solidarity_information",
-)
 
 
 def seed_assessments() -> int:
@@ -107,7 +100,7 @@ def seed_assessments() -> int:
             sector_assessment_record(
                 sector=sectors[slug],
                 assessed_on=assessed_on,
-                scores=dict(zip(DEMO_CRITERIA_ORDER, values, strict=True)),
+                scores=dict(zip(scoring.ALL_CRITERIA, values, strict=True)),
                 aims=aims,
                 notes="Demo assessment.",
             )
@@ -301,3 +294,53 @@ def seed_demo_approaches(*, owner) -> list[Approach]:
         )
         approaches.append(approach)
     return approaches
+
+
+DEMO_SECTOR_ORGANISATIONS = {
+    "the-legal-network": ("ICJ", "PEN"),
+    "the-medical-sector": ("MSF", "ICRC"),
+    "religious-groups": ("WCC",),
+    "the-human-rights-movement": ("HRW", "HRI", "FIAN", "COHRE"),
+}
+
+
+def seed_sector_organisations() -> int:
+    """Place a few seed organisations in their sectors; adding twice changes nothing."""
+    added = 0
+    for slug, acronyms in DEMO_SECTOR_ORGANISATIONS.items():
+        sector = Sector.objects.filter(slug=slug).first()
+        if sector:
+            organisations = list(Organisation.objects.filter(acronym__in=acronyms))
+            sector.organisations.add(*organisations)
+            added += len(organisations)
+    return added
+
+
+# name, kind, level, sector slug, cadence, newsletter, brief
+DEMO_STRUCTURES = [
+    ("Lawyers' network", StructureKind.NETWORK, StructureLevel.SECTION, "the-legal-network", MeetingCadence.NONE, "Lawyers' Newsletter, quarterly", "Take up unfair trial cases; approach bar associations."),
+    ("Medical coordination group", StructureKind.COORDINATION_GROUP, StructureLevel.SECTION, "the-medical-sector", MeetingCadence.MONTHLY, "", "Plan medical actions; support local groups approaching health professionals."),
+    ("Business advisory group", StructureKind.ADVISORY_GROUP, StructureLevel.SECTION, "business-community", MeetingCadence.TWICE_A_YEAR, "", "Advise on whom to approach in business and what to ask."),
+]  # fmt: skip
+
+
+def seed_structures() -> int:
+    for name, kind, level, slug, cadence, newsletter, brief in DEMO_STRUCTURES:
+        structure, _ = OutreachStructure.objects.update_or_create(
+            name=name,
+            defaults={
+                "kind": kind,
+                "level": level,
+                "sector": Sector.objects.filter(slug=slug).first(),
+                "meeting_cadence": cadence,
+                "newsletter": newsletter,
+                "brief": brief,
+            },
+        )
+        if structure.is_network:
+            NetworkMailing.objects.get_or_create(
+                structure=structure,
+                title="Lawyers' Newsletter, spring issue",
+                defaults={"sent_on": date(2026, 4, 1), "ask": "Write to the minister of justice."},
+            )
+    return len(DEMO_STRUCTURES)

@@ -45,7 +45,22 @@ INTERNATIONAL_CRITERIA: tuple[str, ...] = (
     "solidarity_information",
     CREDIBILITY,
 )
-ALL_CRITERIA: tuple[str, ...] = tuple(dict.fromkeys(DOMESTIC_CRITERIA + INTERNATIONAL_CRITERIA))
+# The order of seed 001's questions, then the Netherlands Section's criteria.
+SEED_001_CRITERIA: tuple[str, ...] = (
+    "domestic_influence",
+    "international_influence",
+    "capacity_to_act",
+    "approachability",
+    "not_yet_reached",
+    CREDIBILITY,
+)
+NETHERLANDS_CRITERIA: tuple[str, ...] = (
+    "target_country_impact",
+    "size",
+    "preventive_aspects",
+    "solidarity_information",
+)
+ALL_CRITERIA: tuple[str, ...] = SEED_001_CRITERIA + NETHERLANDS_CRITERIA
 
 
 def impact_score(scores: Mapping[str, int], criteria: tuple[str, ...]) -> float:

@@ -7,22 +7,6 @@ from outreach.models import Aim, SectorAssessment
 
 from .fields import DateInput, today
 
-# The order of seed 001's questions, then the Netherlands Section's criteria.
-SEED_001_CRITERIA = (
-    "domestic_influence",
-    "international_influence",
-    "capacity_to_act",
-    "approachability",
-    "not_yet_reached",
-    "credibility_effect",
-)
-NETHERLANDS_CRITERIA = (
-    "target_country_impact",
-    "size",
-    "preventive_aspects",
-    "solidarity_information",
-)
-
 
 def _feeds(name: str) -> str:
     scores = [
@@ -53,7 +37,7 @@ class SectorAssessmentForm(forms.ModelForm):
 
     class Meta:
         model = SectorAssessment
-        fields = ["assessed_on", *SEED_001_CRITERIA, *NETHERLANDS_CRITERIA, "notes"]
+        fields = ["assessed_on", *scoring.ALL_CRITERIA, "notes"]
         widgets = {
             "assessed_on": DateInput(),
             **{
@@ -81,8 +65,10 @@ class SectorAssessmentForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Row(Column("assessed_on", css_class="col-md-4")),
-            Fieldset("Seed 001: deciding outreach priorities", *_criteria_rows(SEED_001_CRITERIA)),
-            Fieldset("The Netherlands criteria", *_criteria_rows(NETHERLANDS_CRITERIA)),
+            Fieldset(
+                "Seed 001: deciding outreach priorities", *_criteria_rows(scoring.SEED_001_CRITERIA)
+            ),
+            Fieldset("The Netherlands criteria", *_criteria_rows(scoring.NETHERLANDS_CRITERIA)),
             "aims",
             "notes",
         )

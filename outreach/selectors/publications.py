@@ -12,15 +12,10 @@ def contacts_visible_to(user, contacts: QuerySet[Contact]) -> QuerySet[Contact]:
     return contacts if user.has_perm(AT_RISK_PERMISSION) else contacts.filter(is_at_risk=False)
 
 
-def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Contact]:
-    """Contacts interested in at least one of the publication's keywords, best match first.
-
-    Each contact carries `matched_keywords` (the shared keywords) and `match_count`.
-    """
-    keyword_ids = [keyword.pk for keyword in publication.keywords.all()]  # may be prefetched
-    matching = Contact.objects.filter(keywords__in=keyword_ids)
+def _with_matches(queryset: QuerySet, keyword_ids: list[int]) -> QuerySet:
+    """Rows sharing a keyword, each with `match_count` and `matched_keywords` (the shared ones)."""
     return (
-        contacts_visible_to(user, matching)
+        queryset.filter(keywords__in=keyword_ids)
         .annotate(match_count=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True))
         .prefetch_related(
             Prefetch(
@@ -29,27 +24,23 @@ def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Cont
                 to_attr="matched_keywords",
             )
         )
-        .order_by("-match_count", "last_name", "first_name", "pk")
+    )
+
+
+def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Contact]:
+    """Contacts interested in at least one of the publication's keywords, best match first."""
+    keyword_ids = [keyword.pk for keyword in publication.keywords.all()]  # may be prefetched
+    visible = contacts_visible_to(user, Contact.objects.all())
+    return _with_matches(visible, keyword_ids).order_by(
+        "-match_count", "last_name", "first_name", "pk"
     )
 
 
 def publications_for_contact(*, contact: Contact) -> QuerySet[Publication]:
-    """The publications a contact should have received: those sharing a keyword with them.
-
-    Each publication carries `matched_keywords` and `match_count`, newest first.
-    """
+    """The publications a contact should have received: those sharing a keyword, newest first."""
     keyword_ids = [keyword.pk for keyword in contact.keywords.all()]  # may be prefetched
-    return (
-        Publication.objects.filter(keywords__in=keyword_ids)
-        .annotate(match_count=Count("keywords", filter=Q(keywords__in=keyword_ids), distinct=True))
-        .prefetch_related(
-            Prefetch(
-                "keywords",
-                queryset=Keyword.objects.filter(pk__in=keyword_ids),
-                to_attr="matched_keywords",
-            )
-        )
-        .order_by("-published_on", "title", "pk")
+    return _with_matches(Publication.objects.all(), keyword_ids).order_by(
+        "-published_on", "title", "pk"
     )
 
 

@@ -1,8 +1,7 @@
 """Campaigns and their spectrum of allies."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from accounts.mixins import StaffRequiredMixin
@@ -12,7 +11,7 @@ from outreach.selectors.campaigns import spectrum_columns, spectrum_moves
 from outreach.services.campaigns import spectrum_place
 from partnerships.models import Organisation
 
-from .lists import SearchSortMixin
+from .mixins import SearchSortMixin, ServiceFormMixin
 
 ORGANISATION_SEARCH_LIMIT = 20
 
@@ -72,7 +71,7 @@ class CampaignUpdateView(CampaignFormMixin, UpdateView):
     pass
 
 
-class SpectrumPlaceView(StaffRequiredMixin, FormView):
+class SpectrumPlaceView(StaffRequiredMixin, ServiceFormMixin, FormView):
     """Place an organisation on a campaign's spectrum, or move it, giving the reason."""
 
     form_class = SpectrumPlaceForm
@@ -86,21 +85,15 @@ class SpectrumPlaceView(StaffRequiredMixin, FormView):
         ).first()
         return super().dispatch(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            move = spectrum_place(
-                campaign=self.campaign,
-                organisation=self.organisation,
-                moved_by=self.request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, f"{self.organisation} is now: {move.get_position_display().lower()}."
+    def perform(self, form) -> tuple[str, str]:
+        move = spectrum_place(
+            campaign=self.campaign,
+            organisation=self.organisation,
+            moved_by=self.request.user,
+            **form.cleaned_data,
         )
-        return redirect(self.campaign.get_absolute_url())
+        message = f"{self.organisation} is now: {move.get_position_display().lower()}."
+        return message, self.campaign.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

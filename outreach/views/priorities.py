@@ -1,8 +1,8 @@
 """The outreach hub, the priorities page, sectors and their assessments."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView, View
 
 from accounts.mixins import StaffRequiredMixin
@@ -21,6 +21,8 @@ from outreach.services.priorities import (
     sector_organisation_remove,
 )
 from partnerships.models import Organisation
+
+from .mixins import ServiceFormMixin
 
 ORGANISATION_SEARCH_LIMIT = 20
 
@@ -70,7 +72,7 @@ class SectorDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-class SectorAssessView(StaffRequiredMixin, FormView):
+class SectorAssessView(StaffRequiredMixin, ServiceFormMixin, FormView):
     form_class = SectorAssessmentForm
     template_name = "outreach/sector_assess.html"
 
@@ -81,26 +83,21 @@ class SectorAssessView(StaffRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "latest": self.sector.assessments.first()}
 
-    def form_valid(self, form):
+    def perform(self, form) -> tuple[str, str]:
         data = form.cleaned_data
-        try:
-            assessment = sector_assessment_record(
-                sector=self.sector,
-                assessed_on=data["assessed_on"],
-                scores={name: data[name] for name in scoring.ALL_CRITERIA},
-                aims=data["aims"],
-                notes=data["notes"],
-                assessed_by=self.request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"{self.sector} scored {assessment.domestic_score:g} domestic and "
-            f"{assessment.international_score:g} international impact.",
+        assessment = sector_assessment_record(
+            sector=self.sector,
+            assessed_on=data["assessed_on"],
+            scores={name: data[name] for name in scoring.ALL_CRITERIA},
+            aims=data["aims"],
+            notes=data["notes"],
+            assessed_by=self.request.user,
         )
-        return redirect("outreach:priorities")
+        message = (
+            f"{self.sector} scored {assessment.domestic_score:g} domestic and "
+            f"{assessment.international_score:g} international impact."
+        )
+        return message, reverse("outreach:priorities")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sector=self.sector, **kwargs)

@@ -1,9 +1,6 @@
 """Publications, the contacts whose interests match them, and keyword autocomplete."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.shortcuts import redirect
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 
 from accounts.mixins import StaffRequiredMixin
@@ -12,7 +9,7 @@ from outreach.models import Publication
 from outreach.selectors.publications import contacts_for_publication, keyword_suggestions
 from outreach.services.publications import publication_save
 
-from .lists import SearchSortMixin
+from .mixins import SearchSortMixin, ServiceFormMixin
 
 
 class PublicationListView(StaffRequiredMixin, SearchSortMixin, ListView):
@@ -52,21 +49,16 @@ class PublicationDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-class PublicationFormMixin(StaffRequiredMixin):
+class PublicationFormMixin(StaffRequiredMixin, ServiceFormMixin):
     model = Publication
     form_class = PublicationForm
     template_name = "outreach/publication_form.html"
 
-    def form_valid(self, form):
-        try:
-            self.object = publication_save(
-                publication=form.save(commit=False), keyword_names=form.cleaned_data["keywords"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Saved “{self.object}”.")
-        return redirect("outreach:publication_detail", pk=self.object.pk)
+    def perform(self, form) -> tuple[str, str]:
+        self.object = publication_save(
+            publication=form.save(commit=False), keyword_names=form.cleaned_data["keywords"]
+        )
+        return f"Saved “{self.object}”.", self.object.get_absolute_url()
 
 
 class PublicationCreateView(PublicationFormMixin, CreateView):

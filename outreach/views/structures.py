@@ -17,7 +17,7 @@ from outreach.models import (
     StructureKind,
     StructureMember,
 )
-from outreach.selectors.publications import contacts_visible_to
+from outreach.selectors.publications import AT_RISK_PERMISSION, contacts_visible_to
 from outreach.services.structures import (
     action_report_record,
     network_mailing_create,
@@ -26,7 +26,7 @@ from outreach.services.structures import (
     structure_save,
 )
 
-from .lists import SearchSortMixin
+from .mixins import SearchSortMixin, ServiceFormMixin
 
 MEMBER_SEARCH_LIMIT = 10
 
@@ -110,19 +110,14 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
         return {"query": query, "user_candidates": users, "contact_candidates": contacts}
 
 
-class StructureFormMixin(StaffRequiredMixin):
+class StructureFormMixin(StaffRequiredMixin, ServiceFormMixin):
     model = OutreachStructure
     form_class = OutreachStructureForm
     template_name = "outreach/structure_form.html"
 
-    def form_valid(self, form):
-        try:
-            self.object = structure_save(structure=form.save(commit=False))
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Saved “{self.object}”.")
-        return redirect(self.object.get_absolute_url())
+    def perform(self, form) -> tuple[str, str]:
+        self.object = structure_save(structure=form.save(commit=False))
+        return f"Saved “{self.object}”.", self.object.get_absolute_url()
 
 
 class StructureCreateView(StructureFormMixin, CreateView):
@@ -167,7 +162,7 @@ class StructureMemberRemoveView(StaffRequiredMixin, View):
         return redirect(member.structure.get_absolute_url())
 
 
-class NetworkMailingCreateView(StaffRequiredMixin, FormView):
+class NetworkMailingCreateView(StaffRequiredMixin, ServiceFormMixin, FormView):
     form_class = NetworkMailingForm
     template_name = "outreach/network_mailing_form.html"
 
@@ -175,20 +170,15 @@ class NetworkMailingCreateView(StaffRequiredMixin, FormView):
         self.structure = get_object_or_404(OutreachStructure, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            mailing = network_mailing_create(structure=self.structure, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Recorded the mailing “{mailing.title}”.")
-        return redirect(self.structure.get_absolute_url())
+    def perform(self, form) -> tuple[str, str]:
+        mailing = network_mailing_create(structure=self.structure, **form.cleaned_data)
+        return f"Recorded the mailing “{mailing.title}”.", self.structure.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(structure=self.structure, **kwargs)
 
 
-class ActionReportCreateView(StaffRequiredMixin, FormView):
+class ActionReportCreateView(StaffRequiredMixin, ServiceFormMixin, FormView):
     form_class = ActionReportForm
     template_name = "outreach/action_report_form.html"
 
@@ -201,16 +191,15 @@ class ActionReportCreateView(StaffRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "mailing": self.mailing}
+        return {
+            **super().get_form_kwargs(),
+            "mailing": self.mailing,
+            "can_see_at_risk": self.request.user.has_perm(AT_RISK_PERMISSION),
+        }
 
-    def form_valid(self, form):
-        try:
-            action_report_record(mailing=self.mailing, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "Recorded what the member reported.")
-        return redirect(self.mailing.structure.get_absolute_url())
+    def perform(self, form) -> tuple[str, str]:
+        action_report_record(mailing=self.mailing, **form.cleaned_data)
+        return "Recorded what the member reported.", self.mailing.structure.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(mailing=self.mailing, **kwargs)

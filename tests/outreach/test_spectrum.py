@@ -207,3 +207,25 @@ def test_campaign_page_runs_a_constant_number_of_queries(
         )
     with django_assert_max_num_queries(8):
         assert staff_client.get(campaign.get_absolute_url(), {"q": "Org"}).status_code == 200
+
+
+def test_moves_appear_on_the_organisation_timeline(django_assert_num_queries):
+    from outreach.selectors.campaigns import spectrum_timeline_entries
+    from partnerships.timeline import timeline_for
+
+    campaign, organisation = CampaignFactory(name="Stop torture"), OrganisationFactory()
+    spectrum_place(
+        campaign=campaign, organisation=organisation, position=0, moved_on=JAN, reason="Met."
+    )
+    spectrum_place(
+        campaign=campaign, organisation=organisation, position=1, moved_on=MAR, reason="Signed."
+    )
+
+    with django_assert_num_queries(1):
+        spectrum_timeline_entries(organisation)
+    entries = [e for e in timeline_for(organisation) if e.kind == "spectrum"]
+
+    assert [(e.title, e.detail, e.when.date()) for e in entries] == [
+        ("Passive ally in Stop torture", "Signed.", MAR),
+        ("Neutral in Stop torture", "Met.", JAN),
+    ]

@@ -205,3 +205,15 @@ def test_structure_page_runs_a_constant_number_of_queries(
         action_report_record(mailing=mailing, member=member, reported_on=SENT, action="Wrote.")
     with django_assert_max_num_queries(12):
         assert staff_client.get(network.get_absolute_url(), {"q": "Contact"}).status_code == 200
+
+
+def test_the_report_form_does_not_name_a_member_at_risk(staff_client):
+    network = OutreachStructureFactory(kind="network")
+    structure_member_add(
+        structure=network, contact=ContactFactory(last_name="Secret", is_at_risk=True)
+    )
+    mailing = network_mailing_create(structure=network, title="Newsletter", sent_on=SENT)
+    html = staff_client.get(
+        reverse("outreach:action_report_create", args=[network.pk, mailing.pk])
+    ).content.decode()
+    assert "Restricted contact" in html and "Secret" not in html

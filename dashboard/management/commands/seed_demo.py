@@ -9,7 +9,9 @@ from outreach.demo import (
     seed_demo_approaches,
     seed_demo_contacts,
     seed_publications,
+    seed_sector_organisations,
     seed_sectors,
+    seed_structures,
     seed_synthetic_contacts,
 )
 from partnerships.demo import (
@@ -66,6 +68,8 @@ class Command(BaseCommand):
             seed_campaign_spectrum()
             seed_demo_contacts()
             seed_demo_approaches(owner=users["staff"])
+            seed_sector_organisations()
+            seed_structures()
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
