@@ -49,7 +49,7 @@ class Command(BaseCommand):
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
-            seed_demo_contacts()
+            seed_demo_contacts(owner=users["staff"])
             seed_demo_approaches(owner=users["staff"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
