@@ -200,7 +200,7 @@ def _demo_contact_rows() -> list[dict]:
     return rows
 
 
-def seed_demo_contacts() -> list[Contact]:
+def seed_demo_contacts(*, owner=None) -> list[Contact]:
     """A few dozen contacts with every consent state, one at risk, some in organisations."""
     sectors = {sector.name: sector for sector in Sector.objects.all()}
     organisations = list(Organisation.objects.filter(name__in=_DEMO_EMPLOYERS).order_by("name"))
@@ -215,6 +215,7 @@ def seed_demo_contacts() -> list[Contact]:
                 "country": row["country"],
                 "occupation": row["occupation"],
                 "is_at_risk": row["at_risk"],
+                "owner": owner,
                 "mailing_consent": state in ("consent", "bounced"),
                 "consent_given_at": None if state == "none" else DEMO_CONSENT_GIVEN,
                 "consent_source": "" if state == "none" else "signed up at a Section event",

@@ -19,15 +19,21 @@ FOLLOW_UP_CHOICES = [
 class ContactFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
     sector = django_filters.ModelChoiceFilter(
-        field_name="sectors", queryset=Sector.objects.all(), empty_label="Any sector"
+        field_name="sectors",
+        queryset=Sector.objects.all(),
+        empty_label="Any sector",
+        label="Sector",
     )
     country = django_filters.ChoiceFilter(choices=countries, empty_label="Any country")
     status = django_filters.ChoiceFilter(choices=ContactStatus.choices, empty_label="Any status")
     consent = django_filters.ChoiceFilter(
-        choices=CONSENT_CHOICES, method="filter_consent", empty_label="Consent: any"
+        choices=CONSENT_CHOICES, method="filter_consent", empty_label="Any", label="Consent"
     )
     keyword = django_filters.ModelChoiceFilter(
-        field_name="keywords", queryset=Keyword.objects.all(), empty_label="Any keyword"
+        field_name="keywords",
+        queryset=Keyword.objects.all(),
+        empty_label="Any keyword",
+        label="Interest",
     )
     sort = django_filters.OrderingFilter(
         fields=(
@@ -37,7 +43,8 @@ class ContactFilter(django_filters.FilterSet):
             ("updated_at", "updated"),
         ),
         field_labels={"name": "Name", "updated": "Last changed"},
-        empty_label="Sort by name",
+        empty_label="Name",
+        label="Sort by",
     )
 
     class Meta:
@@ -69,6 +76,7 @@ class ApproachFilter(django_filters.FilterSet):
         fields=(("approached_on", "date"), ("follow_up_on", "follow_up")),
         field_labels={"date": "Date approached", "follow_up": "Follow-up date"},
         empty_label="Newest first",
+        label="Sort by",
     )
 
     class Meta:

@@ -13,15 +13,18 @@ class SectorsWidget(widgets.ManyToManyWidget):
 
     def __init__(self) -> None:
         super().__init__(Sector, separator=";", field="name")
+        self._by_key: dict[str, Sector] | None = None
 
     def clean(self, value, row=None, **kwargs):
         names = [name.strip() for name in (value or "").split(self.separator) if name.strip()]
         if not names:
             return Sector.objects.none()
-        by_key = {}
-        for sector in Sector.objects.all():
-            by_key[sector.name.lower()] = sector
-            by_key[sector.slug.lower()] = sector
+        if self._by_key is None:  # once per file: a resource is made for each import
+            self._by_key = {}
+            for sector in Sector.objects.all():
+                self._by_key[sector.name.lower()] = sector
+                self._by_key[sector.slug.lower()] = sector
+        by_key = self._by_key
         unknown = [name for name in names if name.lower() not in by_key]
         if unknown:
             listed = ", ".join(f"“{name}”" for name in unknown)
@@ -37,13 +40,20 @@ class KeywordsWidget(widgets.ManyToManyWidget):
 
     def __init__(self) -> None:
         super().__init__(Keyword, separator=";", field="name")
+        self._known: dict[str, Keyword] = {}
 
     def clean(self, value, row=None, **kwargs):
         names = {name.strip().lower() for name in (value or "").split(";") if name.strip()}
         for name in names:
             if len(name) > Keyword._meta.get_field("name").max_length:
                 raise ValueError(f"the keyword “{name}” is too long")
-        return [Keyword.objects.get_or_create(name=name)[0] for name in sorted(names)]
+        return [self._keyword(name) for name in sorted(names)]
+
+    def _keyword(self, name: str) -> Keyword:
+        if name not in self._known:
+            existing = Keyword.objects.filter(name__iexact=name).first()
+            self._known[name] = existing or Keyword.objects.create(name=name)
+        return self._known[name]
 
     def render(self, value, obj=None, **kwargs):
         return "; ".join(keyword.name for keyword in value.all()) if value is not None else ""

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
@@ -119,11 +120,19 @@ class Contact(models.Model):
         ordering = ["last_name", "first_name"]
         permissions = [("view_at_risk_contact", "Can view contacts at risk")]
         constraints = [
+            # The e-mail recognises a contact (imports deduplicate by it; a mailing
+            # reaches each address once), whatever its case.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="contact_email_unique_when_given",
+                violation_error_message="Another contact already has this e-mail address.",
+            ),
             # Consent is only meaningful with the date it was given.
             models.CheckConstraint(
                 condition=Q(mailing_consent=False) | Q(consent_given_at__isnull=False),
                 name="contact_consent_has_date",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

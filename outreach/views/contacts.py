@@ -124,6 +124,12 @@ class ContactUpdateView(StaffRequiredMixin, UpdateView):
     def get_queryset(self):
         return Contact.objects.visible_to(self.request.user)
 
+    def get_object(self, queryset=None) -> Contact:
+        contact = super().get_object(queryset)
+        if self.request.method == "GET":  # the form shows the whole record
+            services.at_risk_access_log(contacts=[contact], user=self.request.user)
+        return contact
+
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "user": self.request.user}
 

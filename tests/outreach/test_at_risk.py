@@ -127,3 +127,8 @@ def test_local_group_reaches_no_contact_page(client, role_user):
         "/outreach/contacts/export.csv",
     ):
         assert client.get(url).status_code == 403, url
+
+
+def test_opening_the_edit_form_of_a_contact_at_risk_is_logged_too(coordinator_client, defender):
+    assert coordinator_client.get(f"/outreach/contacts/{defender.pk}/edit/").status_code == 200
+    assert AtRiskAccessLog.objects.filter(contact=defender).count() == 1

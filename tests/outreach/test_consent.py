@@ -129,3 +129,9 @@ def test_consent_pages_record_withdraw_unsubscribe_and_bounce(staff_client):
     staff_client.post(f"/outreach/contacts/{contact.pk}/bounced/")
     contact.refresh_from_db()
     assert contact.status == ContactStatus.BOUNCED
+
+
+def test_two_contacts_never_share_an_email_whatever_its_case():
+    ContactFactory(email="ana@example.org")
+    with pytest.raises(IntegrityError):
+        ContactFactory(email="ANA@example.org")

@@ -221,3 +221,40 @@ def test_import_page_refuses_a_missing_file(staff_client):
     response = staff_client.post("/outreach/import/", {"kind": "contacts"})
     assert response.status_code == 400
     assert "This field is required" in response.content.decode()
+
+
+def test_keywords_match_the_vocabulary_whatever_their_case(staff):
+    existing = Keyword.objects.create(name="Death Penalty")
+    data = csv_bytes("Ana,Lima,ana@example.org,,death penalty; New Topic,no,")
+    assert import_apply(kind="contacts", data=data, user=staff).applied
+    contact = Contact.objects.get()
+    assert existing in contact.keywords.all()
+    assert Keyword.objects.count() == 2
+
+
+def test_file_with_too_many_rows_is_refused(staff, monkeypatch):
+    monkeypatch.setattr("outreach.services.imports.MAX_IMPORT_ROWS", 2)
+    data = csv_bytes(*[f"A,B{n},a{n}@example.org,,,no," for n in range(3)])
+    report = import_preview(kind="contacts", data=data, user=staff)
+    assert "more than 2 rows" in report.file_errors[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"last_name,email\nA,a@example.org\x00\n", "not UTF-8"),
+        (b'last_name,email\n"A,a@example.org\n' + b"x" * 200_000, "cannot be read as CSV"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+        ("last_name,email\n".encode("utf-16"), "not UTF-8"),
+    ],
+)
+def test_files_that_are_not_csv_are_refused_in_plain_words(staff, data, message):
+    report = import_preview(kind="contacts", data=data, user=staff)
+    assert message in report.file_errors[0]
+
+
+def test_semicolon_separated_files_are_read(staff):
+    data = b"last_name;email;sectors\nLima;ana@example.org;The legal network\n"
+    report = import_apply(kind="contacts", data=data, user=staff)
+    assert report.applied, report
+    assert Contact.objects.get().sectors.count() == 1

@@ -149,3 +149,25 @@ def test_navigation_shows_contacts_approaches_and_import_to_staff(staff_client):
     page = staff_client.get("/outreach/contacts/").content.decode()
     for href in ("/outreach/contacts/", "/outreach/approaches/", "/outreach/import/"):
         assert f'href="{href}"' in page
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_contact_detail_query_count_does_not_grow(
+    coordinator_client, django_assert_max_num_queries, rows
+):
+    contact = ContactFactory(is_at_risk=True)
+    EmploymentFactory.create_batch(rows, contact=contact)
+    ApproachFactory.create_batch(rows, contact=contact)
+    contact.sectors.add(*SectorFactory.create_batch(3))
+    with django_assert_max_num_queries(16):
+        response = coordinator_client.get(contact.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_approach_list_search_finds_by_contact_organisation_or_ask(staff_client):
+    wanted = ApproachFactory(ask="Petition on prison conditions")
+    ApproachFactory(ask="Something else")
+    response = staff_client.get("/outreach/approaches/", {"q": "prison"})
+    assert list(response.context["object_list"]) == [wanted]
+    response = staff_client.get("/outreach/approaches/", {"q": wanted.contact.last_name})
+    assert list(response.context["object_list"]) == [wanted]

@@ -66,7 +66,7 @@ class Command(BaseCommand):
             seed_assessments()
             seed_publications()
             seed_campaign_spectrum()
-            seed_demo_contacts()
+            seed_demo_contacts(owner=users["staff"])
             seed_demo_approaches(owner=users["staff"])
             seed_sector_organisations()
             seed_structures()
