@@ -3,6 +3,7 @@ from django.contrib import admin
 from .models import (
     ActionReport,
     Campaign,
+    Contact,
     NetworkMailing,
     OutreachStructure,
     Publication,
@@ -27,6 +28,15 @@ class StructureMemberInline(admin.TabularInline):
     model = StructureMember
     raw_id_fields = ["user", "contact"]
     extra = 0
+
+    def get_queryset(self, request):
+        # Members at risk stay hidden from those without the permission, here as everywhere.
+        visible = Contact.objects.visible_to(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(contact__isnull=False, contact__in=Contact.objects.exclude(pk__in=visible))
+        )
 
 
 @admin.register(OutreachStructure)

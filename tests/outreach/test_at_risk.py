@@ -132,3 +132,19 @@ def test_local_group_reaches_no_contact_page(client, role_user):
 def test_opening_the_edit_form_of_a_contact_at_risk_is_logged_too(coordinator_client, defender):
     assert coordinator_client.get(f"/outreach/contacts/{defender.pk}/edit/").status_code == 200
     assert AtRiskAccessLog.objects.filter(contact=defender).count() == 1
+
+
+def test_structure_admin_hides_members_at_risk_from_staff(client, role_user):
+    from outreach.models import StructureMember
+    from tests.factories import ContactFactory, OutreachStructureFactory
+
+    structure = OutreachStructureFactory()
+    safe = ContactFactory(last_name="Visible")
+    hidden = ContactFactory(last_name="Defender", is_at_risk=True)
+    for contact in (safe, hidden):
+        StructureMember.objects.create(structure=structure, contact=contact)
+    client.force_login(role_user(Role.SECTION_STAFF))
+    page = client.get(f"/admin/outreach/outreachstructure/{structure.pk}/change/")
+    assert page.status_code == 200
+    assert "Visible" in page.content.decode()
+    assert "Defender" not in page.content.decode()
