@@ -4,13 +4,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from outreach.models import Contact, Keyword, Publication
 
-AT_RISK_PERMISSION = "outreach.view_at_risk_contact"
-
-
-def contacts_visible_to(user, contacts: QuerySet[Contact]) -> QuerySet[Contact]:
-    """A contact at risk appears only to users with the dedicated permission."""
-    return contacts if user.has_perm(AT_RISK_PERMISSION) else contacts.filter(is_at_risk=False)
-
 
 def _with_matches(queryset: QuerySet, keyword_ids: list[int]) -> QuerySet:
     """Rows sharing a keyword, each with `match_count` and `matched_keywords` (the shared ones)."""
@@ -30,7 +23,7 @@ def _with_matches(queryset: QuerySet, keyword_ids: list[int]) -> QuerySet:
 def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Contact]:
     """Contacts interested in at least one of the publication's keywords, best match first."""
     keyword_ids = [keyword.pk for keyword in publication.keywords.all()]  # may be prefetched
-    visible = contacts_visible_to(user, Contact.objects.all())
+    visible = Contact.objects.visible_to(user)
     return _with_matches(visible, keyword_ids).order_by(
         "-match_count", "last_name", "first_name", "pk"
     )

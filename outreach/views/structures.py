@@ -10,6 +10,7 @@ from accounts.mixins import StaffRequiredMixin
 from accounts.models import User
 from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
 from outreach.models import (
+    AT_RISK_PERMISSION,
     ActionReport,
     Contact,
     NetworkMailing,
@@ -17,7 +18,6 @@ from outreach.models import (
     StructureKind,
     StructureMember,
 )
-from outreach.selectors.publications import AT_RISK_PERMISSION, contacts_visible_to
 from outreach.services.structures import (
     action_report_record,
     network_mailing_create,
@@ -98,7 +98,7 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
             .order_by("username")[:MEMBER_SEARCH_LIMIT]
         )
         contacts = (
-            contacts_visible_to(self.request.user, Contact.objects.all())
+            Contact.objects.visible_to(self.request.user)
             .filter(
                 Q(first_name__icontains=query)
                 | Q(last_name__icontains=query)
@@ -139,7 +139,7 @@ class StructureMemberAddView(StaffRequiredMixin, View):
         if request.POST.get("user", "").isdigit():
             user = get_object_or_404(User, pk=request.POST["user"], local_group__isnull=True)
         elif request.POST.get("contact", "").isdigit():
-            visible = contacts_visible_to(request.user, Contact.objects.all())
+            visible = Contact.objects.visible_to(request.user)
             contact = get_object_or_404(visible, pk=request.POST["contact"])
         try:
             member = structure_member_add(
