@@ -174,12 +174,11 @@ class ChecklistAnswerInline(ReadOnlyInline):
 class PartnershipRequestAdmin(admin.ModelAdmin):
     list_display = [
         "activity_title",
-        "organisation",
-        "local_group",
-        "status",
         "waiting",
+        "status",
+        "local_group",
+        "organisation",
         "method_summary",
-        "activity_starts_on",
     ]
     list_display_links = ["activity_title"]
     list_filter = [StatusFilter, "local_group", MethodFilter, "organisation__kind"]
@@ -250,7 +249,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("queue/", view(self.changelist_view), name="review_queue"),
+            path("queue/", view(self.review_queue_view), name="review_queue"),
             path(
                 "<int:object_id>/checklist/",
                 view(self.checklist_view),
@@ -264,10 +263,16 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def review_queue_view(self, request: HttpRequest) -> HttpResponse:
+        return self.changelist_view(
+            request, extra_context={"title": "Review queue: the longest waiting first"}
+        )
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
+            "title": "Review a partnership request",
             "show_save": False,
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
@@ -332,7 +337,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             request,
             obj,
             "checklist.html",
-            title=f"Decision checklist: {obj.activity_title}",
+            title="Decision checklist",
             form=form,
             complete=obj.checklist_is_complete(),
             decision_links=self._decision_links(request, obj),
@@ -357,7 +362,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             request,
             obj,
             "decide.html",
-            title=f"{spec.label}: {obj.activity_title}",
+            title=spec.label,
             decision=spec,
             form=form,
             checklist=obj.checklist_answers.all() if decision == "approve" else None,
