@@ -47,57 +47,46 @@ DECLINE_GUIDANCE = (
 
 @dataclass(frozen=True)
 class Decision:
+    """One coordinator decision: its confirmation form, whose fields are the
+    keyword arguments of the service that makes it."""
+
     label: str
     form: type[forms.Form]
-    perform: Callable[[PartnershipRequest, Any, dict], Any]
+    service: Callable[..., Any]
     done: str
     guidance: str = ""
-
-
-def _initial_approval(obj: PartnershipRequest, user) -> dict:
-    return {"starts_on": obj.activity_starts_on, "ends_on": obj.activity_ends_on, "lead": user}
 
 
 DECISIONS: dict[str, Decision] = {
     "start_review": Decision(
         "Take into review",
         StartReviewForm,
-        lambda obj, user, data: services.partnership_request_start_review(
-            partnership_request=obj, user=user, comment=data["comment"]
-        ),
+        services.partnership_request_start_review,
         "The request is now in review.",
     ),
     "approve": Decision(
         "Approve",
         ApproveForm,
-        lambda obj, user, data: services.partnership_request_approve(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_approve,
         "The request is approved and its partnership is set up; the group is told by e-mail.",
     ),
     "decline": Decision(
         "Decline",
         DeclineForm,
-        lambda obj, user, data: services.partnership_request_decline(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_decline,
         "The request is declined; the group is told the reason by e-mail.",
         DECLINE_GUIDANCE,
     ),
     "ask_information": Decision(
         "Ask for information",
         AskInformationForm,
-        lambda obj, user, data: services.partnership_request_ask_information(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_ask_information,
         "The group has been asked for more information.",
     ),
     "escalate": Decision(
         "Escalate to the International Secretariat",
         EscalateForm,
-        lambda obj, user, data: services.partnership_request_escalate(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_escalate,
         "The request is escalated to the International Secretariat.",
     ),
 }
@@ -348,11 +337,15 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
         spec = DECISIONS.get(decision)
         if spec is None:
             raise Http404("No such decision.")
-        initial = _initial_approval(obj, request.user) if decision == "approve" else {}
+        initial = {
+            "starts_on": obj.activity_starts_on,
+            "ends_on": obj.activity_ends_on,
+            "lead": request.user,
+        }
         form = spec.form(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                spec.perform(obj, request.user, form.cleaned_data)
+                spec.service(partnership_request=obj, user=request.user, **form.cleaned_data)
             except TransitionNotAllowed as error:
                 self.message_user(request, error.message, messages.ERROR)
             else:

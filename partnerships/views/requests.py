@@ -157,12 +157,17 @@ def _created_message(created: PartnershipRequest) -> str:
     return "Your request is saved as a draft. Submit it when it is ready."
 
 
-class RequestDetailView(LocalGroupRequiredMixin, DetailView):
-    template_name = "partnerships/request_detail.html"
+class OwnRequestMixin(LocalGroupRequiredMixin):
+    """One of the group's own requests; any other is 404."""
+
     context_object_name = "partnership_request"
 
     def get_queryset(self):
         return _own_requests(self.request)
+
+
+class RequestDetailView(OwnRequestMixin, DetailView):
+    template_name = "partnerships/request_detail.html"
 
     def get_context_data(self, **kwargs) -> dict:
         # The internal note is never even loaded for the group's page.
@@ -219,14 +224,10 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, answer)
 
 
-class RequestWithdrawView(LocalGroupRequiredMixin, DetailView):
+class RequestWithdrawView(OwnRequestMixin, DetailView):
     """A confirmation page first: withdrawing cannot be undone."""
 
     template_name = "partnerships/request_withdraw.html"
-    context_object_name = "partnership_request"
-
-    def get_queryset(self):
-        return _own_requests(self.request)
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(form=WithdrawForm(), **kwargs)
