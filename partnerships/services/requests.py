@@ -231,6 +231,23 @@ def partnership_request_create(
 
 
 @transaction.atomic
+def partnership_request_update(
+    *, partnership_request: PartnershipRequest, user: User, details: Mapping[str, Any]
+) -> PartnershipRequest:
+    """A draft stays the group's to change; once submitted, its words are what was decided on."""
+    locked = _lock(partnership_request)
+    if not may_act(user, locked, Actor.GROUP):
+        raise TransitionNotAllowed(f"Only {Actor.GROUP} may change it.")
+    if locked.status != S.DRAFT:
+        raise TransitionNotAllowed("Only a draft can be changed.")
+    for name, value in details.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+@transaction.atomic
 def partnership_request_submit(
     *, partnership_request: PartnershipRequest, user: User, comment: str = ""
 ) -> PartnershipRequest:

@@ -30,6 +30,7 @@ from partnerships.services.requests import (
     partnership_request_answer,
     partnership_request_create,
     partnership_request_submit,
+    partnership_request_update,
     partnership_request_withdraw,
 )
 
@@ -180,6 +181,32 @@ class RequestDetailView(OwnRequestMixin, DetailView):
             answer_form=AnswerForm(),
             **kwargs,
         )
+
+
+class RequestUpdateView(OwnRequestMixin, DetailView):
+    """Change a draft; it can be submitted from the same form."""
+
+    template_name = "partnerships/request_form.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        kwargs.setdefault("form", PartnershipRequestForm(instance=self.object))
+        return super().get_context_data(organisation=self.object.organisation, **kwargs)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        self.object = self.get_object()
+        form = PartnershipRequestForm(request.POST, instance=self.object)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+
+        def save(obj: PartnershipRequest) -> str:
+            updated = partnership_request_update(
+                partnership_request=obj, user=request.user, details=form.details()
+            )
+            if "submit" in request.POST:
+                updated = partnership_request_submit(partnership_request=updated, user=request.user)
+            return _created_message(updated)
+
+        return _act(request, pk, save)
 
 
 def _act(

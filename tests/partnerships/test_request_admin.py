@@ -235,3 +235,11 @@ def test_local_groups_never_reach_the_admin(client, role_user):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_coordinators_find_the_review_queue_in_the_navigation(coordinator, role_user):
+    from accounts.roles import navigation_for
+
+    assert ("Review queue", reverse(QUEUE)) in navigation_for(coordinator)
+    labels = [label for label, _ in navigation_for(role_user(Role.SECTION_STAFF))]
+    assert "Review queue" not in labels

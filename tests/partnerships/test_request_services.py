@@ -476,3 +476,31 @@ def test_timeline_providers_run_a_fixed_number_of_queries(people, django_assert_
         )
     with django_assert_num_queries(2):
         timeline_for(organisation)
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "allowed"),
+    [
+        ("own_group", S.DRAFT, True),
+        ("own_group", S.SUBMITTED, False),
+        ("other_group", S.DRAFT, False),
+        ("coordinator", S.DRAFT, False),
+        ("staff", S.DRAFT, False),
+    ],
+)
+def test_only_the_group_changes_its_own_draft(people, role, status, allowed):
+    request = PartnershipRequestFactory(
+        local_group=people["own_group"].local_group, status=status, activity_title="Before"
+    )
+    change = {
+        "partnership_request": request,
+        "user": people[role],
+        "details": {"activity_title": "After"},
+    }
+    if allowed:
+        services.partnership_request_update(**change)
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            services.partnership_request_update(**change)
+    request.refresh_from_db()
+    assert request.activity_title == ("After" if allowed else "Before")
