@@ -136,6 +136,10 @@ class MethodFilter(admin.SimpleListFilter):
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
+    related = ""  # the user shown in each row, loaded with it
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(self.related)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -146,6 +150,7 @@ class ReadOnlyInline(admin.TabularInline):
 
 class RequestEventInline(ReadOnlyInline):
     model = RequestEvent
+    related = "actor"
     verbose_name = "history entry"
     verbose_name_plural = "history (internal notes are never shown to the group)"
     fields = ["created_at", "actor", "from_status", "to_status", "comment", "internal_note"]
@@ -154,6 +159,7 @@ class RequestEventInline(ReadOnlyInline):
 
 class ChecklistAnswerInline(ReadOnlyInline):
     model = ChecklistAnswer
+    related = "answered_by"
     verbose_name_plural = "decision checklist"
     fields = ["question", "answer", "note", "answered_by", "answered_at"]
     readonly_fields = fields

@@ -243,3 +243,21 @@ def test_coordinators_find_the_review_queue_in_the_navigation(coordinator, role_
     assert ("Review queue", reverse(QUEUE)) in navigation_for(coordinator)
     labels = [label for label, _ in navigation_for(role_user(Role.SECTION_STAFF))]
     assert "Review queue" not in labels
+
+
+@pytest.mark.parametrize("events", [3, 60])
+def test_the_review_page_runs_the_same_queries_for_a_short_or_long_history(
+    coordinator_client, coordinator, events, django_assert_max_num_queries
+):
+    from partnerships.models import RequestEvent
+
+    request = PartnershipRequestFactory(status=S.IN_REVIEW)
+    complete_checklist(request)
+    RequestEvent.objects.bulk_create(
+        RequestEvent(request=request, to_status=S.IN_REVIEW, actor=coordinator)
+        for _ in range(events)
+    )
+    url = reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
+    with django_assert_max_num_queries(14):
+        response = coordinator_client.get(url)
+    assert response.status_code == 200

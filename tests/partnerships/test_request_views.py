@@ -317,3 +317,19 @@ def test_a_submitted_request_cannot_be_edited(group_client, group_user):
     assert "Only a draft can be changed." in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.activity_title == "As submitted"
+
+
+@pytest.mark.parametrize("events", [5, 100])
+def test_the_detail_runs_the_same_queries_for_a_short_or_long_history(
+    group_client, group_user, events, django_assert_max_num_queries
+):
+    from partnerships.models import RequestEvent
+
+    request = own(group_user, status=S.SUBMITTED)
+    RequestEvent.objects.bulk_create(
+        RequestEvent(request=request, to_status=S.SUBMITTED, actor=group_user, comment=f"n{i}")
+        for i in range(events)
+    )
+    with django_assert_max_num_queries(8):
+        response = group_client.get(reverse("partnerships:request_detail", args=[request.pk]))
+    assert response.status_code == 200
