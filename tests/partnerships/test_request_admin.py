@@ -261,3 +261,18 @@ def test_the_review_page_runs_the_same_queries_for_a_short_or_long_history(
     with django_assert_max_num_queries(14):
         response = coordinator_client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "may_change"), [(Role.SECTION_STAFF, False), (Role.COORDINATOR, True)]
+)
+def test_role_permissions_on_requests(role, may_change):
+    from django.contrib.auth.models import Group
+
+    codenames = set(
+        Group.objects.get(name=role.value).permissions.values_list("codename", flat=True)
+    )
+    assert {"view_partnershiprequest", "view_partnership", "view_requestevent"} <= codenames
+    assert ("change_partnershiprequest" in codenames) is may_change
+    assert "delete_partnershiprequest" not in codenames
+    assert not Group.objects.get(name=Role.LOCAL_GROUP.value).permissions.exists()
