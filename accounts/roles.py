@@ -71,6 +71,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Dashboard", "dashboard:home", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
     NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
     NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
+    NavItem("Review queue", "admin:review_queue", frozenset({Role.COORDINATOR})),
 ]
 # Issue 4: one entry for priorities, structures, publications and campaigns (a hub page).
 NAVIGATION.append(

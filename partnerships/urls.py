@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("requests/new/details/", requests.RequestCreateView.as_view(), name="request_create"),
     path("requests/<int:pk>/", requests.RequestDetailView.as_view(), name="request_detail"),
+    path("requests/<int:pk>/edit/", requests.RequestUpdateView.as_view(), name="request_edit"),
     path("requests/<int:pk>/submit/", requests.request_submit, name="request_submit"),
     path("requests/<int:pk>/answer/", requests.request_answer, name="request_answer"),
     path(

@@ -47,57 +47,46 @@ DECLINE_GUIDANCE = (
 
 @dataclass(frozen=True)
 class Decision:
+    """One coordinator decision: its confirmation form, whose fields are the
+    keyword arguments of the service that makes it."""
+
     label: str
     form: type[forms.Form]
-    perform: Callable[[PartnershipRequest, Any, dict], Any]
+    service: Callable[..., Any]
     done: str
     guidance: str = ""
-
-
-def _initial_approval(obj: PartnershipRequest, user) -> dict:
-    return {"starts_on": obj.activity_starts_on, "ends_on": obj.activity_ends_on, "lead": user}
 
 
 DECISIONS: dict[str, Decision] = {
     "start_review": Decision(
         "Take into review",
         StartReviewForm,
-        lambda obj, user, data: services.partnership_request_start_review(
-            partnership_request=obj, user=user, comment=data["comment"]
-        ),
+        services.partnership_request_start_review,
         "The request is now in review.",
     ),
     "approve": Decision(
         "Approve",
         ApproveForm,
-        lambda obj, user, data: services.partnership_request_approve(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_approve,
         "The request is approved and its partnership is set up; the group is told by e-mail.",
     ),
     "decline": Decision(
         "Decline",
         DeclineForm,
-        lambda obj, user, data: services.partnership_request_decline(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_decline,
         "The request is declined; the group is told the reason by e-mail.",
         DECLINE_GUIDANCE,
     ),
     "ask_information": Decision(
         "Ask for information",
         AskInformationForm,
-        lambda obj, user, data: services.partnership_request_ask_information(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_ask_information,
         "The group has been asked for more information.",
     ),
     "escalate": Decision(
         "Escalate to the International Secretariat",
         EscalateForm,
-        lambda obj, user, data: services.partnership_request_escalate(
-            partnership_request=obj, user=user, **data
-        ),
+        services.partnership_request_escalate,
         "The request is escalated to the International Secretariat.",
     ),
 }
@@ -147,6 +136,10 @@ class MethodFilter(admin.SimpleListFilter):
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
+    related = ""  # the user shown in each row, loaded with it
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(self.related)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -157,6 +150,7 @@ class ReadOnlyInline(admin.TabularInline):
 
 class RequestEventInline(ReadOnlyInline):
     model = RequestEvent
+    related = "actor"
     verbose_name = "history entry"
     verbose_name_plural = "history (internal notes are never shown to the group)"
     fields = ["created_at", "actor", "from_status", "to_status", "comment", "internal_note"]
@@ -165,6 +159,7 @@ class RequestEventInline(ReadOnlyInline):
 
 class ChecklistAnswerInline(ReadOnlyInline):
     model = ChecklistAnswer
+    related = "answered_by"
     verbose_name_plural = "decision checklist"
     fields = ["question", "answer", "note", "answered_by", "answered_at"]
     readonly_fields = fields
@@ -174,12 +169,11 @@ class ChecklistAnswerInline(ReadOnlyInline):
 class PartnershipRequestAdmin(admin.ModelAdmin):
     list_display = [
         "activity_title",
-        "organisation",
-        "local_group",
-        "status",
         "waiting",
+        "status",
+        "local_group",
+        "organisation",
         "method_summary",
-        "activity_starts_on",
     ]
     list_display_links = ["activity_title"]
     list_filter = [StatusFilter, "local_group", MethodFilter, "organisation__kind"]
@@ -250,7 +244,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("queue/", view(self.changelist_view), name="review_queue"),
+            path("queue/", view(self.review_queue_view), name="review_queue"),
             path(
                 "<int:object_id>/checklist/",
                 view(self.checklist_view),
@@ -264,10 +258,16 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def review_queue_view(self, request: HttpRequest) -> HttpResponse:
+        return self.changelist_view(
+            request, extra_context={"title": "Review queue: the longest waiting first"}
+        )
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
+            "title": "Review a partnership request",
             "show_save": False,
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
@@ -332,7 +332,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             request,
             obj,
             "checklist.html",
-            title=f"Decision checklist: {obj.activity_title}",
+            title="Decision checklist",
             form=form,
             complete=obj.checklist_is_complete(),
             decision_links=self._decision_links(request, obj),
@@ -343,11 +343,15 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
         spec = DECISIONS.get(decision)
         if spec is None:
             raise Http404("No such decision.")
-        initial = _initial_approval(obj, request.user) if decision == "approve" else {}
+        initial = {
+            "starts_on": obj.activity_starts_on,
+            "ends_on": obj.activity_ends_on,
+            "lead": request.user,
+        }
         form = spec.form(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                spec.perform(obj, request.user, form.cleaned_data)
+                spec.service(partnership_request=obj, user=request.user, **form.cleaned_data)
             except TransitionNotAllowed as error:
                 self.message_user(request, error.message, messages.ERROR)
             else:
@@ -357,7 +361,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             request,
             obj,
             "decide.html",
-            title=f"{spec.label}: {obj.activity_title}",
+            title=spec.label,
             decision=spec,
             form=form,
             checklist=obj.checklist_answers.all() if decision == "approve" else None,

@@ -2,7 +2,13 @@
 
 from django import forms
 
-from partnerships.models import CooperationMethod, Organisation, PartnershipRequest, Purpose
+from partnerships.models import (
+    CooperationMethod,
+    Organisation,
+    PartnershipRequest,
+    Purpose,
+    Visibility,
+)
 from partnerships.selectors import find_existing_relationships
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -26,6 +32,9 @@ class PartnershipRequestForm(forms.ModelForm):
         choices=Purpose.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text="Why partner? Choose every reason that applies.",
+    )
+    visibility = forms.ChoiceField(
+        label="Proposed visibility", choices=Visibility.choices, widget=forms.RadioSelect
     )
     methods = forms.MultipleChoiceField(
         label="Methods of cooperation",
@@ -56,7 +65,6 @@ class PartnershipRequestForm(forms.ModelForm):
             "activity_description": forms.Textarea(attrs={"rows": 4}),
             "partner_gains": forms.Textarea(attrs={"rows": 3}),
             "partner_demands": forms.Textarea(attrs={"rows": 3}),
-            "visibility": forms.RadioSelect,
         }
         labels = {"activity_title": "Activity title", "activity_description": "Description"}
 

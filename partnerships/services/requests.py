@@ -52,29 +52,49 @@ class Actor(StrEnum):
 
 @dataclass(frozen=True)
 class Transition:
-    verb: str
+    verb: str  # "Only <actor> may <verb> this request."
+    done: str  # "A request that is <status> cannot be <done>."
     sources: frozenset[str]
     target: RequestStatus
     actor: Actor
 
+    def reachable_from(self) -> frozenset[str]:
+        # A coordinator who acts on a submitted request has started reviewing
+        # it: the service records that step first (_take_into_review_first).
+        if self.actor is Actor.COORDINATOR and S.IN_REVIEW in self.sources:
+            return self.sources | {S.SUBMITTED}
+        return self.sources
+
 
 S = RequestStatus
+_GROUP, _COORDINATOR = Actor.GROUP, Actor.COORDINATOR
 TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition("submit", frozenset({S.DRAFT}), S.SUBMITTED, Actor.GROUP),
+    "submit": Transition("submit", "submitted", frozenset({S.DRAFT}), S.SUBMITTED, _GROUP),
     "start_review": Transition(
-        "take into review", frozenset({S.SUBMITTED}), S.IN_REVIEW, Actor.COORDINATOR
+        "take into review", "taken into review", frozenset({S.SUBMITTED}), S.IN_REVIEW, _COORDINATOR
     ),
     "ask_information": Transition(
         "ask for information about",
+        "sent back for more information",
         frozenset({S.IN_REVIEW}),
         S.NEEDS_INFORMATION,
-        Actor.COORDINATOR,
+        _COORDINATOR,
     ),
-    "answer": Transition("answer", frozenset({S.NEEDS_INFORMATION}), S.SUBMITTED, Actor.GROUP),
-    "approve": Transition("approve", frozenset({S.IN_REVIEW}), S.APPROVED, Actor.COORDINATOR),
-    "decline": Transition("decline", frozenset({S.IN_REVIEW}), S.DECLINED, Actor.COORDINATOR),
-    "escalate": Transition("escalate", frozenset({S.IN_REVIEW}), S.ESCALATED, Actor.COORDINATOR),
-    "withdraw": Transition("withdraw", frozenset(UNDECIDED_STATUSES), S.WITHDRAWN, Actor.GROUP),
+    "answer": Transition(
+        "answer", "answered", frozenset({S.NEEDS_INFORMATION}), S.SUBMITTED, _GROUP
+    ),
+    "approve": Transition(
+        "approve", "approved", frozenset({S.IN_REVIEW}), S.APPROVED, _COORDINATOR
+    ),
+    "decline": Transition(
+        "decline", "declined", frozenset({S.IN_REVIEW}), S.DECLINED, _COORDINATOR
+    ),
+    "escalate": Transition(
+        "escalate", "escalated", frozenset({S.IN_REVIEW}), S.ESCALATED, _COORDINATOR
+    ),
+    "withdraw": Transition(
+        "withdraw", "withdrawn", frozenset(UNDECIDED_STATUSES), S.WITHDRAWN, _GROUP
+    ),
 }
 # Statuses after which the group hears from us by e-mail.
 NOTIFIED_STATUSES = frozenset({S.APPROVED, S.DECLINED, S.ESCALATED, S.NEEDS_INFORMATION})
@@ -88,15 +108,12 @@ def may_act(user: User, partnership_request: PartnershipRequest, actor: Actor) -
 
 def allowed_actions(user: User, partnership_request: PartnershipRequest) -> set[str]:
     """The moves this user could make now: what pages offer as buttons."""
-    status = partnership_request.status
-    actions = set()
-    for name, transition in TRANSITIONS.items():
-        sources = transition.sources
-        if transition.actor is Actor.COORDINATOR and S.IN_REVIEW in sources:
-            sources = sources | {S.SUBMITTED}  # see _take_into_review_first
-        if status in sources and may_act(user, partnership_request, transition.actor):
-            actions.add(name)
-    return actions
+    return {
+        name
+        for name, transition in TRANSITIONS.items()
+        if partnership_request.status in transition.reachable_from()
+        and may_act(user, partnership_request, transition.actor)
+    }
 
 
 def _lock(partnership_request: PartnershipRequest) -> PartnershipRequest:
@@ -115,22 +132,9 @@ def _check(user: User, partnership_request: PartnershipRequest, action: str) -> 
     if partnership_request.status not in transition.sources:
         raise TransitionNotAllowed(
             f"A request that is {partnership_request.get_status_display().lower()} "
-            f"cannot be {_past(transition)}."
+            f"cannot be {transition.done}."
         )
     return transition
-
-
-def _past(transition: Transition) -> str:
-    return {
-        "submit": "submitted",
-        "take into review": "taken into review",
-        "ask for information about": "sent back for more information",
-        "answer": "answered",
-        "approve": "approved",
-        "decline": "declined",
-        "escalate": "escalated",
-        "withdraw": "withdrawn",
-    }[transition.verb]
 
 
 def _move(
@@ -224,6 +228,23 @@ def partnership_request_create(
             partnership_request=partnership_request, user=user
         )
     return partnership_request
+
+
+@transaction.atomic
+def partnership_request_update(
+    *, partnership_request: PartnershipRequest, user: User, details: Mapping[str, Any]
+) -> PartnershipRequest:
+    """A draft stays the group's to change; once submitted, its words are what was decided on."""
+    locked = _lock(partnership_request)
+    if not may_act(user, locked, Actor.GROUP):
+        raise TransitionNotAllowed(f"Only {Actor.GROUP} may change it.")
+    if locked.status != S.DRAFT:
+        raise TransitionNotAllowed("Only a draft can be changed.")
+    for name, value in details.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    return locked
 
 
 @transaction.atomic

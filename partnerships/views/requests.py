@@ -30,6 +30,7 @@ from partnerships.services.requests import (
     partnership_request_answer,
     partnership_request_create,
     partnership_request_submit,
+    partnership_request_update,
     partnership_request_withdraw,
 )
 
@@ -157,12 +158,17 @@ def _created_message(created: PartnershipRequest) -> str:
     return "Your request is saved as a draft. Submit it when it is ready."
 
 
-class RequestDetailView(LocalGroupRequiredMixin, DetailView):
-    template_name = "partnerships/request_detail.html"
+class OwnRequestMixin(LocalGroupRequiredMixin):
+    """One of the group's own requests; any other is 404."""
+
     context_object_name = "partnership_request"
 
     def get_queryset(self):
         return _own_requests(self.request)
+
+
+class RequestDetailView(OwnRequestMixin, DetailView):
+    template_name = "partnerships/request_detail.html"
 
     def get_context_data(self, **kwargs) -> dict:
         # The internal note is never even loaded for the group's page.
@@ -175,6 +181,32 @@ class RequestDetailView(LocalGroupRequiredMixin, DetailView):
             answer_form=AnswerForm(),
             **kwargs,
         )
+
+
+class RequestUpdateView(OwnRequestMixin, DetailView):
+    """Change a draft; it can be submitted from the same form."""
+
+    template_name = "partnerships/request_form.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        kwargs.setdefault("form", PartnershipRequestForm(instance=self.object))
+        return super().get_context_data(organisation=self.object.organisation, **kwargs)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        self.object = self.get_object()
+        form = PartnershipRequestForm(request.POST, instance=self.object)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+
+        def save(obj: PartnershipRequest) -> str:
+            updated = partnership_request_update(
+                partnership_request=obj, user=request.user, details=form.details()
+            )
+            if "submit" in request.POST:
+                updated = partnership_request_submit(partnership_request=updated, user=request.user)
+            return _created_message(updated)
+
+        return _act(request, pk, save)
 
 
 def _act(
@@ -219,14 +251,10 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, answer)
 
 
-class RequestWithdrawView(LocalGroupRequiredMixin, DetailView):
+class RequestWithdrawView(OwnRequestMixin, DetailView):
     """A confirmation page first: withdrawing cannot be undone."""
 
     template_name = "partnerships/request_withdraw.html"
-    context_object_name = "partnership_request"
-
-    def get_queryset(self):
-        return _own_requests(self.request)
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(form=WithdrawForm(), **kwargs)

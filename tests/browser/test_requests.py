@@ -14,6 +14,13 @@ def log_out(page) -> None:
     page.context.clear_cookies()
 
 
+def open_own_request(page, title: str, *, status: str) -> None:
+    """From "My requests": check the row's status badge, then open the request."""
+    row = page.get_by_role("row").filter(has_text=title)
+    expect(row.locator(".badge")).to_have_text(status)
+    row.get_by_role("link", name=title).click()
+
+
 def submit_request_for_hrw(page, title: str) -> None:
     page.get_by_role("link", name="New request").click()
     page.get_by_label("Organisation name, acronym or website").fill("Human Rights Watch")
@@ -62,9 +69,7 @@ def test_group_submits_coordinator_approves_and_group_is_told(
     log_out(page)
 
     login("localgroup1")
-    row = page.get_by_role("row").filter(has_text=title)
-    expect(row.locator(".badge")).to_have_text("Approved")
-    row.get_by_role("link", name=title).click()
+    open_own_request(page, title, status="Approved")
     expect(page.locator("#decision")).to_contain_text("Decision: approved")
     expect(page.locator("#decision")).to_contain_text("Good luck with the week.")
 
@@ -94,9 +99,7 @@ def test_a_decline_shows_the_reason_to_the_group_and_hides_the_internal_note(
     log_out(page)
 
     login("localgroup1")
-    row = page.get_by_role("row").filter(has_text=title)
-    expect(row.locator(".badge")).to_have_text("Declined")
-    row.get_by_role("link", name=title).click()
+    open_own_request(page, title, status="Declined")
     expect(page.locator("#decision-reason")).to_contain_text("please ask again in June")
     expect(page.locator("body")).not_to_contain_text("INTERNAL")
     expect(page.locator("body")).not_to_contain_text("standing for election")

@@ -235,3 +235,44 @@ def test_local_groups_never_reach_the_admin(client, role_user):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_coordinators_find_the_review_queue_in_the_navigation(coordinator, role_user):
+    from accounts.roles import navigation_for
+
+    assert ("Review queue", reverse(QUEUE)) in navigation_for(coordinator)
+    labels = [label for label, _ in navigation_for(role_user(Role.SECTION_STAFF))]
+    assert "Review queue" not in labels
+
+
+@pytest.mark.parametrize("events", [3, 60])
+def test_the_review_page_runs_the_same_queries_for_a_short_or_long_history(
+    coordinator_client, coordinator, events, django_assert_max_num_queries
+):
+    from partnerships.models import RequestEvent
+
+    request = PartnershipRequestFactory(status=S.IN_REVIEW)
+    complete_checklist(request)
+    RequestEvent.objects.bulk_create(
+        RequestEvent(request=request, to_status=S.IN_REVIEW, actor=coordinator)
+        for _ in range(events)
+    )
+    url = reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
+    with django_assert_max_num_queries(14):
+        response = coordinator_client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "may_change"), [(Role.SECTION_STAFF, False), (Role.COORDINATOR, True)]
+)
+def test_role_permissions_on_requests(role, may_change):
+    from django.contrib.auth.models import Group
+
+    codenames = set(
+        Group.objects.get(name=role.value).permissions.values_list("codename", flat=True)
+    )
+    assert {"view_partnershiprequest", "view_partnership", "view_requestevent"} <= codenames
+    assert ("change_partnershiprequest" in codenames) is may_change
+    assert "delete_partnershiprequest" not in codenames
+    assert not Group.objects.get(name=Role.LOCAL_GROUP.value).permissions.exists()

@@ -111,6 +111,8 @@ def test_staff_do_not_use_the_group_pages(client, role_user, role):
     ("name", "method"),
     [
         ("partnerships:request_detail", "get"),
+        ("partnerships:request_edit", "get"),
+        ("partnerships:request_edit", "post"),
         ("partnerships:request_withdraw", "get"),
         ("partnerships:request_withdraw", "post"),
         ("partnerships:request_submit", "post"),
@@ -289,3 +291,45 @@ def test_a_member_of_the_same_group_sees_the_groups_requests(client, group_user)
     colleague = UserFactory.with_role(Role.LOCAL_GROUP, local_group=group_user.local_group)
     client.force_login(colleague)
     assert client.get(reverse("partnerships:request_detail", args=[request.pk])).status_code == 200
+
+
+def test_a_draft_can_be_edited_and_then_submitted(group_client, group_user):
+    draft = own(group_user, status=S.DRAFT, activity_title="Old title")
+    url = reverse("partnerships:request_edit", args=[draft.pk])
+    assert "Old title" in group_client.get(url).content.decode()
+    data = form_data(activity_title="New title")
+    del data["submit"]
+    group_client.post(url, {**data, "draft": "1"})
+    draft.refresh_from_db()
+    assert (draft.activity_title, draft.status) == ("New title", S.DRAFT)
+    group_client.post(url, form_data(activity_title="Final title"))
+    draft.refresh_from_db()
+    assert (draft.activity_title, draft.status) == ("Final title", S.SUBMITTED)
+
+
+def test_a_submitted_request_cannot_be_edited(group_client, group_user):
+    submitted = own(group_user, status=S.SUBMITTED, activity_title="As submitted")
+    response = group_client.post(
+        reverse("partnerships:request_edit", args=[submitted.pk]),
+        form_data(activity_title="Rewritten"),
+        follow=True,
+    )
+    assert "Only a draft can be changed." in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.activity_title == "As submitted"
+
+
+@pytest.mark.parametrize("events", [5, 100])
+def test_the_detail_runs_the_same_queries_for_a_short_or_long_history(
+    group_client, group_user, events, django_assert_max_num_queries
+):
+    from partnerships.models import RequestEvent
+
+    request = own(group_user, status=S.SUBMITTED)
+    RequestEvent.objects.bulk_create(
+        RequestEvent(request=request, to_status=S.SUBMITTED, actor=group_user, comment=f"n{i}")
+        for i in range(events)
+    )
+    with django_assert_max_num_queries(8):
+        response = group_client.get(reverse("partnerships:request_detail", args=[request.pk]))
+    assert response.status_code == 200
