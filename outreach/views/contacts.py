@@ -11,6 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.mixins import StaffRequiredMixin
 from accounts.roles import is_coordinator, is_section_staff
+from partnerships.views.common import ForgivingPaginationMixin
 
 from ..filters import ContactFilter
 from ..forms.contacts import ConsentForm, ContactForm, EmploymentForm
@@ -38,7 +39,7 @@ def visible_contact(request: HttpRequest, pk: int) -> Contact:
     return get_object_or_404(Contact.objects.visible_to(request.user), pk=pk)
 
 
-class ContactListView(StaffRequiredMixin, ListView):
+class ContactListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
     template_name = "outreach/contact_list.html"
     paginate_by = PAGE_SIZE
 
@@ -221,7 +222,9 @@ def employment_remove(request: HttpRequest, pk: int, employment_pk: int) -> Http
     return _detail(contact)
 
 
-class AccessLogListView(StaffRequiredMixin, PermissionRequiredMixin, ListView):
+class AccessLogListView(
+    StaffRequiredMixin, PermissionRequiredMixin, ForgivingPaginationMixin, ListView
+):
     """Who opened or exported a record of a person at risk, and when."""
 
     permission_required = AT_RISK_PERMISSION

@@ -33,13 +33,6 @@ class ForgivingPaginationMixin:
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        context["querystring"] = params.urlencode()
-        return context
-
 
 class InlineFormSetMixin:
     """A create/edit view whose form comes with one inline formset, saved together."""
