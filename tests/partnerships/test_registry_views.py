@@ -222,6 +222,14 @@ def test_live_check_lists_matches_with_owner(staff_client):
     assert "Possible existing relationship" not in empty.content.decode()
 
 
+def test_live_check_of_a_half_typed_website_answers_without_matches(staff_client):
+    response = staff_client.get(
+        reverse("partnerships:organisation_matches"), {"name": "", "website": "http://[::1"}
+    )
+    assert response.status_code == 200
+    assert "Possible existing relationship" not in response.content.decode()
+
+
 def test_merge_asks_for_confirmation_then_merges(staff_client):
     keep = OrganisationFactory(name="Amnesty partner")
     duplicate = OrganisationFactory(name="Amnesty partner Ltd")
