@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 
+from partnerships.views.common import search_text
+
 
 class SearchSortMixin:
     """`?q=` searches `search_fields`; `?sort=` picks a key of `sort_options` (else the first).
@@ -18,7 +20,7 @@ class SearchSortMixin:
     paginate_by = 25
 
     def search_query(self) -> str:
-        return self.request.GET.get("q", "").strip()[:100]
+        return search_text(self.request)
 
     def sort_key(self) -> str:
         requested = self.request.GET.get("sort", "")
