@@ -132,6 +132,25 @@ def test_staff_create_and_edit_a_contact(staff_client, staff):
     assert contact.has_consent  # editing never touches consent
 
 
+def test_contact_keywords_are_typed_with_autocomplete_from_the_shared_vocabulary(staff_client):
+    torture = KeywordFactory(name="Torture")
+    form_page = staff_client.get("/outreach/contacts/new/").content.decode()
+    assert 'data-keyword-autocomplete="/outreach/keywords/autocomplete/"' in form_page
+    assert "js/keywords.js" in form_page
+    staff_client.post(
+        "/outreach/contacts/new/",
+        {"last_name": "Lima", "email": "ana@example.org", "keywords": "torture, death penalty"},
+    )
+    contact = Contact.objects.get()
+    assert torture in contact.keywords.all()  # the existing spelling is reused
+    assert sorted(contact.keywords.values_list("name", flat=True)) == ["Torture", "death penalty"]
+    edit_page = staff_client.get(f"/outreach/contacts/{contact.pk}/edit/").content.decode()
+    assert (
+        'value="Torture, death penalty"' in edit_page
+        or 'value="death penalty, Torture"' in edit_page
+    )
+
+
 def test_two_contacts_cannot_share_an_email(staff_client):
     ContactFactory(email="ana@example.org")
     response = staff_client.post(
