@@ -16,6 +16,7 @@ from partnerships.views.common import ForgivingPaginationMixin
 from ..filters import ContactFilter
 from ..forms.contacts import ConsentForm, ContactForm, EmploymentForm
 from ..models import AT_RISK_PERMISSION, AtRiskAccessLog, Contact, Employment
+from ..selectors.publications import publications_for_contact
 from ..services import contacts as services
 
 PAGE_SIZE = 25
@@ -73,9 +74,14 @@ class ContactListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
 
 class ContactDetailView(StaffRequiredMixin, DetailView):
     template_name = "outreach/contact_detail.html"
+    publications_shown = 20
 
     def get_queryset(self):
-        return Contact.objects.visible_to(self.request.user).select_related("owner")
+        return (
+            Contact.objects.visible_to(self.request.user)
+            .select_related("owner")
+            .prefetch_related("keywords")
+        )
 
     def get_object(self, queryset=None) -> Contact:
         contact = super().get_object(queryset)
@@ -89,6 +95,10 @@ class ContactDetailView(StaffRequiredMixin, DetailView):
             approaches=contact.approaches.select_related("organisation", "follow_up_owner"),
             sectors=contact.sectors.all(),
             keywords=contact.keywords.all(),
+            # Seed 001: prioritised contacts get the publications matching their interests.
+            contact_publications=publications_for_contact(contact=contact)[
+                : self.publications_shown
+            ],
             access_logs=contact.access_logs.select_related("user")[:20]
             if contact.is_at_risk
             else [],

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 
-from partnerships.views.common import ForgivingPaginationMixin
+from partnerships.views.common import ForgivingPaginationMixin, search_text
 
 
 class SearchSortMixin(ForgivingPaginationMixin):
@@ -20,7 +20,7 @@ class SearchSortMixin(ForgivingPaginationMixin):
     paginate_by = 25
 
     def search_query(self) -> str:
-        return self.request.GET.get("q", "").strip()[:100]
+        return search_text(self.request)
 
     def sort_key(self) -> str:
         requested = self.request.GET.get("sort", "")
