@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from partnerships.models import Organisation
 
 from . import scoring
+from .manual import MANUAL_SECTORS
 from .models import (
     Approach,
     Campaign,
@@ -30,18 +31,7 @@ from .services.campaigns import spectrum_place
 from .services.priorities import sector_assessment_record
 from .services.publications import publication_save
 
-SEED_SECTORS = [
-    "Business community",
-    "Military and law enforcement",
-    "The legal network",
-    "Trade unions",
-    "Youth activists",
-    "Religious groups",
-    "The medical sector",
-    "Women's rights",
-    "Children's rights",
-    "The human rights movement",
-]
+SEED_SECTORS = MANUAL_SECTORS
 
 SYNTHETIC_DOMAIN = "contacts.example.org"
 
