@@ -217,6 +217,7 @@ def test_live_check_lists_matches_with_owner(staff_client):
     )
     content = response.content.decode()
     assert "Pro Asyl" in content and "owner: staffer" in content
+    assert "last activity: none recorded" in content
     empty = staff_client.get(
         reverse("partnerships:organisation_matches"), {"name": "Unknown", "exclude": "x"}
     )
