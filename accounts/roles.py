@@ -72,6 +72,9 @@ NAVIGATION: list[NavItem] = [
     NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
     NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
 ]
+NAVIGATION.append(
+    NavItem("Urgent Actions", "outreach:ua_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
+)
 
 
 def navigation_for(user) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),
+    path("outreach/", include("outreach.urls")),
 ]
 
 if settings.DEBUG:

@@ -74,3 +74,22 @@ class ContactFactory(factory.django.DjangoModelFactory):
     mailing_consent = True
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_source = "signed up at an event"
+
+
+class UrgentActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.UrgentAction"
+
+    reference = factory.Sequence(lambda n: f"UA {n + 100}/26")
+    title = factory.Sequence(lambda n: f"Lawyer detained incommunicado {n}")
+    summary = "A human rights lawyer was arrested and is held without access to a lawyer."
+    body = "Please **write** to the minister:\n\n- ask for release\n- ask for access to family"
+    occupations = "lawyer"
+    created_by = factory.SubFactory(UserFactory)
+
+    class Params:
+        approved = factory.Trait(
+            status="approved",
+            approved_by=factory.SubFactory(UserFactory),
+            approved_at=factory.LazyFunction(timezone.now),
+        )
