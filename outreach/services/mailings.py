@@ -10,28 +10,19 @@ kill can be sent twice, and then with the same Message-ID.
 """
 
 import contextlib
-import html
 import logging
 import re
 import smtplib
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
-from urllib.parse import urlsplit
 
-import markdown
-import nh3
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from accounts.roles import is_coordinator
 from outreach.models import (
@@ -47,72 +38,25 @@ from outreach.models import (
 )
 from outreach.ratelimit import RateLimiter, mail_rate_limiter
 from outreach.selectors.mailings import urgent_action_audience
+from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for callers)
+    BatchMessages,
+    MailingContent,
+    contact_from_token,
+    contact_token,
+    delivery_message,
+    delivery_message_id,
+    mailing_content,
+    markdown_to_html,
+    markdown_to_text,
+    preferences_url,
+    unsubscribe_url,
+)
 
 logger = logging.getLogger(__name__)
-
-PREFERENCES_SALT = "outreach.contact-preferences"
-
-# Placeholders put into the templates when they are rendered once per mailing,
-# replaced per recipient by plain string substitution (fast, and safe: the
-# HTML part gets an escaped value).
-NAME_SLOT = "%%PD-NAME%%"
-PREFERENCES_SLOT = "%%PD-PREFERENCES%%"
-UNSUBSCRIBE_SLOT = "%%PD-UNSUBSCRIBE%%"
 
 
 class TransientSendError(Exception):
     """The SMTP server could not be reached or dropped the connection: retry later."""
-
-
-# ---------------------------------------------------------------------------
-# Markdown
-
-
-def markdown_to_html(source: str) -> str:
-    """Markdown rendered and then cleaned: a UA body never carries script or styles."""
-    return nh3.clean(markdown.markdown(source, extensions=["sane_lists"]))
-
-
-_BLOCK_END = re.compile(r"</(p|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
-
-
-def markdown_to_text(source: str) -> str:
-    """A plain-text rendering: paragraphs and list items on their own lines, links kept."""
-    rendered = markdown_to_html(source)
-    rendered = re.sub(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", rendered)
-    rendered = re.sub(r"<li>", "- ", rendered, flags=re.IGNORECASE)
-    rendered = re.sub(r"</li>\s*", "\n", rendered, flags=re.IGNORECASE)
-    rendered = _BLOCK_END.sub("\n", rendered)
-    text = html.unescape(strip_tags(rendered))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-# ---------------------------------------------------------------------------
-# Signed links for contacts (no expiry: an old e-mail's link must still work)
-
-
-def contact_token(contact_id: int) -> str:
-    return signing.Signer(salt=PREFERENCES_SALT).sign(str(contact_id))
-
-
-def contact_from_token(token: str) -> Contact | None:
-    try:
-        contact_id = int(signing.Signer(salt=PREFERENCES_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    return Contact.objects.filter(pk=contact_id).first()
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def preferences_url(contact_id: int) -> str:
-    return _absolute(reverse("outreach:preferences", args=[contact_token(contact_id)]))
-
-
-def unsubscribe_url(contact_id: int) -> str:
-    return _absolute(reverse("outreach:unsubscribe", args=[contact_token(contact_id)]))
 
 
 # ---------------------------------------------------------------------------
@@ -275,89 +219,6 @@ def mailing_finish_if_done(*, mailing_id: int) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Building messages: templates rendered once per mailing
-
-
-@dataclass(frozen=True)
-class MailingContent:
-    subject: str
-    text: str
-    html: str
-    message_id_domain: str
-
-
-def _message_id_domain() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid"
-
-
-@lru_cache(maxsize=64)
-def _render_content(mailing_id: int, created_at: datetime) -> MailingContent:
-    mailing = Mailing.objects.select_related("urgent_action").get(pk=mailing_id)
-    ua = mailing.urgent_action
-    context = {
-        "ua": ua,
-        "mailing": mailing,
-        "is_follow_up": mailing.kind != MailingKind.ISSUED,
-        "body_html": markdown_to_html(ua.body),
-        "body_text": markdown_to_text(ua.body),
-        "note_html": markdown_to_html(mailing.note),
-        "note_text": markdown_to_text(mailing.note),
-        "recipient_name": NAME_SLOT,
-        "preferences_url": PREFERENCES_SLOT,
-        "unsubscribe_url": UNSUBSCRIBE_SLOT,
-    }
-    subject = render_to_string("emails/urgent_action_subject.txt", context)
-    return MailingContent(
-        subject=" ".join(subject.split()),
-        text=render_to_string("emails/urgent_action_body.txt", context),
-        html=render_to_string("emails/urgent_action_body.html", context),
-        message_id_domain=_message_id_domain(),
-    )
-
-
-def mailing_content(mailing: Mailing) -> MailingContent:
-    # Keyed by creation time too, so a reused id (tests) never gets stale content.
-    return _render_content(mailing.pk, mailing.created_at)
-
-
-def delivery_message_id(delivery: Delivery, domain: str) -> str:
-    """Stable per delivery, so a resent message is recognisably the same one."""
-    return f"<ua-delivery-{delivery.pk}.{delivery.mailing_id}@{domain}>"
-
-
-def delivery_message(
-    delivery: Delivery, content: MailingContent, smtp_connection=None
-) -> EmailMultiAlternatives:
-    contact = delivery.contact
-    name = contact.first_name or str(contact) or "friend"
-    token = contact_token(contact.pk)
-    prefs = _absolute(reverse("outreach:preferences", args=[token]))
-    unsubscribe = _absolute(reverse("outreach:unsubscribe", args=[token]))
-
-    def fill(template: str, escape: bool) -> str:
-        value = html.escape(name) if escape else name
-        return (
-            template.replace(NAME_SLOT, value)
-            .replace(PREFERENCES_SLOT, prefs)
-            .replace(UNSUBSCRIBE_SLOT, unsubscribe)
-        )
-
-    message = EmailMultiAlternatives(
-        subject=content.subject,
-        body=fill(content.text, escape=False),
-        to=[contact.email],
-        connection=smtp_connection,
-        headers={
-            "Message-ID": delivery_message_id(delivery, content.message_id_domain),
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(fill(content.html, escape=True), "text/html")
-    return message
-
-
-# ---------------------------------------------------------------------------
 # Sending
 
 
@@ -473,6 +334,18 @@ def is_connection_error(error: Exception) -> bool:
     return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
 
+def _relax_commit_durability() -> None:
+    """Each sent message is marked in its own commit; waiting for PostgreSQL to
+    flush every one of them to disk would cost more than the SMTP exchange.
+    With synchronous_commit off a killed worker loses nothing (the server holds
+    the commit); only a crash of PostgreSQL itself can lose the last fraction of
+    a second of marks, and those messages are then resent with the same
+    Message-ID. Scoped to this worker's connection."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
 def mailing_send_batch(
     *, mailing_id: int, limit: int | None = None, limiter: RateLimiter | None = None
 ) -> BatchResult:
@@ -486,6 +359,7 @@ def mailing_send_batch(
         return result
     content = mailing_content(mailing)
     limiter = limiter or mail_rate_limiter()
+    _relax_commit_durability()
     smtp = get_connection(fail_silently=False)
     try:
         smtp.open()  # before claiming: an unreachable server leaves the queue untouched
@@ -504,6 +378,7 @@ def mailing_send_batch(
 
 
 def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult) -> None:
+    messages = BatchMessages(content, smtp)
     for index, delivery in enumerate(deliveries):
         if delivery.contact.status != ContactStatus.ACTIVE:
             _mark(delivery, token, status=DeliveryStatus.FAILED, smtp_reply="not sent: contact "
@@ -512,7 +387,7 @@ def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult
             continue
         limiter.acquire()
         try:
-            smtp.send_messages([delivery_message(delivery, content, smtp)])
+            smtp.send_messages([messages.message(delivery)])
         except OSError as error:
             if is_connection_error(error):
                 deliveries_release(deliveries=deliveries[index:], token=token)

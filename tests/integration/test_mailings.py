@@ -47,7 +47,9 @@ def make_contacts(count: int, prefix: str = "c", **fields) -> list[Contact]:
         ],
         batch_size=1000,
     )
-    return list(Contact.objects.filter(email__startswith=prefix, email__endswith="@sink.example.org"))
+    return list(
+        Contact.objects.filter(email__startswith=prefix, email__endswith="@sink.example.org")
+    )
 
 
 def issue(kind=MailingKind.ISSUED, ua=None, note="") -> Mailing:
@@ -87,9 +89,7 @@ def test_ua_to_500_contacts_arrives_exactly_once_with_headers_and_unsubscribe_st
             deliveries[contact.pk], "127.0.0.1"
         )
         assert received.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        assert received.headers["List-Unsubscribe"] == (
-            f"<{services.unsubscribe_url(contact.pk)}>"
-        )
+        assert received.headers["List-Unsubscribe"] == (f"<{services.unsubscribe_url(contact.pk)}>")
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.DONE
 
