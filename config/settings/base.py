@@ -245,3 +245,6 @@ MAILING_RETRY_MAX_SECONDS = env.float("MAILING_RETRY_MAX_SECONDS", default=300)
 MAILING_MAX_ATTEMPTS = env.int("MAILING_MAX_ATTEMPTS", default=8)
 # A mailing recorded this long ago and never started (broker down) is started by the sweeper.
 MAILING_START_GRACE_SECONDS = env.int("MAILING_START_GRACE_SECONDS", default=60)
+# Sent messages are recorded in groups of this many (one UPDATE per group): the
+# most a killed worker can leave sent-but-unrecorded, i.e. resent once.
+MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)

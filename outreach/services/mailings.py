@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, DateTimeField, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from accounts.roles import is_coordinator
@@ -377,28 +377,63 @@ def mailing_send_batch(
     return result
 
 
+class _SentMarks:
+    """Records sent messages in small groups, each with its own time: one UPDATE
+    per group instead of one per message. A message sent but not yet recorded
+    when its worker dies is sent again by the next claimant, with the same
+    Message-ID; MAILING_MARK_EVERY bounds that window."""
+
+    def __init__(self, token: uuid.UUID) -> None:
+        self.token = token
+        self.pending: list[tuple[int, datetime]] = []
+
+    def add(self, delivery: Delivery) -> bool:
+        self.pending.append((delivery.pk, timezone.now()))
+        return len(self.pending) < settings.MAILING_MARK_EVERY or self.flush()
+
+    def flush(self) -> bool:
+        """False if the sweeper took some of these back meanwhile (the claim was lost)."""
+        if not self.pending:
+            return True
+        sent_at = Case(
+            *[When(pk=pk, then=Value(when)) for pk, when in self.pending],
+            output_field=DateTimeField(),
+        )
+        ids = [pk for pk, _ in self.pending]
+        updated = Delivery.objects.filter(pk__in=ids, claim_token=self.token).update(
+            status=DeliveryStatus.SENT, sent_at=sent_at, claim_token=None
+        )
+        self.pending.clear()
+        return updated == len(ids)
+
+
 def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult) -> None:
-    messages = BatchMessages(content, smtp)
-    for index, delivery in enumerate(deliveries):
-        if delivery.contact.status != ContactStatus.ACTIVE:
-            _mark(delivery, token, status=DeliveryStatus.FAILED, smtp_reply="not sent: contact "
-                  f"{delivery.contact.get_status_display().lower()} before sending")  # fmt: skip
-            result.failed += 1
-            continue
-        limiter.acquire()
-        try:
-            smtp.send_messages([messages.message(delivery)])
-        except OSError as error:
-            if is_connection_error(error):
-                deliveries_release(deliveries=deliveries[index:], token=token)
-                raise TransientSendError(str(error)) from error
-            _record_failure(delivery, token, error, result)
-            continue
-        if not _mark(delivery, token, status=DeliveryStatus.SENT, sent_at=timezone.now()):
-            # The sweeper requeued this batch: another worker owns the rest now.
+    messages, marks = BatchMessages(content, smtp), _SentMarks(token)
+    try:
+        for index, delivery in enumerate(deliveries):
+            if delivery.contact.status != ContactStatus.ACTIVE:
+                _mark(delivery, token, status=DeliveryStatus.FAILED, smtp_reply="not sent: "
+                      f"contact {delivery.contact.get_status_display().lower()} before sending")  # fmt: skip
+                result.failed += 1
+                continue
+            limiter.acquire()
+            try:
+                smtp.send_messages([messages.message(delivery)])
+            except OSError as error:
+                if is_connection_error(error):
+                    marks.flush()
+                    deliveries_release(deliveries=deliveries[index:], token=token)
+                    raise TransientSendError(str(error)) from error
+                _record_failure(delivery, token, error, result)
+                continue
+            result.sent += 1
+            if not marks.add(delivery):
+                # The sweeper requeued this batch: another worker owns the rest now.
+                result.lost_claim = True
+                break
+    finally:
+        if not marks.flush():
             result.lost_claim = True
-            return
-        result.sent += 1
 
 
 # ---------------------------------------------------------------------------
