@@ -232,7 +232,7 @@ LOGGING = {
 AXES_VERBOSE = False
 
 # Urgent Action mailings (outreach/services/mailings.py).
-MAILING_BATCH_SIZE = env.int("MAILING_BATCH_SIZE", default=100)
+MAILING_BATCH_SIZE = env.int("MAILING_BATCH_SIZE", default=250)
 # Messages per second across all workers (0: no limit); see outreach/ratelimit.py.
 MAILING_RATE_LIMIT = env.float("MAILING_RATE_LIMIT", default=0)
 # A batch claimed longer ago than this is taken to be lost with its worker and is

@@ -199,6 +199,17 @@ class PrerenderedEmail(EmailMultiAlternatives):
         return _RawMime(self.raw) if self.raw is not None else super().message(*args, **kwargs)
 
 
+def send_one(connection, message: EmailMultiAlternatives) -> None:
+    """Send through the Django backend; prebuilt MIME goes straight to the backend's
+    SMTP session (addresses were checked when the batch template was built)."""
+    if message.raw is None or not isinstance(connection, SmtpBackend):
+        connection.send_messages([message])
+        return
+    if connection.connection is None:
+        connection.open()
+    connection.connection.sendmail(message.from_email, message.to, message.raw)
+
+
 class BatchMessages:
     """Builds a batch's messages from one MIME template per batch (SMTP only)."""
 
