@@ -46,3 +46,13 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings):
     with pytest.raises(CommandError, match="--force"):
         call_command("seed_demo")
     assert User.objects.count() == 0
+
+
+def test_seed_demo_adds_a_draft_and_an_approved_urgent_action():
+    from outreach.models import UrgentAction
+
+    call_command("seed_demo", "--force")
+    call_command("seed_demo", "--force")
+    statuses = dict(UrgentAction.objects.values_list("reference", "status"))
+    assert statuses == {"UA 101/26": "draft", "UA 102/26": "approved"}
+    assert UrgentAction.objects.get(reference="UA 102/26").approved_by.username == "coordinator"

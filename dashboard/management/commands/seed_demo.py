@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.demo import seed_users
 from outreach.demo import seed_sectors, seed_synthetic_contacts
+from outreach.demo_mailings import seed_urgent_actions
 from partnerships.demo import seed_organisations, seed_synthetic_organisations
 
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
+            seed_urgent_actions(author=users["staff"], approver=users["coordinator"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
