@@ -1,8 +1,6 @@
 """Demo Urgent Actions for `seed_demo`: one draft awaiting approval, one approved."""
 
-from datetime import datetime
-
-from django.utils import timezone
+from datetime import UTC, datetime
 
 from .models import Sector, UrgentAction, UrgentActionStatus
 
@@ -41,7 +39,7 @@ DEMO_URGENT_ACTIONS = [
 
 def seed_urgent_actions(*, author, approver) -> list[UrgentAction]:
     """Idempotent: updates the two demo UAs by reference (never re-approves a sent one)."""
-    approved_at = timezone.make_aware(datetime(2026, 3, 4, 9, 0))
+    approved_at = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
     actions = []
     for spec in DEMO_URGENT_ACTIONS:
         spec = dict(spec)
