@@ -14,7 +14,9 @@ from .services.mailings import (
     retry_delay,
 )
 
-RELIABLE = {"acks_late": True, "reject_on_worker_lost": True}
+# Results live in the database (Delivery rows), so none go to the result
+# backend: publishing then never waits on it when Redis is down.
+RELIABLE = {"acks_late": True, "reject_on_worker_lost": True, "ignore_result": True}
 
 
 @shared_task(name="outreach.start_mailing", **RELIABLE)

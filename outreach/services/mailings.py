@@ -56,6 +56,9 @@ from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for 
 logger = logging.getLogger(__name__)
 
 
+BROKER_DOWN_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+
+
 class TransientSendError(Exception):
     """The SMTP server could not be reached or dropped the connection: retry later."""
 
@@ -182,7 +185,8 @@ def mailing_enqueue(*, mailing_id: int) -> bool:
     from outreach.tasks import start_mailing
 
     try:
-        start_mailing.delay(mailing_id)
+        # One quick retry only: a web request must not hang on a broker that is down.
+        start_mailing.apply_async((mailing_id,), retry_policy=BROKER_DOWN_RETRY_POLICY)
     except Exception:  # kombu raises OperationalError, redis its own ConnectionError
         logger.exception(
             "mailing %s recorded but not queued; the sweeper will start it", mailing_id
