@@ -212,7 +212,8 @@ def test_broker_down_records_the_mailing_as_queued_and_the_sweeper_starts_it(
     ContactFactory.create_batch(2, occupation="lawyer")
     ua = UrgentActionFactory(approved=True)
     with mock.patch(
-        "outreach.tasks.start_mailing.delay", side_effect=OperationalError("Connection refused")
+        "outreach.tasks.start_mailing.apply_async",
+        side_effect=OperationalError("Connection refused"),
     ):
         mailing = send(ua, staff, django_capture_on_commit_callbacks)
     assert mailing.status == MailingStatus.QUEUED
