@@ -3,6 +3,7 @@
 It can refuse connections for a while (`stop()` / `start()` on the same port)
 and answer chosen recipients with an SMTP error, a given number of times."""
 
+import logging
 import socket
 import threading
 from collections import Counter
@@ -10,6 +11,10 @@ from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 
 from aiosmtpd.controller import Controller
+
+
+# aiosmtpd logs every SMTP command at INFO: thousands of lines per test.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 def free_port() -> int:
