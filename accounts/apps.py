@@ -10,5 +10,9 @@ class AccountsConfig(AppConfig):
         from .permissions import sync_role_permissions_after_migrate
 
         # Models added by later migrations get their permissions only after
-        # migrate finishes; attaching them here keeps the roles complete.
-        post_migrate.connect(sync_role_permissions_after_migrate, sender=self)
+        # migrate finishes; attaching them here keeps the roles complete. Not
+        # limited to this app's signal: apps listed after accounts create their
+        # permissions in their own post_migrate, which must run first.
+        post_migrate.connect(
+            sync_role_permissions_after_migrate, dispatch_uid="sync_role_permissions"
+        )

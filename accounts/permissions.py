@@ -1,19 +1,53 @@
-"""Which model permissions each role's Django group carries: one table, kept in sync."""
+"""Which model permissions each role's Django group carries: one table, kept in sync.
+
+Views and services check the role again; these permissions decide what the admin
+site shows (read-only for section staff, decisions for coordinators).
+"""
 
 from django.apps import apps as global_apps
 
 from .roles import Role
 
+
+def _perms(app_label: str, actions: tuple[str, ...], models: tuple[str, ...]) -> list[str]:
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+VIEW = ("view",)
+KEEP = ("view", "add", "change")
+
+# Section staff and coordinators alike.
+_SHARED = [
+    *_perms("accounts", VIEW, ("localgroup", "user")),
+    # Partnership requests: everyone reads them; only coordinators decide (below).
+    *_perms("partnerships", VIEW, ("partnershiprequest", "requestevent", "checklistanswer", "partnership")),
+    # The partner registry, coalitions and reciprocal support requests.
+    *_perms("partnerships", KEEP, (
+        "organisation", "affiliation", "coalition", "coalitionmembership", "meeting",
+        "jointstatement", "statementagreement", "supportrequest",
+    )),
+    # Priorities, structures, publications, campaigns: edited through the outreach
+    # pages, read-only in the admin.
+    *_perms("outreach", VIEW, (
+        "sector", "sectorassessment", "outreachstructure", "structuremember", "networkmailing",
+        "actionreport", "publication", "keyword", "campaign", "spectrumplacement", "spectrummove",
+    )),
+    # Contacts and approaches.
+    *_perms("outreach", KEEP, ("contact", "employment", "approach")),
+    "outreach.delete_employment",
+]  # fmt: skip
+
 # "app_label.codename". Codenames of models that do not exist yet are skipped
 # and attached by the post_migrate sync once their migration has run.
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.SECTION_STAFF: [
-        "accounts.view_localgroup",
-        "accounts.view_user",
-    ],
+    Role.SECTION_STAFF: _SHARED,
     Role.COORDINATOR: [
-        "accounts.view_localgroup",
-        "accounts.view_user",
+        *_SHARED,
+        *_perms("partnerships", ("change",), ("partnershiprequest", "partnership")),
+        # Seed 004: details of defenders at risk reach only those who need them. An
+        # administrator grants this to a named staff user when their work needs it.
+        "outreach.view_at_risk_contact",
+        "outreach.view_atriskaccesslog",
     ],
     Role.LOCAL_GROUP: [],
 }
@@ -36,4 +70,8 @@ def sync_role_permissions(apps=global_apps) -> None:
 
 
 def sync_role_permissions_after_migrate(sender, **kwargs) -> None:
-    sync_role_permissions()
+    # post_migrate fires once per app, and each app's permissions are created
+    # by its own firing: only after the last app do they all exist.
+    with_models = [app for app in global_apps.get_app_configs() if app.models_module]
+    if sender is with_models[-1]:
+        sync_role_permissions()

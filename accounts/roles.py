@@ -71,7 +71,19 @@ NAVIGATION: list[NavItem] = [
     NavItem("Dashboard", "dashboard:home", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
     NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
     NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
+    NavItem("Review queue", "admin:review_queue", frozenset({Role.COORDINATOR})),
 ]
+# Issue 4: one entry for priorities, structures, publications and campaigns (a hub page).
+NAVIGATION.append(
+    NavItem("Outreach", "outreach:home", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
+)
+
+
+NAVIGATION[1:1] = [
+    NavItem("Partner registry", "partnerships:organisation_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+    NavItem("Coalitions", "partnerships:coalition_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+    NavItem("Support requests", "partnerships:support_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+]  # fmt: skip
 NAVIGATION.append(
     NavItem("Urgent Actions", "outreach:ua_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
 )
@@ -89,3 +101,13 @@ def navigation_for(user) -> list[tuple[str, str]]:
         if url:
             items.append((item.label, url))
     return items
+
+
+# Contacts, approaches and CSV import (issue 4).
+_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
+# Before "Administration", which stays last.
+NAVIGATION[-1:-1] = [
+    NavItem("Contacts", "outreach:contact_list", _STAFF),
+    NavItem("Approaches", "outreach:approach_list", _STAFF),
+    NavItem("Import", "outreach:import", _STAFF),
+]

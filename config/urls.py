@@ -13,9 +13,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    path("outreach/", include("outreach.urls")),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),
-    path("outreach/", include("outreach.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,13 +1,17 @@
 """Reads across the partner registry."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 
 from .matching import domain_of, normalise_name
-from .models import Organisation
-from .timeline import last_activity
+from .models import Organisation, RequestEvent
+from .models.requests import DECISION_STATUSES
+from .rotation import SECTION_LABEL
+from .timeline import TimelineEntry, last_activity
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ def find_existing_relationships(
             if _matches(organisation, reason, name_key, acronym_key, web, mail)
         )
         matches.append(RelationshipMatch(organisation, reasons, last_activity(organisation)))
-    return matches
+    # The record that agrees on most counts comes first: it is the likeliest twin.
+    return sorted(matches, key=lambda match: -len(match.reasons))
 
 
 def _matches(
@@ -68,3 +73,84 @@ def _matches(
         "same website domain": bool(web) and web in (org.website_domain, org.email_domain),
         "same e-mail domain": bool(mail) and mail in (org.email_domain, org.website_domain),
     }[reason]
+
+
+# Coalitions ---------------------------------------------------------------
+
+
+def statement_missing_agreements(statement) -> list[str]:
+    """The current members (and the Section, when a member) who have not agreed yet."""
+    agreed = set(statement.agreements.values_list("organisation_id", flat=True))
+    missing = [
+        str(m.organisation)
+        for m in statement.coalition.memberships.current().select_related("organisation")
+        if m.organisation_id not in agreed
+    ]
+    if statement.coalition.section_is_member and statement.section_agreed_at is None:
+        missing.insert(0, SECTION_LABEL)
+    return missing
+
+
+def organisation_related_counts(organisation: Organisation) -> dict[str, int]:
+    """How many records of each kind point at an organisation (for the merge page)."""
+    counts = {}
+    for relation in Organisation._meta.related_objects:
+        if relation.many_to_many and not relation.through._meta.auto_created:
+            continue  # counted through the through model's own foreign key
+        model = relation.related_model
+        if relation.many_to_many:
+            count = relation.through._base_manager.filter(
+                **{relation.field.m2m_reverse_field_name(): organisation}
+            ).count()
+        else:
+            count = model._base_manager.filter(**{relation.field.name: organisation}).count()
+        if count:
+            counts[str(model._meta.verbose_name_plural)] = count
+    return counts
+
+
+# --- Partnership requests -----------------------------------------------------------------
+
+
+def group_email_recipients(local_group) -> list[str]:
+    """Where news about a group's requests goes: its contact address and its logins."""
+    addresses = [local_group.contact_email, *local_group.users.values_list("email", flat=True)]
+    return sorted({address.lower() for address in addresses if address})
+
+
+def request_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
+    """Every move of every request naming this organisation (one query).
+    Internal notes stay out: the timeline is read more widely than the decision file."""
+    events = (
+        RequestEvent.objects.filter(request__organisation=organisation)
+        .select_related("request__local_group", "actor")
+        .order_by("created_at", "pk")
+    )
+    return [
+        TimelineEntry(
+            when=event.created_at,
+            kind="decision" if event.to_status in DECISION_STATUSES else "request",
+            title=f"{event.request.local_group.name}: “{event.request.activity_title}” "
+            f"{event.get_to_status_display().lower()}",
+            detail=event.comment,
+            url=reverse("admin:partnerships_partnershiprequest_change", args=[event.request_id]),
+            actor=event.actor.get_username() if event.actor else "Partnerdesk",
+        )
+        for event in events
+    ]
+
+
+def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
+    """Partnerships with this organisation, at their start (one query)."""
+    partnerships = organisation.partnerships.select_related("lead", "local_group")
+    return [
+        TimelineEntry(
+            when=datetime.combine(p.starts_on, time.min, tzinfo=timezone.get_current_timezone()),
+            kind="partnership",
+            title=f"Partnership “{p.title}” ({p.get_status_display().lower()})",
+            detail=f"Led by {p.lead.get_full_name() or p.lead.get_username()}"
+            + (f" with {p.local_group.name}" if p.local_group else ""),
+            url=reverse("admin:partnerships_partnership_change", args=[p.pk]),
+        )
+        for p in partnerships
+    ]

@@ -43,6 +43,7 @@ if CELERY_BROKER_URL == "filesystem://":
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_test_queue),
         "data_folder_out": str(_test_queue),
+        "control_folder": str(VAR_DIR / "test-celery" / "control"),
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'test-celery' / 'results'}"
 

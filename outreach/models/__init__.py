@@ -1,4 +1,8 @@
-from .contacts import Contact, ContactStatus, Employment, IndividualKind
+from .access import AccessAction, AtRiskAccessLog
+from .approaches import APPROACH_CHECKLIST, Approach, ApproachChannel, ApproachOutcome
+from .assessments import Aim, SectorAssessment
+from .campaigns import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
+from .contacts import AT_RISK_PERMISSION, Contact, ContactStatus, Employment, IndividualKind
 from .mailings import (
     Delivery,
     DeliveryStatus,
@@ -10,9 +14,29 @@ from .mailings import (
     UrgentAction,
     UrgentActionStatus,
 )
+from .publications import Publication
 from .sectors import Keyword, Sector
+from .structures import (
+    ActionReport,
+    MeetingCadence,
+    NetworkMailing,
+    OutreachStructure,
+    StructureKind,
+    StructureLevel,
+    StructureMember,
+)
 
 __all__ = [
+    "APPROACH_CHECKLIST",
+    "AT_RISK_PERMISSION",
+    "AccessAction",
+    "ActionReport",
+    "Aim",
+    "Approach",
+    "ApproachChannel",
+    "ApproachOutcome",
+    "AtRiskAccessLog",
+    "Campaign",
     "Contact",
     "ContactStatus",
     "Delivery",
@@ -24,7 +48,18 @@ __all__ = [
     "Mailing",
     "MailingKind",
     "MailingStatus",
+    "MeetingCadence",
+    "NetworkMailing",
+    "OutreachStructure",
+    "Publication",
     "Sector",
+    "SectorAssessment",
+    "SpectrumMove",
+    "SpectrumPlacement",
+    "SpectrumPosition",
+    "StructureKind",
+    "StructureLevel",
+    "StructureMember",
     "Urgency",
     "UrgentAction",
     "UrgentActionStatus",

@@ -1,5 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
 from django_countries.fields import CountryField
 
 from partnerships.models import Organisation
@@ -23,6 +27,19 @@ class ContactStatus(models.TextChoices):
     BOUNCED = "bounced", "Bounced"
 
 
+AT_RISK_PERMISSION = "outreach.view_at_risk_contact"
+
+
+def search_words(queryset: models.QuerySet, text: str, fields: list[str]) -> models.QuerySet:
+    """Rows where every word of `text` appears in at least one of `fields`."""
+    for word in text.split():
+        match = Q()
+        for name in fields:
+            match |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(match)
+    return queryset
+
+
 class ContactQuerySet(models.QuerySet):
     def mailable(self, *, include_at_risk: bool = False) -> "ContactQuerySet":
         """Contacts that may receive a mailing: consent given and not withdrawn,
@@ -34,6 +51,23 @@ class ContactQuerySet(models.QuerySet):
             status=ContactStatus.ACTIVE,
         ).exclude(email="")
         return qs if include_at_risk else qs.filter(is_at_risk=False)
+
+    def visible_to(self, user) -> "ContactQuerySet":
+        """Contacts this user may see: people at risk only with the dedicated permission."""
+        if user.has_perm(AT_RISK_PERMISSION):
+            return self
+        return self.filter(is_at_risk=False)
+
+    def with_consent(self) -> "ContactQuerySet":
+        return self.filter(mailing_consent=True, consent_withdrawn_at__isnull=True)
+
+    def without_consent(self) -> "ContactQuerySet":
+        return self.exclude(mailing_consent=True, consent_withdrawn_at__isnull=True)
+
+    def search(self, text: str) -> "ContactQuerySet":
+        fields = ["first_name", "last_name", "email", "occupation", "organisations__name"]
+        # The join through organisations can repeat a contact.
+        return search_words(self, text, fields).distinct()
 
 
 class Contact(models.Model):
@@ -85,9 +119,45 @@ class Contact(models.Model):
     class Meta:
         ordering = ["last_name", "first_name"]
         permissions = [("view_at_risk_contact", "Can view contacts at risk")]
+        constraints = [
+            # The e-mail recognises a contact (imports deduplicate by it; a mailing
+            # reaches each address once), whatever its case.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="contact_email_unique_when_given",
+                violation_error_message="Another contact already has this e-mail address.",
+            ),
+            # Consent is only meaningful with the date it was given.
+            models.CheckConstraint(
+                condition=Q(mailing_consent=False) | Q(consent_given_at__isnull=False),
+                name="contact_consent_has_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:contact_detail", args=[self.pk])
+
+    @property
+    def has_consent(self) -> bool:
+        return self.mailing_consent and self.consent_withdrawn_at is None
+
+    def record_consent(self, *, source: str, given_at=None) -> None:
+        """Consent given anew; an unsubscribed address becomes active again, a bounced one not."""
+        self.mailing_consent = True
+        self.consent_given_at = given_at or timezone.now()
+        self.consent_source = source
+        self.consent_withdrawn_at = None
+        if self.status == ContactStatus.UNSUBSCRIBED:
+            self.status = ContactStatus.ACTIVE
+
+    def record_withdrawal(self, *, withdrawn_at=None) -> None:
+        # The date and source of the original consent stay, as the record of what was agreed.
+        self.mailing_consent = False
+        self.consent_withdrawn_at = withdrawn_at or timezone.now()
 
 
 class Employment(models.Model):
@@ -103,6 +173,14 @@ class Employment(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="employment_ends_after_it_starts",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.contact} – {self.role or 'member'} at {self.organisation}"

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 
 from partnerships.models import Organisation
 
@@ -17,6 +18,9 @@ class Sector(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:sector_detail", kwargs={"slug": self.slug})
 
 
 class Keyword(models.Model):

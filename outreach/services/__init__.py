@@ -1,0 +1,1 @@
+"""Outreach business rules, one module per subject (contacts, approaches, imports...)."""

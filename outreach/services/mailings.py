@@ -38,6 +38,7 @@ from outreach.models import (
 )
 from outreach.ratelimit import RateLimiter, mail_rate_limiter
 from outreach.selectors.mailings import urgent_action_audience
+from outreach.services import contacts as contact_services
 from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for callers)
     BatchMessages,
     MailingContent,
@@ -68,25 +69,21 @@ class TransientSendError(Exception):
 
 
 @transaction.atomic
-def contact_unsubscribe(*, contact: Contact) -> None:
-    """Stop every later mailing to this contact (and withdraw consent)."""
-    now = timezone.now()
-    Contact.objects.filter(pk=contact.pk).update(
-        status=ContactStatus.UNSUBSCRIBED, consent_withdrawn_at=now, updated_at=now
-    )
-    # Messages of a mailing still under way are not sent either.
+def contact_unsubscribe_by_link(*, contact: Contact) -> None:
+    """The signed link (or a mail client's one-click POST): unsubscribe through the
+    consent service, and send nothing more from mailings still under way."""
+    contact_services.contact_unsubscribe(contact=contact)
     Delivery.objects.filter(contact=contact, status=DeliveryStatus.QUEUED).update(
         status=DeliveryStatus.FAILED, smtp_reply="not sent: the contact unsubscribed"
     )
 
 
-@transaction.atomic
-def contact_mark_bounced(*, contact_id: int, reply: str) -> None:
+def contact_bounce(*, contact_id: int, reply: str) -> None:
     """A mailbox that does not exist: no further mailing tries it."""
-    Contact.objects.filter(pk=contact_id, status=ContactStatus.ACTIVE).update(
-        status=ContactStatus.BOUNCED, updated_at=timezone.now()
-    )
-    logger.info("contact %s marked bounced: %s", contact_id, reply)
+    contact = Contact.objects.filter(pk=contact_id, status=ContactStatus.ACTIVE).first()
+    if contact is not None:
+        contact_services.contact_mark_bounced(contact=contact)
+        logger.info("contact %s marked bounced: %s", contact_id, reply)
 
 
 @transaction.atomic
@@ -324,7 +321,7 @@ def _record_failure(
     result.failed += 1
     result.failures.append(reply)
     if is_mailbox_unknown(code, reply):
-        contact_mark_bounced(contact_id=delivery.contact_id, reply=reply)
+        contact_bounce(contact_id=delivery.contact_id, reply=reply)
 
 
 # Errors that concern the connection, not one recipient: the rest of the batch

@@ -235,7 +235,7 @@ def contact_preferences(request: HttpRequest, token: str) -> HttpResponse:
 def contact_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     contact = _contact_or_404(token)
     if request.method == "POST":
-        services.contact_unsubscribe(contact=contact)
+        services.contact_unsubscribe_by_link(contact=contact)
         return render(request, "outreach/mailing_unsubscribed.html", {"token": token})
     # A GET (a link followed by a mail scanner) must not unsubscribe: ask first.
     return render(

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django_countries.fields import CountryField
 
 from partnerships.matching import domain_of, normalise_name
@@ -42,6 +43,26 @@ class RelationshipStatus(models.TextChoices):
     DORMANT = "dormant", "Dormant"
     ENDED = "ended", "Ended"
     DECLINED = "declined", "Declined"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def search(self, text: str) -> "OrganisationQuerySet":
+        """Name, acronym or website domain; accents and legal suffixes do not matter."""
+        text = text.strip()
+        if not text:
+            return self
+        q = Q(name__icontains=text) | Q(acronym__icontains=text)
+        q |= Q(website_domain__icontains=domain_of(text) or text.lower())
+        key = normalise_name(text)
+        return self.filter(q | Q(name_key__contains=key) if key else q)
+
+    def with_active_partnership(self, value: bool = True) -> "OrganisationQuerySet":
+        # Imported here: the partnerships module imports this one.
+        from .partnerships import PartnershipStatus
+
+        active = Q(partnerships__status=PartnershipStatus.ACTIVE)
+        matching = self.filter(active).values("pk")
+        return self.filter(pk__in=matching) if value else self.exclude(pk__in=matching)
 
 
 class Organisation(models.Model):
@@ -95,6 +116,8 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -111,6 +134,9 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.refresh_match_keys()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:organisation_detail", args=[self.pk])
 
     def refresh_match_keys(self) -> None:
         self.name_key = normalise_name(self.name)

@@ -14,7 +14,7 @@ def test_staff_logs_in_and_lands_on_the_dashboard(page, live_server, login, csp_
 
 def test_coordinator_lands_in_the_admin(page, live_server, login):
     login("coordinator")
-    expect(page).to_have_url(f"{live_server.url}/admin/")
+    expect(page).to_have_url(f"{live_server.url}/admin/partnerships/partnershiprequest/queue/")
     expect(page.get_by_text("Partnerdesk administration").first).to_be_visible()
 
 

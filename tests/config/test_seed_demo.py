@@ -2,8 +2,15 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import LocalGroup, User
+from outreach.demo import SYNTHETIC_DOMAIN
 from outreach.models import Contact, Sector
-from partnerships.models import Organisation
+from partnerships.models import (
+    Organisation,
+    Partnership,
+    PartnershipRequest,
+    RequestEvent,
+    RequestStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +18,16 @@ pytestmark = pytest.mark.django_db
 def counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (User, LocalGroup, Sector, Organisation, Contact)
+        for model in (
+            User,
+            LocalGroup,
+            Sector,
+            Organisation,
+            Contact,
+            PartnershipRequest,
+            RequestEvent,
+            Partnership,
+        )
     }
 
 
@@ -37,7 +53,7 @@ def test_scale_options_top_up_deterministically():
     call_command("seed_demo", "--force", "--organisations", "30", "--contacts", "40")
     call_command("seed_demo", "--force", "--organisations", "30", "--contacts", "40")
     assert Organisation.objects.filter(name__startswith="Demo organisation").count() == 30
-    assert Contact.objects.count() == 40
+    assert Contact.objects.filter(email__endswith=f"@{SYNTHETIC_DOMAIN}").count() == 40
     assert Organisation.objects.filter(name="Demo organisation 000030").exists()
 
 
@@ -46,6 +62,20 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings):
     with pytest.raises(CommandError, match="--force"):
         call_command("seed_demo")
     assert User.objects.count() == 0
+
+
+def test_seed_demo_makes_requests_in_every_state_with_their_history():
+    call_command("seed_demo", "--force")
+    states = set(PartnershipRequest.objects.values_list("status", flat=True))
+    assert states == set(RequestStatus.values)
+    groups = set(PartnershipRequest.objects.values_list("created_by__username", flat=True))
+    assert groups == {"localgroup1", "localgroup2"}
+    assert Partnership.objects.filter(status="active").exists()
+    assert Partnership.objects.filter(status="concluded").exists()
+    declined = RequestEvent.objects.get(to_status=RequestStatus.DECLINED)
+    assert declined.comment and declined.internal_note
+    # Made through the services: every request has its history.
+    assert not PartnershipRequest.objects.filter(events__isnull=True).exists()
 
 
 def test_seed_demo_adds_a_draft_and_an_approved_urgent_action():

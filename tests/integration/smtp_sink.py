@@ -12,7 +12,6 @@ from email.parser import BytesHeaderParser
 
 from aiosmtpd.controller import Controller
 
-
 # aiosmtpd logs every SMTP command at INFO: thousands of lines per test.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
 

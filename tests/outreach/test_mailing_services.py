@@ -363,7 +363,7 @@ def test_unsubscribing_fails_queued_deliveries_and_stops_later_mailings(
 ):
     mailing = _queued_mailing(staff, 2)
     contact = mailing.deliveries.first().contact
-    services.contact_unsubscribe(contact=contact)
+    services.contact_unsubscribe_by_link(contact=contact)
     contact.refresh_from_db()
     assert contact.status == ContactStatus.UNSUBSCRIBED
     assert contact.consent_withdrawn_at is not None

@@ -58,3 +58,26 @@ def test_existing_relationship_is_found_by_name_acronym_or_domain():
 def test_no_match_for_a_new_organisation_or_webmail_address():
     OrganisationFactory(name="Human Rights Watch", website="https://www.hrw.org")
     assert find_existing_relationships(name="Greenpeace", email="someone@gmail.com") == []
+
+
+def test_the_record_matching_on_most_counts_comes_first():
+    by_domain = OrganisationFactory(name="Alpha", website="https://www.amnesty.nl")
+    by_both = OrganisationFactory(name="Amnesty Nederland", website="https://amnesty.nl")
+    matches = find_existing_relationships(name="Amnesty Nederland", website="amnesty.nl")
+    assert [m.organisation for m in matches] == [by_both, by_domain]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"name": "Défense des Enfants International"},
+        {"name": "defense des enfants international asbl"},
+        {"name": "Other", "email": "press@dci.example"},
+        {"name": "DCI"},
+    ],
+)
+def test_matches_tolerate_accents_suffixes_and_email_domains(query):
+    dci = OrganisationFactory(
+        name="Defense des Enfants International", acronym="D.C.I.", email="info@dci.example"
+    )
+    assert [m.organisation for m in find_existing_relationships(**query)] == [dci]

@@ -3,9 +3,25 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import seed_users
-from outreach.demo import seed_sectors, seed_synthetic_contacts
+from outreach.demo import (
+    seed_assessments,
+    seed_campaign_spectrum,
+    seed_demo_approaches,
+    seed_demo_contacts,
+    seed_publications,
+    seed_sector_organisations,
+    seed_sectors,
+    seed_structures,
+    seed_synthetic_contacts,
+)
 from outreach.demo_mailings import seed_urgent_actions
-from partnerships.demo import seed_organisations, seed_synthetic_organisations
+from partnerships.demo import (
+    seed_dutch_platform,
+    seed_organisations,
+    seed_support_requests,
+    seed_synthetic_organisations,
+)
+from partnerships.demo_requests import seed_requests
 
 
 class Command(BaseCommand):
@@ -45,11 +61,22 @@ class Command(BaseCommand):
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
+            seed_dutch_platform(staff=users["staff"])
+            seed_support_requests(staff=users["staff"])
+            requests = seed_requests(users)
+            seed_assessments()
+            seed_publications()
+            seed_campaign_spectrum()
+            seed_demo_contacts(owner=users["staff"])
+            seed_demo_approaches(owner=users["staff"])
+            seed_sector_organisations()
+            seed_structures()
             seed_urgent_actions(author=users["staff"], approver=users["coordinator"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(
-            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations; "
+            f"{len(users)} users, {len(sectors)} sectors, {len(seeded)} seed organisations, "
+            f"{requests} new partnership requests; "
             f"added {added_orgs} synthetic organisations and {added_contacts} contacts."
         )
         self.stdout.write(

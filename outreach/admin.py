@@ -1,0 +1,85 @@
+from django.contrib import admin
+
+from .models import (
+    ActionReport,
+    Campaign,
+    Contact,
+    NetworkMailing,
+    OutreachStructure,
+    Publication,
+    SectorAssessment,
+    SpectrumMove,
+    SpectrumPlacement,
+    StructureMember,
+)
+
+# Issue 4 (priorities, structures, publications, campaigns): the outreach pages are where
+# staff work; the admin lists the rows for coordinators and for corrections.
+
+
+@admin.register(SectorAssessment)
+class SectorAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["sector", "assessed_on", "assessed_by"]
+    list_filter = ["sector"]
+    date_hierarchy = "assessed_on"
+
+
+class StructureMemberInline(admin.TabularInline):
+    model = StructureMember
+    raw_id_fields = ["user", "contact"]
+    extra = 0
+
+    def get_queryset(self, request):
+        # Members at risk stay hidden from those without the permission, here as everywhere.
+        visible = Contact.objects.visible_to(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(contact__isnull=False, contact__in=Contact.objects.exclude(pk__in=visible))
+        )
+
+
+@admin.register(OutreachStructure)
+class OutreachStructureAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "level", "sector", "meeting_cadence"]
+    list_filter = ["kind", "level", "sector"]
+    search_fields = ["name"]
+    inlines = [StructureMemberInline]
+
+
+@admin.register(NetworkMailing)
+class NetworkMailingAdmin(admin.ModelAdmin):
+    list_display = ["title", "structure", "sent_on"]
+
+
+@admin.register(ActionReport)
+class ActionReportAdmin(admin.ModelAdmin):
+    list_display = ["mailing", "member", "reported_on"]
+    raw_id_fields = ["member"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "reference", "published_on"]
+    search_fields = ["title", "reference"]
+    filter_horizontal = ["keywords"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "starts_on", "ends_on"]
+    search_fields = ["name"]
+
+
+@admin.register(SpectrumPlacement)
+class SpectrumPlacementAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "organisation", "position", "placed_on"]
+    list_filter = ["campaign", "position"]
+    raw_id_fields = ["organisation"]
+
+
+@admin.register(SpectrumMove)
+class SpectrumMoveAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "organisation", "from_position", "position", "moved_on"]
+    list_filter = ["campaign"]
+    raw_id_fields = ["organisation"]

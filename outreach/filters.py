@@ -1,0 +1,98 @@
+"""Search, filters and sorting of the contact and approach lists."""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django_countries import countries
+
+from .models import Approach, ApproachOutcome, Contact, ContactStatus, Keyword, Sector
+
+CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]
+FOLLOW_UP_CHOICES = [
+    ("due", "Due (today or earlier)"),
+    ("overdue", "Overdue"),
+    ("open", "Planned, not done"),
+    ("done", "Done"),
+]
+
+
+class ContactFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    sector = django_filters.ModelChoiceFilter(
+        field_name="sectors",
+        queryset=Sector.objects.all(),
+        empty_label="Any sector",
+        label="Sector",
+    )
+    country = django_filters.ChoiceFilter(choices=countries, empty_label="Any country")
+    status = django_filters.ChoiceFilter(choices=ContactStatus.choices, empty_label="Any status")
+    consent = django_filters.ChoiceFilter(
+        choices=CONSENT_CHOICES, method="filter_consent", empty_label="Any", label="Consent"
+    )
+    keyword = django_filters.ModelChoiceFilter(
+        field_name="keywords",
+        queryset=Keyword.objects.all(),
+        empty_label="Any keyword",
+        label="Interest",
+    )
+    sort = django_filters.OrderingFilter(
+        fields=(
+            ("last_name", "name"),
+            ("country", "country"),
+            ("status", "status"),
+            ("updated_at", "updated"),
+        ),
+        field_labels={"name": "Name", "updated": "Last changed"},
+        empty_label="Name",
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Contact
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
+
+    def filter_consent(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.with_consent() if value == "yes" else queryset.without_consent()
+
+
+class ApproachFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    follow_up = django_filters.ChoiceFilter(
+        choices=FOLLOW_UP_CHOICES,
+        method="filter_follow_up",
+        empty_label="Any follow-up",
+        label="Follow-up",
+    )
+    outcome = django_filters.ChoiceFilter(
+        choices=ApproachOutcome.choices, empty_label="Any outcome"
+    )
+    mine = django_filters.BooleanFilter(
+        method="filter_mine", label="Only my follow-ups", widget=forms.CheckboxInput
+    )
+    sort = django_filters.OrderingFilter(
+        fields=(("approached_on", "date"), ("follow_up_on", "follow_up")),
+        field_labels={"date": "Date approached", "follow_up": "Follow-up date"},
+        empty_label="Newest first",
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Approach
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
+
+    def filter_follow_up(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return {
+            "due": queryset.due,
+            "overdue": queryset.overdue,
+            "open": queryset.open_follow_ups,
+            "done": lambda: queryset.filter(followed_up_at__isnull=False),
+        }[value]()
+
+    def filter_mine(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(follow_up_owner=self.request.user) if value else queryset

@@ -1,0 +1,40 @@
+from django import forms
+
+from outreach.models import Campaign, SpectrumPosition
+
+from .fields import DateInput, today
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "goal", "starts_on", "ends_on"]
+        widgets = {
+            "goal": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The campaign cannot end before it starts.")
+        return cleaned
+
+
+class SpectrumPlaceForm(forms.Form):
+    position = forms.TypedChoiceField(
+        choices=sorted(SpectrumPosition.choices, reverse=True), coerce=int
+    )
+    moved_on = forms.DateField(label="Date", widget=DateInput(), initial=today)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Why they stand here now: kept in the campaign's history.",
+    )
+
+    def clean_moved_on(self):
+        moved_on = self.cleaned_data["moved_on"]
+        if moved_on > today():
+            raise forms.ValidationError("A move cannot be dated in the future.")
+        return moved_on

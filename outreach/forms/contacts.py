@@ -1,0 +1,170 @@
+"""Forms of the contact, approach and import pages: they validate input only."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from partnerships.models import Organisation
+
+from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
+from ..services.imports import IMPORT_KINDS
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _staff_users():
+    return get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
+
+
+class ContactForm(forms.ModelForm):
+    consent_source = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Mailing consent given: where?",
+        help_text="Fill in only if the person agreed to receive mailings (a form, an event…).",
+    )
+
+    class Meta:
+        model = Contact
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "individual_kind",
+            "occupation",
+            "country",
+            "languages",
+            "sectors",
+            "keywords",
+            "owner",
+            "is_at_risk",
+        ]
+        widgets = {
+            "sectors": forms.CheckboxSelectMultiple,
+            "keywords": forms.SelectMultiple(attrs={"size": 6}),
+        }
+        help_texts = {
+            "is_at_risk": "A human rights defender at risk: only people allowed to see such "
+            "records will see this one, every view is logged, and it is left out of "
+            "mailings and exports unless someone includes it on purpose."
+        }
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _staff_users()
+        if not user.has_perm(AT_RISK_PERMISSION):
+            del self.fields["is_at_risk"]
+        if self.instance.pk:
+            # Consent of an existing contact changes through its own buttons, with a record.
+            del self.fields["consent_source"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        others = Contact.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if email and others.exists():
+            raise forms.ValidationError("Another contact already has this e-mail address.")
+        return email
+
+
+class ConsentForm(forms.Form):
+    source = forms.CharField(
+        max_length=200,
+        label="Where does the consent come from?",
+        help_text="e.g. signed up at the 10 December event, reply to our e-mail of 3 March",
+    )
+
+
+class EmploymentForm(forms.ModelForm):
+    class Meta:
+        model = Employment
+        fields = ["organisation", "role", "start_date", "end_date"]
+        widgets = {"start_date": DATE, "end_date": DATE}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date is before the start date.")
+        return data
+
+
+class ApproachForm(forms.ModelForm):
+    contact_email = forms.EmailField(
+        required=False,
+        label="Contact's e-mail",
+        help_text="The person approached, found by their e-mail address.",
+    )
+
+    class Meta:
+        model = Approach
+        fields = [
+            "organisation",
+            "approached_on",
+            "channel",
+            "ask",
+            "why",
+            "what_they_can_do",
+            *[name for name, _ in APPROACH_CHECKLIST],
+            "outcome",
+            "outcome_notes",
+            "reported_actions",
+            "follow_up_on",
+            "follow_up_owner",
+        ]
+        widgets = {
+            "approached_on": DATE,
+            "follow_up_on": DATE,
+            "ask": forms.Textarea(attrs={"rows": 3}),
+            "why": forms.Textarea(attrs={"rows": 2}),
+            "what_they_can_do": forms.Textarea(attrs={"rows": 2}),
+            "outcome_notes": forms.Textarea(attrs={"rows": 2}),
+            "reported_actions": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = dict(APPROACH_CHECKLIST)
+
+    def __init__(self, *args, contacts, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.contacts = contacts  # the contacts this user may see
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["follow_up_owner"].queryset = _staff_users()
+        if self.instance.contact_id:
+            self.fields["contact_email"].initial = self.instance.contact.email
+
+    def clean_contact_email(self) -> Contact | None:
+        email = self.cleaned_data["contact_email"]
+        if not email:
+            return None
+        contact = self.contacts.filter(email__iexact=email).first()
+        if contact is None:
+            raise forms.ValidationError("No contact has this e-mail address.")
+        return contact
+
+    def clean(self) -> dict:
+        data = super().clean()
+        missing = not data.get("contact_email") and not data.get("organisation")
+        if missing and "contact_email" not in self.errors:
+            raise forms.ValidationError("Choose the contact or the organisation approached.")
+        return data
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self._meta.fields}
+        data["contact"] = self.cleaned_data["contact_email"]
+        return data
+
+
+class FollowUpDoneForm(forms.Form):
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportUploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[(kind.key, kind.label) for kind in IMPORT_KINDS.values()], label="What to import"
+    )
+    file = forms.FileField(label="CSV file", help_text="UTF-8, first line naming the columns.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is larger than 2 MB: split it into parts.")
+        return upload

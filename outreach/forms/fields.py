@@ -1,0 +1,54 @@
+"""Form pieces shared by the outreach forms."""
+
+from django import forms
+from django.urls import reverse_lazy
+from django.utils import timezone
+
+from outreach.services.keywords import keyword_normalise
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def today():
+    return timezone.localdate()
+
+
+class KeywordsField(forms.CharField):
+    """Comma-separated keywords from the shared vocabulary, with autocomplete (keywords.js)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", "Separate keywords with commas; suggestions appear as you type."
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {
+                "data-keyword-autocomplete": reverse_lazy("outreach:keyword_autocomplete"),
+                "autocomplete": "off",
+            }
+        )
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value) -> list[str]:
+        names = [keyword_normalise(part) for part in (value or "").split(",")]
+        return list(dict.fromkeys(name for name in names if name))
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError("Give at least one keyword.", code="required")
+        too_long = [name for name in value if len(name) > 80]
+        if too_long:
+            raise forms.ValidationError(
+                "A keyword has at most 80 characters: %(names)s",
+                params={"names": ", ".join(too_long)},
+            )

@@ -1,0 +1,31 @@
+"""Who looked at a person at risk, and when (seed 004: every access is logged)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", "Viewed the record"
+    EXPORT = "export", "Exported the record"
+
+
+class AtRiskAccessLog(models.Model):
+    contact = models.ForeignKey(
+        "outreach.Contact", on_delete=models.CASCADE, related_name="access_logs"
+    )
+    # PROTECT: the record of who looked must outlive a deleted account.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="at_risk_accesses"
+    )
+    action = models.CharField(
+        max_length=10, choices=AccessAction.choices, default=AccessAction.VIEW
+    )
+    accessed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-accessed_at", "-pk"]
+        verbose_name = "access to a contact at risk"
+        verbose_name_plural = "accesses to contacts at risk"
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_action_display().lower()} of {self.contact}"

@@ -1,0 +1,168 @@
+"""Reaching out to a contact or an organisation, and following it up (seed 001)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.models import Organisation
+
+from .contacts import AT_RISK_PERMISSION, Contact, search_words
+
+# Seed 001's checklist for approaching a contact: field name and the question it answers.
+APPROACH_CHECKLIST: list[tuple[str, str]] = [
+    ("check_right_person", "We identified the right person to contact"),
+    ("check_what_they_can_do", "We found out what they can do and how they may help"),
+    ("check_clear_ask", "We were clear about what we want them to do"),
+    ("check_why", "We explained why we want them to act"),
+    ("check_only_possible", "We asked only what is possible for them"),
+    ("check_current_concerns", "We know the current concerns of the organisation"),
+    ("check_enough_information", "We gave enough information for them to act"),
+    ("check_copied_on_action", "We asked to be copied on action taken, responses and results"),
+    ("check_follow_up_agreed", "We agreed how to follow up and keep in contact"),
+    ("check_regular_contact", "We set clear expectations for regular contact"),
+]
+
+
+class ApproachChannel(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    PHONE = "phone", "Phone call"
+    EMAIL = "email", "E-mail"
+    LETTER = "letter", "Letter"
+    EVENT = "event", "At an event"
+
+
+class ApproachOutcome(models.TextChoices):
+    AWAITING = "awaiting", "Awaiting an answer"
+    AGREED = "agreed", "Agreed to act"
+    PARTLY = "partly", "Agreed in part"
+    DECLINED = "declined", "Declined"
+    NO_RESPONSE = "no_response", "No response"
+
+
+class ApproachQuerySet(models.QuerySet):
+    def open_follow_ups(self) -> "ApproachQuerySet":
+        return self.filter(follow_up_on__isnull=False, followed_up_at__isnull=True)
+
+    def due(self, *, on: datetime.date | None = None) -> "ApproachQuerySet":
+        """Follow-ups planned on or before `on` (today by default) and not yet done."""
+        on = on or timezone.localdate()
+        return self.open_follow_ups().filter(follow_up_on__lte=on)
+
+    def overdue(self, *, on: datetime.date | None = None) -> "ApproachQuerySet":
+        """Follow-ups whose date passed before `on` (today by default) and not yet done."""
+        on = on or timezone.localdate()
+        return self.open_follow_ups().filter(follow_up_on__lt=on)
+
+    def search(self, text: str) -> "ApproachQuerySet":
+        fields = ["contact__first_name", "contact__last_name", "organisation__name", "ask"]
+        return search_words(self, text, fields)
+
+    def visible_to(self, user) -> "ApproachQuerySet":
+        # An approach names its contact: a person at risk stays hidden with it.
+        if user.has_perm(AT_RISK_PERMISSION):
+            return self
+        return self.exclude(contact__is_at_risk=True)
+
+
+class Approach(models.Model):
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, null=True, blank=True, related_name="approaches"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="approaches"
+    )
+    approached_on = models.DateField(default=timezone.localdate)
+    channel = models.CharField(
+        max_length=20, choices=ApproachChannel.choices, default=ApproachChannel.MEETING
+    )
+    ask = models.TextField("what we asked")
+    why = models.TextField("why we asked", blank=True)
+    what_they_can_do = models.TextField(blank=True)
+
+    check_right_person = models.BooleanField(default=False)
+    check_what_they_can_do = models.BooleanField(default=False)
+    check_clear_ask = models.BooleanField(default=False)
+    check_why = models.BooleanField(default=False)
+    check_only_possible = models.BooleanField(default=False)
+    check_current_concerns = models.BooleanField(default=False)
+    check_enough_information = models.BooleanField(default=False)
+    check_copied_on_action = models.BooleanField(default=False)
+    check_follow_up_agreed = models.BooleanField(default=False)
+    check_regular_contact = models.BooleanField(default=False)
+
+    outcome = models.CharField(
+        max_length=20, choices=ApproachOutcome.choices, default=ApproachOutcome.AWAITING
+    )
+    outcome_notes = models.TextField(blank=True)
+    reported_actions = models.TextField(
+        "actions they reported back",
+        blank=True,
+        help_text="What they told us they did: letters sent, statements made, results.",
+    )
+
+    follow_up_on = models.DateField("follow up on", null=True, blank=True, db_index=True)
+    follow_up_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approach_follow_ups",
+    )
+    # "Done" for due()/overdue(): set when the follow-up took place.
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    follow_up_notes = models.TextField(blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approaches_recorded",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApproachQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-approached_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(contact__isnull=False) | Q(organisation__isnull=False),
+                name="approach_has_contact_or_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Approach to {self.target} on {self.approached_on:%d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:approach_detail", args=[self.pk])
+
+    @property
+    def target(self) -> str:
+        names = [str(x) for x in (self.contact, self.organisation) if x is not None]
+        return " at ".join(names)
+
+    @property
+    def checklist(self) -> list[tuple[str, bool]]:
+        return [(label, getattr(self, name)) for name, label in APPROACH_CHECKLIST]
+
+    @property
+    def checklist_score(self) -> int:
+        return sum(getattr(self, name) for name, _ in APPROACH_CHECKLIST)
+
+    def follow_up_state(self, today: datetime.date | None = None) -> str:
+        """ "done", "overdue", "due", "planned" or "" (no follow-up planned)."""
+        if self.followed_up_at:
+            return "done"
+        if not self.follow_up_on:
+            return ""
+        today = today or timezone.localdate()
+        if self.follow_up_on < today:
+            return "overdue"
+        return "due" if self.follow_up_on == today else "planned"

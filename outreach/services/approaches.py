@@ -1,0 +1,59 @@
+"""Approaches to contacts and organisations, and their follow-ups (seed 001)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+
+from ..models import Approach
+
+
+def _fill_organisation_from_contact(approach: Approach) -> None:
+    # An approach to someone with one current organisation belongs on its timeline too.
+    if approach.organisation_id or not approach.contact_id:
+        return
+    current = [e for e in approach.contact.employments.all() if e.end_date is None]
+    if len(current) == 1:
+        approach.organisation_id = current[0].organisation_id
+
+
+def _save(approach: Approach, data: dict) -> Approach:
+    for name, value in data.items():
+        setattr(approach, name, value)
+    if approach.contact_id is None and approach.organisation_id is None:
+        raise ValidationError("Choose the contact or the organisation approached.")
+    _fill_organisation_from_contact(approach)
+    approach.full_clean()
+    approach.save()
+    return approach
+
+
+@transaction.atomic
+def approach_create(*, created_by: User, data: dict) -> Approach:
+    approach = Approach(created_by=created_by)
+    if data.get("follow_up_on") and not data.get("follow_up_owner"):
+        data = {**data, "follow_up_owner": created_by}
+    return _save(approach, data)
+
+
+@transaction.atomic
+def approach_update(*, approach: Approach, data: dict) -> Approach:
+    # A new follow-up date reopens the follow-up that was done.
+    if "follow_up_on" in data and data["follow_up_on"] != approach.follow_up_on:
+        approach.followed_up_at = None
+    return _save(approach, data)
+
+
+@transaction.atomic
+def approach_mark_followed_up(*, approach: Approach, by: User, notes: str = "") -> Approach:
+    if approach.follow_up_on is None:
+        raise ValidationError("No follow-up is planned for this approach.")
+    if approach.followed_up_at is not None:
+        raise ValidationError("This follow-up is already marked as done.")
+    approach.followed_up_at = timezone.now()
+    if notes.strip():
+        stamp = f"{timezone.localdate():%d %b %Y}, {by}: {notes.strip()}"
+        approach.follow_up_notes = "\n".join(filter(None, [approach.follow_up_notes, stamp]))
+    approach.save(update_fields=["followed_up_at", "follow_up_notes", "updated_at"])
+    return approach

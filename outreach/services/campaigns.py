@@ -1,0 +1,55 @@
+"""The spectrum of allies: placing and moving organisations, with their history."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import User
+from outreach.models import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
+from partnerships.models import Organisation
+
+
+@transaction.atomic
+def spectrum_place(
+    *,
+    campaign: Campaign,
+    organisation: Organisation,
+    position: int,
+    moved_on: date,
+    reason: str,
+    moved_by: User | None = None,
+) -> SpectrumMove:
+    """Place an organisation on a campaign's spectrum, or move it; every change is kept."""
+    if position not in SpectrumPosition.values:
+        raise ValidationError("Choose one of the five positions.")
+    if not reason.strip():
+        raise ValidationError("Give the reason for the placement: the history keeps it.")
+    placement = (
+        SpectrumPlacement.objects.select_for_update()
+        .filter(campaign=campaign, organisation=organisation)
+        .first()
+    )
+    if placement and placement.position == position:
+        raise ValidationError(
+            f"{organisation} is already a {SpectrumPosition(position).label.lower()}."
+        )
+    if placement and moved_on < placement.placed_on:
+        raise ValidationError(
+            f"The move cannot predate the current placement ({placement.placed_on:%d %b %Y})."
+        )
+    move = SpectrumMove.objects.create(
+        campaign=campaign,
+        organisation=organisation,
+        from_position=placement.position if placement else None,
+        position=position,
+        moved_on=moved_on,
+        reason=reason.strip(),
+        moved_by=moved_by,
+    )
+    SpectrumPlacement.objects.update_or_create(
+        campaign=campaign,
+        organisation=organisation,
+        defaults={"position": position, "placed_on": moved_on},
+    )
+    return move

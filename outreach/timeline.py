@@ -1,0 +1,31 @@
+"""Approaches on the organisation timeline (registered in OutreachConfig.ready())."""
+
+import datetime
+
+from django.utils import timezone
+
+from partnerships.models import Organisation
+from partnerships.timeline import TimelineEntry
+
+from .models import Approach
+
+
+def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
+    """One query. Approaches to people at risk stay off: the timeline is not permission-aware."""
+    approaches = (
+        Approach.objects.filter(organisation=organisation)
+        .exclude(contact__is_at_risk=True)
+        .select_related("contact", "created_by")
+    )
+    tz = timezone.get_current_timezone()
+    return [
+        TimelineEntry(
+            when=datetime.datetime.combine(approach.approached_on, datetime.time(12), tzinfo=tz),
+            kind="approach",
+            title=f"Approach: {approach.ask[:80]}",
+            detail=f"{approach.contact or organisation} · {approach.get_outcome_display()}",
+            url=approach.get_absolute_url(),
+            actor=str(approach.created_by or ""),
+        )
+        for approach in approaches
+    ]

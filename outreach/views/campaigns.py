@@ -1,0 +1,105 @@
+"""Campaigns and their spectrum of allies."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+
+from accounts.mixins import StaffRequiredMixin
+from outreach.forms.campaigns import CampaignForm, SpectrumPlaceForm
+from outreach.models import Campaign, SpectrumPlacement
+from outreach.selectors.campaigns import spectrum_columns, spectrum_moves
+from outreach.services.campaigns import spectrum_place
+from partnerships.models import Organisation
+
+from .mixins import SearchSortMixin, ServiceFormMixin
+
+ORGANISATION_SEARCH_LIMIT = 20
+
+
+class CampaignListView(StaffRequiredMixin, SearchSortMixin, ListView):
+    model = Campaign
+    template_name = "outreach/campaign_list.html"
+    context_object_name = "campaigns"
+    search_fields = ("name", "goal")
+    sort_options = {
+        "newest": ("Newest first", ("-starts_on", "name", "pk")),
+        "name": ("Name", ("name", "pk")),
+    }
+
+    def filter_queryset(self, queryset):
+        return queryset.prefetch_related("placements")
+
+
+class CampaignDetailView(StaffRequiredMixin, DetailView):
+    model = Campaign
+    template_name = "outreach/campaign_detail.html"
+    moves_shown = 50
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:100]
+        candidates = []
+        if query:
+            candidates = list(
+                Organisation.objects.filter(name__icontains=query).order_by("name")[
+                    :ORGANISATION_SEARCH_LIMIT
+                ]
+            )
+        return super().get_context_data(
+            columns=spectrum_columns(campaign=self.object),
+            moves=spectrum_moves(campaign=self.object)[: self.moves_shown],
+            query=query,
+            candidates=candidates,
+            **kwargs,
+        )
+
+
+class CampaignFormMixin(StaffRequiredMixin):
+    model = Campaign
+    form_class = CampaignForm
+    template_name = "outreach/campaign_form.html"
+
+    def get_success_url(self):
+        messages.success(self.request, f"Saved the campaign “{self.object}”.")
+        return self.object.get_absolute_url()
+
+
+class CampaignCreateView(CampaignFormMixin, CreateView):
+    pass
+
+
+class CampaignUpdateView(CampaignFormMixin, UpdateView):
+    pass
+
+
+class SpectrumPlaceView(StaffRequiredMixin, ServiceFormMixin, FormView):
+    """Place an organisation on a campaign's spectrum, or move it, giving the reason."""
+
+    form_class = SpectrumPlaceForm
+    template_name = "outreach/spectrum_place.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = get_object_or_404(Campaign, pk=kwargs["pk"])
+        self.organisation = get_object_or_404(Organisation, pk=kwargs["organisation_pk"])
+        self.placement = SpectrumPlacement.objects.filter(
+            campaign=self.campaign, organisation=self.organisation
+        ).first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form) -> tuple[str, str]:
+        move = spectrum_place(
+            campaign=self.campaign,
+            organisation=self.organisation,
+            moved_by=self.request.user,
+            **form.cleaned_data,
+        )
+        message = f"{self.organisation} is now: {move.get_position_display().lower()}."
+        return message, self.campaign.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            campaign=self.campaign,
+            organisation=self.organisation,
+            placement=self.placement,
+            history=spectrum_moves(campaign=self.campaign, organisation=self.organisation),
+            **kwargs,
+        )

@@ -1,0 +1,69 @@
+"""Behaviour shared by the outreach views: list search and sorting, forms that call a service."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.shortcuts import redirect
+
+
+class SearchSortMixin:
+    """`?q=` searches `search_fields`; `?sort=` picks a key of `sort_options` (else the first).
+
+    `sort_options` maps a key to (label, ordering). Unknown keys fall back to the
+    default rather than failing: no user input gives a 500.
+    """
+
+    search_fields: tuple[str, ...] = ()
+    sort_options: dict[str, tuple[str, tuple[str, ...]]] = {}
+    paginate_by = 25
+
+    def search_query(self) -> str:
+        return self.request.GET.get("q", "").strip()[:100]
+
+    def sort_key(self) -> str:
+        requested = self.request.GET.get("sort", "")
+        return requested if requested in self.sort_options else next(iter(self.sort_options))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return queryset
+
+    def get_queryset(self) -> QuerySet:
+        queryset = self.filter_queryset(super().get_queryset())
+        query = self.search_query()
+        if query and self.search_fields:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": query})
+            queryset = queryset.filter(condition)
+        return queryset.order_by(*self.sort_options[self.sort_key()][1])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            {
+                "query": self.search_query(),
+                "sort": self.sort_key(),
+                "sort_choices": [(key, label) for key, (label, _) in self.sort_options.items()],
+                "querystring": params.urlencode(),
+            }
+        )
+        return context
+
+
+class ServiceFormMixin:
+    """Hands a valid form to a service through `perform(form)`, which returns the success
+    message and where to go next; a ValidationError the service raises shows on the form."""
+
+    def perform(self, form) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            message, url = self.perform(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, message)
+        return redirect(url)

@@ -1,0 +1,79 @@
+"""Publications, the contacts whose interests match them, and keyword autocomplete."""
+
+from django.http import JsonResponse
+from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
+
+from accounts.mixins import StaffRequiredMixin
+from outreach.forms.publications import PublicationForm
+from outreach.models import Publication
+from outreach.selectors.publications import contacts_for_publication, keyword_suggestions
+from outreach.services.publications import publication_save
+
+from .mixins import SearchSortMixin, ServiceFormMixin
+
+
+class PublicationListView(StaffRequiredMixin, SearchSortMixin, ListView):
+    model = Publication
+    template_name = "outreach/publication_list.html"
+    context_object_name = "publications"
+    search_fields = ("title", "reference", "keywords__name")
+    sort_options = {
+        "newest": ("Newest first", ("-published_on", "title", "pk")),
+        "oldest": ("Oldest first", ("published_on", "title", "pk")),
+        "title": ("Title", ("title", "pk")),
+    }
+
+    def filter_queryset(self, queryset):
+        return queryset.prefetch_related("keywords")
+
+    def get_queryset(self):
+        # Searching across keywords may repeat a publication; distinct keeps one row each.
+        return super().get_queryset().distinct()
+
+
+class PublicationDetailView(StaffRequiredMixin, DetailView):
+    model = Publication
+    template_name = "outreach/publication_detail.html"
+    contacts_shown = 50
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("keywords")
+
+    def get_context_data(self, **kwargs):
+        contacts = contacts_for_publication(publication=self.object, user=self.request.user)
+        return super().get_context_data(
+            matching_contacts=contacts[: self.contacts_shown],
+            matching_count=contacts.count(),
+            contacts_shown=self.contacts_shown,
+            **kwargs,
+        )
+
+
+class PublicationFormMixin(StaffRequiredMixin, ServiceFormMixin):
+    model = Publication
+    form_class = PublicationForm
+    template_name = "outreach/publication_form.html"
+
+    def perform(self, form) -> tuple[str, str]:
+        self.object = publication_save(
+            publication=form.save(commit=False), keyword_names=form.cleaned_data["keywords"]
+        )
+        return f"Saved “{self.object}”.", self.object.get_absolute_url()
+
+
+class PublicationCreateView(PublicationFormMixin, CreateView):
+    pass
+
+
+class PublicationUpdateView(PublicationFormMixin, UpdateView):
+    pass
+
+
+class KeywordAutocompleteView(StaffRequiredMixin, View):
+    """JSON for keyword fields: {"results": ["name", ...]}."""
+
+    http_method_names = ["get"]
+
+    def get(self, request):
+        query = request.GET.get("q", "")[:80]
+        return JsonResponse({"results": keyword_suggestions(query=query)})

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.db import models
+
+from partnerships.models import Affiliation, Organisation
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "scope",
+        "country",
+        "relationship_status",
+        "relationship_owner",
+    ]
+    list_filter = [
+        "kind",
+        "scope",
+        "relationship_status",
+        "focus_civil_political",
+        "focus_economic_social_cultural",
+        "country",
+    ]
+    list_select_related = ["relationship_owner"]
+    search_fields = ["name", "acronym", "website_domain", "email_domain", "external_id"]
+    autocomplete_fields = ["relationship_owner"]
+    readonly_fields = [
+        "name_key",
+        "acronym_key",
+        "website_domain",
+        "email_domain",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [AffiliationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_per_page = 50

@@ -1,0 +1,437 @@
+"""Coordinator review in the admin: the queue, the checklist and the four decisions.
+
+Coordinators act; Section staff see everything read-only (view permissions
+only); local groups are not staff and never reach the admin.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from partnerships.forms.decisions import (
+    ApproveForm,
+    AskInformationForm,
+    ChecklistForm,
+    DeclineForm,
+    EscalateForm,
+    StartReviewForm,
+)
+from partnerships.models import (
+    ChecklistAnswer,
+    CooperationMethod,
+    Partnership,
+    PartnershipRequest,
+    RequestEvent,
+    RequestStatus,
+)
+from partnerships.services import requests as services
+from partnerships.services.requests import TransitionNotAllowed, allowed_actions
+
+# DOMAIN.md "Declining", shown beside the reason a coordinator writes.
+DECLINE_GUIDANCE = (
+    "Explain the reasons clearly and with care for local sensitivities. A refusal is not a "
+    "judgement of the other organisation: make sure no misunderstanding can arise on this point."
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One coordinator decision: its confirmation form, whose fields are the
+    keyword arguments of the service that makes it."""
+
+    label: str
+    form: type[forms.Form]
+    service: Callable[..., Any]
+    done: str
+    guidance: str = ""
+
+
+DECISIONS: dict[str, Decision] = {
+    "start_review": Decision(
+        "Take into review",
+        StartReviewForm,
+        services.partnership_request_start_review,
+        "The request is now in review.",
+    ),
+    "approve": Decision(
+        "Approve",
+        ApproveForm,
+        services.partnership_request_approve,
+        "The request is approved and its partnership is set up; the group is told by e-mail.",
+    ),
+    "decline": Decision(
+        "Decline",
+        DeclineForm,
+        services.partnership_request_decline,
+        "The request is declined; the group is told the reason by e-mail.",
+        DECLINE_GUIDANCE,
+    ),
+    "ask_information": Decision(
+        "Ask for information",
+        AskInformationForm,
+        services.partnership_request_ask_information,
+        "The group has been asked for more information.",
+    ),
+    "escalate": Decision(
+        "Escalate to the International Secretariat",
+        EscalateForm,
+        services.partnership_request_escalate,
+        "The request is escalated to the International Secretariat.",
+    ),
+}
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Defaults to the requests that wait for the coordinators or the group."""
+
+    title = "status"
+    parameter_name = "status"
+    AWAITING, ALL = "awaiting", "all"
+
+    def lookups(self, request, model_admin):
+        return [(self.AWAITING, "Awaiting a decision"), *RequestStatus.choices, (self.ALL, "All")]
+
+    def queryset(self, request, queryset):
+        value = self.value() or self.AWAITING
+        if value == self.ALL:
+            return queryset
+        if value == self.AWAITING:
+            return queryset.awaiting_decision()
+        return queryset.filter(status=value) if value in RequestStatus.values else queryset.none()
+
+    def choices(self, changelist):
+        current = self.value() or self.AWAITING
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+class MethodFilter(admin.SimpleListFilter):
+    title = "method of cooperation"
+    parameter_name = "method"
+
+    def lookups(self, request, model_admin):
+        return CooperationMethod.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in CooperationMethod.values:
+            return queryset.using_method(self.value())
+        return queryset
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    related = ""  # the user shown in each row, loaded with it
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(self.related)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class RequestEventInline(ReadOnlyInline):
+    model = RequestEvent
+    related = "actor"
+    verbose_name = "history entry"
+    verbose_name_plural = "history (internal notes are never shown to the group)"
+    fields = ["created_at", "actor", "from_status", "to_status", "comment", "internal_note"]
+    readonly_fields = fields
+
+
+class ChecklistAnswerInline(ReadOnlyInline):
+    model = ChecklistAnswer
+    related = "answered_by"
+    verbose_name_plural = "decision checklist"
+    fields = ["question", "answer", "note", "answered_by", "answered_at"]
+    readonly_fields = fields
+
+
+@admin.register(PartnershipRequest)
+class PartnershipRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "activity_title",
+        "waiting",
+        "status",
+        "local_group",
+        "organisation",
+        "method_summary",
+    ]
+    list_display_links = ["activity_title"]
+    list_filter = [StatusFilter, "local_group", MethodFilter, "organisation__kind"]
+    list_select_related = ["organisation", "local_group"]
+    search_fields = ["activity_title", "organisation__name", "organisation__acronym"]
+    ordering = [F("submitted_at").asc(nulls_last=True), "pk"]
+    list_per_page = 50
+    inlines = [ChecklistAnswerInline, RequestEventInline]
+    actions = ["start_review_action", "approve_action", "decline_action", "ask_action", "escalate_action"]  # fmt: skip
+    change_form_template = "admin/partnerships/partnershiprequest/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["local_group", "organisation", "status", "submitted_at", "decided_at"]}),
+        ("Why and how", {"fields": ["purpose_list", "method_list", "joins_coalition"]}),
+        (
+            "The activity",
+            {
+                "fields": [
+                    "activity_title",
+                    "activity_description",
+                    ("activity_starts_on", "activity_ends_on"),
+                    "activity_place",
+                    "expected_public",
+                    "visibility",
+                ]
+            },
+        ),
+        ("For the partner", {"fields": ["partner_gains", "partner_demands"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The group's words are theirs: coordinators act through the decisions only.
+        return [
+            field
+            for fieldset in self.fieldsets
+            for row in fieldset[1]["fields"]
+            for field in (row if isinstance(row, tuple) else (row,))
+        ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="waiting", ordering="submitted_at")
+    def waiting(self, obj: PartnershipRequest) -> str:
+        if obj.submitted_at is None or not obj.is_undecided():
+            return "—"
+        return timesince(obj.submitted_at, timezone.now(), depth=2)
+
+    @admin.display(description="methods")
+    def method_summary(self, obj: PartnershipRequest) -> str:
+        return ", ".join(label for label, _ in obj.method_labels())
+
+    @admin.display(description="purpose")
+    def purpose_list(self, obj: PartnershipRequest) -> str:
+        return "; ".join(obj.purpose_labels())
+
+    @admin.display(description="methods of cooperation")
+    def method_list(self, obj: PartnershipRequest) -> str:
+        return "; ".join(
+            f"{label} ({'needs authorisation' if needed else 'no authorisation needed'})"
+            for label, needed in obj.method_labels()
+        )
+
+    # --- URLs: the queue, the checklist, one page per decision ----------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("queue/", view(self.review_queue_view), name="review_queue"),
+            path(
+                "<int:object_id>/checklist/",
+                view(self.checklist_view),
+                name="partnerships_partnershiprequest_checklist",
+            ),
+            path(
+                "<int:object_id>/decide/<slug:decision>/",
+                view(self.decide_view),
+                name="partnerships_partnershiprequest_decide",
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_queue_view(self, request: HttpRequest) -> HttpResponse:
+        return self.changelist_view(
+            request, extra_context={"title": "Review queue: the longest waiting first"}
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "title": "Review a partnership request",
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "decision_links": self._decision_links(request, obj) if obj else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _decision_links(self, request: HttpRequest, obj: PartnershipRequest) -> list:
+        if not self.has_change_permission(request, obj):
+            return []
+        possible = allowed_actions(request.user, obj)
+        links = []
+        if obj.status in (RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW):
+            links.append(("Decision checklist", self._url("checklist", obj.pk)))
+        for name, decision in DECISIONS.items():
+            if name in possible:
+                links.append((decision.label, self._url("decide", obj.pk, name)))
+        return links
+
+    @staticmethod
+    def _url(view: str, pk: int, *args) -> str:
+        return reverse(f"admin:partnerships_partnershiprequest_{view}", args=[pk, *args])
+
+    def _get_for_change(self, request: HttpRequest, object_id: int) -> PartnershipRequest:
+        obj = self.get_object(request, str(object_id))
+        if obj is None:
+            raise Http404("No such partnership request.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _render(self, request, obj, template: str, **context) -> TemplateResponse:
+        return TemplateResponse(
+            request,
+            f"admin/partnerships/partnershiprequest/{template}",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "original": obj,
+                "change_url": reverse(
+                    "admin:partnerships_partnershiprequest_change", args=[obj.pk]
+                ),
+                **context,
+            },
+        )
+
+    def checklist_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        obj = self._get_for_change(request, object_id)
+        initial = ChecklistForm.initial_from(obj.checklist_answers.all())
+        form = ChecklistForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.decision_checklist_record(
+                    partnership_request=obj, user=request.user, answers=form.answers()
+                )
+            except TransitionNotAllowed as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                self.message_user(request, "The decision checklist is saved.", messages.SUCCESS)
+                return redirect(self._url("checklist", obj.pk))
+        return self._render(
+            request,
+            obj,
+            "checklist.html",
+            title="Decision checklist",
+            form=form,
+            complete=obj.checklist_is_complete(),
+            decision_links=self._decision_links(request, obj),
+        )
+
+    def decide_view(self, request: HttpRequest, object_id: int, decision: str) -> HttpResponse:
+        obj = self._get_for_change(request, object_id)
+        spec = DECISIONS.get(decision)
+        if spec is None:
+            raise Http404("No such decision.")
+        initial = {
+            "starts_on": obj.activity_starts_on,
+            "ends_on": obj.activity_ends_on,
+            "lead": request.user,
+        }
+        form = spec.form(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                spec.service(partnership_request=obj, user=request.user, **form.cleaned_data)
+            except TransitionNotAllowed as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                self.message_user(request, spec.done, messages.SUCCESS)
+                return redirect("admin:partnerships_partnershiprequest_change", obj.pk)
+        return self._render(
+            request,
+            obj,
+            "decide.html",
+            title=spec.label,
+            decision=spec,
+            form=form,
+            checklist=obj.checklist_answers.all() if decision == "approve" else None,
+            complete=obj.checklist_is_complete(),
+        )
+
+    # --- Changelist actions lead to the same confirmation forms -----------------------------
+
+    def _one_decision(
+        self, request, queryset: QuerySet, decision: str
+    ) -> HttpResponseRedirect | None:
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                "Choose one request at a time: each decision has its own confirmation form.",
+                messages.WARNING,
+            )
+            return None
+        return HttpResponseRedirect(self._url("decide", queryset.get().pk, decision))
+
+    @admin.action(description="Take the selected request into review", permissions=["change"])
+    def start_review_action(self, request, queryset):
+        return self._one_decision(request, queryset, "start_review")
+
+    @admin.action(description="Approve the selected request…", permissions=["change"])
+    def approve_action(self, request, queryset):
+        return self._one_decision(request, queryset, "approve")
+
+    @admin.action(description="Decline the selected request…", permissions=["change"])
+    def decline_action(self, request, queryset):
+        return self._one_decision(request, queryset, "decline")
+
+    @admin.action(description="Ask the group for information…", permissions=["change"])
+    def ask_action(self, request, queryset):
+        return self._one_decision(request, queryset, "ask_information")
+
+    @admin.action(description="Escalate the selected request to the IS…", permissions=["change"])
+    def escalate_action(self, request, queryset):
+        return self._one_decision(request, queryset, "escalate")
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation_names", "local_group", "status", "starts_on", "ends_on", "lead"]  # fmt: skip
+    list_filter = ["status", "visibility", "local_group"]
+    list_select_related = ["local_group", "lead"]
+    search_fields = ["title", "organisations__name"]
+    readonly_fields = ["originating_request", "local_group", "methods", "created_at"]
+    raw_id_fields = ["organisations", "lead"]
+    actions = ["conclude_action"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("organisations")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # partnerships come from approved requests
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="organisations")
+    def organisation_names(self, obj: Partnership) -> str:
+        return ", ".join(o.name for o in obj.organisations.all())
+
+    @admin.action(description="Mark the selected partnerships concluded", permissions=["change"])
+    def conclude_action(self, request, queryset):
+        for partnership in queryset:
+            try:
+                services.partnership_conclude(partnership=partnership, user=request.user)
+            except TransitionNotAllowed as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return
+        self.message_user(request, "The selected partnerships are concluded.", messages.SUCCESS)

@@ -1,0 +1,76 @@
+"""Timeline providers for coalition memberships, joint statements and support requests.
+
+Each provider runs one query, whatever the number of records.
+"""
+
+from datetime import date, datetime, time
+
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import CoalitionMembership, Organisation, StatementAgreement, SupportRequest
+from .timeline import TimelineEntry
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def coalition_memberships(organisation: Organisation) -> list[TimelineEntry]:
+    entries = []
+    for m in CoalitionMembership.objects.filter(organisation=organisation).select_related(
+        "coalition"
+    ):
+        url = reverse("partnerships:coalition_detail", args=[m.coalition_id])
+        entries.append(
+            TimelineEntry(
+                _at(m.joined_on), "coalition", f"Joined {m.coalition}", m.get_role_display(), url
+            )
+        )
+        if m.left_on:
+            entries.append(
+                TimelineEntry(_at(m.left_on), "coalition", f"Left {m.coalition}", "", url)
+            )
+    return entries
+
+
+def statement_agreements(organisation: Organisation) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            _at(a.agreed_on),
+            "statement",
+            f"Agreed to the joint statement “{a.statement}”",
+            str(a.statement.coalition),
+            reverse("partnerships:statement_detail", args=[a.statement_id]),
+            str(a.recorded_by),
+        )
+        for a in StatementAgreement.objects.filter(organisation=organisation).select_related(
+            "statement__coalition", "recorded_by"
+        )
+    ]
+
+
+def support_requests(organisation: Organisation) -> list[TimelineEntry]:
+    entries = []
+    for r in SupportRequest.objects.filter(organisation=organisation).select_related("decided_by"):
+        url = reverse("partnerships:support_detail", args=[r.pk])
+        entries.append(
+            TimelineEntry(
+                _at(r.received_on),
+                "support request",
+                f"Asked for support: {r.subject}",
+                r.requested_by,
+                url,
+            )
+        )
+        if r.decided_at:
+            entries.append(
+                TimelineEntry(
+                    r.decided_at, "support decision", f"Support request: {r.get_decision_display()}",
+                    r.reply, url, str(r.decided_by or ""),
+                )
+            )  # fmt: skip
+    return entries
+
+
+PROVIDERS = [coalition_memberships, statement_agreements, support_requests]

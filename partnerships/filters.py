@@ -1,0 +1,62 @@
+"""The partner registry's list filters (django-filter)."""
+
+import django_filters
+from django.db.models import QuerySet
+from django_countries import countries
+
+from .forms.organisations import staff_users
+from .models import Organisation
+from .models.organisations import OrganisationKind, RelationshipStatus, Scope
+
+RIGHTS_FOCUS_CHOICES = [
+    ("civil_political", "Civil and political"),
+    ("economic_social_cultural", "Economic, social and cultural"),
+    ("both", "Both"),
+]
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search")
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
+    scope = django_filters.ChoiceFilter(choices=Scope.choices)
+    country = django_filters.ChoiceFilter(choices=list(countries))
+    relationship_status = django_filters.ChoiceFilter(
+        label="Status", choices=RelationshipStatus.choices
+    )
+    rights_focus = django_filters.ChoiceFilter(
+        label="Rights focus", choices=RIGHTS_FOCUS_CHOICES, method="filter_focus"
+    )
+    relationship_owner = django_filters.ModelChoiceFilter(label="Owner", queryset=staff_users())
+    has_active_partnership = django_filters.BooleanFilter(
+        label="Has an active partnership", method="filter_active_partnership"
+    )
+    sort = django_filters.OrderingFilter(
+        label="Sort by",
+        fields=(
+            ("name", "name"),
+            ("kind", "kind"),
+            ("country", "country"),
+            ("relationship_status", "status"),
+            ("updated_at", "updated"),
+        ),
+        field_labels={"updated_at": "Last updated"},
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
+
+    def filter_active_partnership(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset if value is None else queryset.with_active_partnership(value)
+
+    def filter_focus(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return {
+            "civil_political": queryset.filter(focus_civil_political=True),
+            "economic_social_cultural": queryset.filter(focus_economic_social_cultural=True),
+            "both": queryset.filter(
+                focus_civil_political=True, focus_economic_social_cultural=True
+            ),
+        }[value]

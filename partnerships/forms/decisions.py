@@ -1,0 +1,109 @@
+"""The coordinators' forms in the admin: the decision checklist and each decision."""
+
+from django import forms
+
+from accounts.models import User
+from accounts.roles import Role
+from partnerships.models.requests import ChecklistAnswerChoice, ChecklistQuestion
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ChecklistForm(forms.Form):
+    """Seed 000's six questions; each answered yes / no / unsure, with a note."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for question in ChecklistQuestion:
+            self.fields[f"q{question.value}"] = forms.ChoiceField(
+                label=f"{question.value}. {question.label}",
+                choices=ChecklistAnswerChoice.choices,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            self.fields[f"q{question.value}_note"] = forms.CharField(
+                label="Note",
+                widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+                required=False,
+                max_length=2000,
+            )
+
+    @staticmethod
+    def initial_from(answers) -> dict:
+        initial = {}
+        for answer in answers:
+            initial[f"q{answer.question}"] = answer.answer
+            initial[f"q{answer.question}_note"] = answer.note
+        return initial
+
+    def answers(self) -> dict[int, tuple[str, str]]:
+        return {
+            q: (self.cleaned_data[f"q{q}"], self.cleaned_data[f"q{q}_note"])
+            for q in ChecklistQuestion.values
+        }
+
+    def question_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"q{q}"], self[f"q{q}_note"]) for q in ChecklistQuestion.values]
+
+
+class ApproveForm(forms.Form):
+    starts_on = forms.DateField(label="Partnership starts on", widget=DATE_INPUT)
+    ends_on = forms.DateField(label="Partnership ends on", widget=DATE_INPUT, required=False)
+    lead = forms.ModelChoiceField(
+        label="Staff lead",
+        queryset=User.objects.filter(groups__name__in=[Role.SECTION_STAFF, Role.COORDINATOR])
+        .distinct()
+        .order_by("username"),
+    )
+    comment = forms.CharField(
+        label="Message to the group (optional)",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        required=False,
+        max_length=5000,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The partnership cannot end before it starts.")
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason, written for the group",
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        max_length=5000,
+    )
+    internal_note = forms.CharField(
+        label="Internal note (optional; the group never sees it)",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        required=False,
+        max_length=5000,
+    )
+
+
+class AskInformationForm(forms.Form):
+    question = forms.CharField(
+        label="What should the group tell you?",
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=5000,
+    )
+
+
+class EscalateForm(forms.Form):
+    comment = forms.CharField(
+        label="Why the International Secretariat decides (shown to the group)",
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=5000,
+    )
+
+
+class StartReviewForm(forms.Form):
+    comment = forms.CharField(
+        label="Comment (optional)",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        required=False,
+        max_length=2000,
+    )

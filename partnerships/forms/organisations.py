@@ -1,0 +1,96 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from accounts.roles import Role
+from partnerships.models import Affiliation, Organisation
+from partnerships.selectors import RelationshipMatch, find_existing_relationships
+
+
+def staff_users():
+    roles = [Role.SECTION_STAFF.value, Role.COORDINATOR.value]
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=roles) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+
+
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(max_length=200, required=False, assume_scheme="https")
+    confirm_different = forms.BooleanField(
+        required=False,
+        label="This is a different organisation from the likely matches shown",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name", "acronym", "kind", "scope", "country", "region", "website", "email", "phone",
+            "focus_civil_political", "focus_economic_social_cultural", "mandate_summary",
+            "indigenous_led", "culturally_diverse", "disability_advocacy", "lgbtqi",
+            "relationship_status", "relationship_owner", "track_record", "trust_notes",
+            "external_id",
+        ]  # fmt: skip
+        widgets = {
+            "mandate_summary": forms.Textarea(attrs={"rows": 3}),
+            "track_record": forms.Textarea(attrs={"rows": 3}),
+            "trust_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["relationship_owner"].queryset = staff_users()
+        self.matches: list[RelationshipMatch] = []
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not any(c.isalnum() for c in name):
+            raise forms.ValidationError("Give the organisation's name.")
+        return name
+
+    def clean_external_id(self) -> str:
+        value = self.cleaned_data["external_id"].strip()
+        if (
+            value
+            and Organisation.objects.filter(external_id=value).exclude(pk=self.instance.pk).exists()
+        ):
+            raise forms.ValidationError("Another organisation already has this identifier.")
+        return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        self.matches = find_existing_relationships(
+            name=data.get("name", ""),
+            acronym=data.get("acronym", ""),
+            website=data.get("website", ""),
+            email=data.get("email", ""),
+            exclude_pk=self.instance.pk,
+        )
+        if self.matches and not data.get("confirm_different"):
+            names = ", ".join(str(m.organisation) for m in self.matches)
+            raise forms.ValidationError(
+                f"The registry may already hold this organisation: {names}. Check the matches "
+                "below; if it is really a different organisation, tick the confirmation box.",
+                code="possible_duplicate",
+            )
+        return data
+
+
+AffiliationFormSet = forms.inlineformset_factory(
+    Organisation, Affiliation, fields=["kind", "description"], extra=2, can_delete=True
+)
+
+
+class MergeTargetForm(forms.Form):
+    keep = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(),
+        label="Keep this organisation",
+        help_text="Everything recorded for the duplicate moves to it.",
+    )
+
+    def __init__(self, *args, duplicate: Organisation, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicate = duplicate
+        self.fields["keep"].queryset = Organisation.objects.exclude(pk=duplicate.pk)

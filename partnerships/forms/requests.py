@@ -1,0 +1,132 @@
+"""The local group's request form and its answers."""
+
+from django import forms
+
+from partnerships.models import (
+    CooperationMethod,
+    Organisation,
+    PartnershipRequest,
+    Purpose,
+    Visibility,
+)
+from partnerships.selectors import find_existing_relationships
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def method_choices() -> list[tuple[str, str]]:
+    return [
+        (
+            value,
+            f"{label} — needs authorisation"
+            if CooperationMethod.needs_authorisation(value)
+            else f"{label} — no authorisation needed",
+        )
+        for value, label in CooperationMethod.choices
+    ]
+
+
+class PartnershipRequestForm(forms.ModelForm):
+    purposes = forms.MultipleChoiceField(
+        label="Purpose",
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Why partner? Choose every reason that applies.",
+    )
+    visibility = forms.ChoiceField(
+        label="Proposed visibility", choices=Visibility.choices, widget=forms.RadioSelect
+    )
+    methods = forms.MultipleChoiceField(
+        label="Methods of cooperation",
+        choices=method_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="A request that uses only methods needing no authorisation is noted at once.",
+    )
+
+    class Meta:
+        model = PartnershipRequest
+        fields = [
+            "purposes",
+            "methods",
+            "activity_title",
+            "activity_description",
+            "activity_starts_on",
+            "activity_ends_on",
+            "activity_place",
+            "expected_public",
+            "visibility",
+            "partner_gains",
+            "partner_demands",
+            "joins_coalition",
+        ]
+        widgets = {
+            "activity_starts_on": DATE_INPUT,
+            "activity_ends_on": DATE_INPUT,
+            "activity_description": forms.Textarea(attrs={"rows": 4}),
+            "partner_gains": forms.Textarea(attrs={"rows": 3}),
+            "partner_demands": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"activity_title": "Activity title", "activity_description": "Description"}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        starts, ends = data.get("activity_starts_on"), data.get("activity_ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("activity_ends_on", "The activity cannot end before it starts.")
+        return data
+
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class NewOrganisationForm(forms.ModelForm):
+    """An organisation not yet in the registry, described by the group."""
+
+    website = forms.URLField(required=False, assume_scheme="https")
+    confirm_new = forms.BooleanField(
+        label="None of the organisations listed above is the one I mean",
+        required=False,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "acronym", "kind", "website", "email"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.matches: list = []
+
+    def clean(self) -> dict:
+        data = super().clean()
+        # Seed 002: check for an existing relationship before approaching a new partner.
+        self.matches = find_existing_relationships(
+            **{key: data.get(key, "") for key in ("name", "acronym", "website", "email")}
+        )
+        if self.matches and not data.get("confirm_new"):
+            self.add_error(
+                "confirm_new",
+                "This organisation may already be in the registry: choose it from the list "
+                "above, or confirm that it is a different one.",
+            )
+        return data
+
+    def description(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Your answer",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text="The coordinators see this with your request, which goes back to them.",
+    )
+
+
+class WithdrawForm(forms.Form):
+    comment = forms.CharField(
+        label="Why are you withdrawing? (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )

@@ -1,0 +1,191 @@
+"""Coalitions and platforms (seed 000's Dutch platform): members, a rotating
+secretariat, meetings, and joint statements that need every member's agreement."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .organisations import Organisation, Scope
+
+
+class CoalitionQuerySet(models.QuerySet):
+    def with_section(self) -> "CoalitionQuerySet":
+        return self.filter(section_is_member=True)
+
+
+class Coalition(models.Model):
+    name = models.CharField(max_length=255, unique=True)
+    purpose = models.TextField()
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
+    section_is_member = models.BooleanField("the Section is a member", default=False)
+    organisations = models.ManyToManyField(
+        Organisation, through="CoalitionMembership", related_name="coalitions", blank=True
+    )
+    # The secretariat passes to the next member in rotation every term.
+    secretariat_rotation_start = models.DateField(
+        null=True, blank=True, help_text="When the first member in the rotation took over."
+    )
+    secretariat_term_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="How long each member holds the secretariat, in months.",
+    )
+    section_secretariat_position = models.PositiveSmallIntegerField(
+        "the Section's place in the secretariat rotation",
+        null=True,
+        blank=True,
+        help_text="Leave empty if the Section does not take its turn.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CoalitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(secretariat_term_months__gte=1),
+                name="coalition_secretariat_term_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(section_secretariat_position__isnull=True) | Q(section_is_member=True),
+                name="coalition_section_rotates_only_as_member",
+                violation_error_message="The Section takes a turn at the secretariat only as a member.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:coalition_detail", args=[self.pk])
+
+
+class MemberRole(models.TextChoices):
+    FOUNDING = "founding", "Founding member"
+    MEMBER = "member", "Member"
+    CHAIR = "chair", "Chair"
+    OBSERVER = "observer", "Observer"
+
+
+class CoalitionMembershipQuerySet(models.QuerySet):
+    def current(self) -> "CoalitionMembershipQuerySet":
+        return self.filter(left_on__isnull=True)
+
+
+class CoalitionMembership(models.Model):
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="coalition_memberships"
+    )
+    role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+    secretariat_position = models.PositiveSmallIntegerField(
+        "place in the secretariat rotation",
+        null=True,
+        blank=True,
+        help_text="Leave empty if this member does not take its turn.",
+    )
+
+    objects = CoalitionMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "organisation"], name="coalition_membership_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
+                name="coalition_membership_left_after_joined",
+                violation_error_message="A member cannot leave before it joined.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} in {self.coalition}"
+
+
+class Meeting(models.Model):
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField()
+    location = models.CharField(max_length=200, blank=True)
+    agenda = models.TextField()
+    minutes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.coalition} meeting on {self.date:%d %b %Y}"
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ISSUED = "issued", "Issued"
+
+
+class JointStatement(models.Model):
+    """Issued in the coalition's name only when every member agrees (seed 000)."""
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="statements")
+    title = models.CharField(max_length=255)
+    text = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=StatementStatus.choices, default=StatementStatus.DRAFT
+    )
+    section_agreed_at = models.DateTimeField(null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=StatementStatus.DRAFT) | Q(issued_at__isnull=False),
+                name="joint_statement_issued_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:statement_detail", args=[self.pk])
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == StatementStatus.ISSUED
+
+
+class StatementAgreement(models.Model):
+    """One member organisation's agreement to a joint statement."""
+
+    statement = models.ForeignKey(
+        JointStatement, on_delete=models.CASCADE, related_name="agreements"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="statement_agreements"
+    )
+    agreed_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "organisation"], name="statement_agreement_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} agrees to {self.statement}"

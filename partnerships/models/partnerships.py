@@ -1,0 +1,70 @@
+"""Partnerships: the cooperation that an approved request (or staff) set up."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from .organisations import Organisation
+from .requests import ChoiceListValidator, Visibility
+
+
+class PartnershipStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    CONCLUDED = "concluded", "Concluded"
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def active(self) -> "PartnershipQuerySet":
+        return self.filter(status=PartnershipStatus.ACTIVE)
+
+
+class Partnership(models.Model):
+    title = models.CharField(max_length=200)
+    organisations = models.ManyToManyField(Organisation, related_name="partnerships")
+    originating_request = models.OneToOneField(
+        "partnerships.PartnershipRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partnership",
+    )
+    local_group = models.ForeignKey(
+        "accounts.LocalGroup",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+    )
+    methods = models.JSONField(
+        "methods of cooperation",
+        default=list,
+        validators=[ChoiceListValidator("partnerships.models.requests.CooperationMethod")],
+    )
+    visibility = models.CharField(max_length=20, choices=Visibility.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.ACTIVE
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="led_partnerships",
+        verbose_name="staff lead",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="partnership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,301 @@
+"""Partnership requests from local groups and the coordinators' decisions on them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.deconstruct import deconstructible
+from django.utils.module_loading import import_string
+
+from .organisations import Organisation
+
+
+class Purpose(models.TextChoices):
+    """Why partner (seed 002, "Why do we want to partner")."""
+
+    NEW_AUDIENCES = "new_audiences", "Reach new audiences and grow our supporter base"
+    VISIBILITY = "visibility", "Increase visibility in communities we do not reach"
+    AFFECTED_COMMUNITIES = "affected_communities", "Work directly with affected communities"
+    LASTING_RELATIONSHIPS = "lasting_relationships", "Build relationships that outlast a campaign"
+    POOL_RESOURCES = "pool_resources", "Learn from each other and pool resources"
+    HUMAN_RIGHTS_OUTCOMES = "human_rights_outcomes", "Improve human rights outcomes"
+
+
+class CooperationMethod(models.TextChoices):
+    """Methods of cooperation (seed 000); which need authorisation is `needs_authorisation`."""
+
+    PROVIDE_INFORMATION = "provide_information", "Providing or distributing our public information"
+    RECEIVE_INFORMATION = "receive_information", "Receiving information from other organisations"
+    CAMPAIGNING = "campaigning", "Joint campaigning"
+    DEVELOPMENT = "development", "Development work"
+    PROMOTION = "promotion", "Promotional work"
+    PUBLICITY = "publicity", "Publicity"
+    LOBBYING = "lobbying", "Lobbying"
+    CO_SPONSORING = "co_sponsoring", "Co-sponsoring a conference or forum"
+    RELIEF = "relief", "Relief work"
+    FUNDRAISING = "fundraising", "Fundraising"
+    JOINT_PUBLICATION = "joint_publication", "Joint publications"
+    TRAINING = "training", "Training"
+    SHARED_SYSTEMS = "shared_systems", "Sharing databases or systems"
+    CRISIS_STRATEGY = "crisis_strategy", "A joint strategy on a crisis"
+    REFERRAL = "referral", "Referral of cases outside our mandate"
+
+    @classmethod
+    def needs_authorisation(cls, method: str) -> bool:
+        return method not in METHODS_WITHOUT_AUTHORISATION
+
+
+# Seed 000: only these can be done "without the need for any special
+# considerations or authorization"; every other method needs review.
+METHODS_WITHOUT_AUTHORISATION = frozenset(
+    {CooperationMethod.PROVIDE_INFORMATION, CooperationMethod.RECEIVE_INFORMATION}
+)
+
+
+class Visibility(models.TextChoices):
+    BRANDED = "branded", "Amnesty-branded"
+    CO_BRANDED = "co_branded", "Co-branded"
+    SILENT = "silent", "Silent partner"
+    ATTEND_ONLY = "attend_only", "Attend only"
+
+
+class RequestStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    IN_REVIEW = "in_review", "In review"
+    NEEDS_INFORMATION = "needs_information", "Needs information"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+    ESCALATED = "escalated", "Escalated to the International Secretariat"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    NOTED = "noted", "Noted"
+
+
+# A request in one of these is still open: it can be withdrawn by its group.
+UNDECIDED_STATUSES = frozenset(
+    {
+        RequestStatus.DRAFT,
+        RequestStatus.SUBMITTED,
+        RequestStatus.IN_REVIEW,
+        RequestStatus.NEEDS_INFORMATION,
+    }
+)
+AWAITING_COORDINATOR_STATUSES = frozenset({RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW})
+DECISION_STATUSES = frozenset(
+    {
+        RequestStatus.APPROVED,
+        RequestStatus.DECLINED,
+        RequestStatus.ESCALATED,
+        RequestStatus.NOTED,
+    }
+)
+
+
+@deconstructible
+class ChoiceListValidator:
+    """A JSON list whose every element is one of the given choices."""
+
+    def __init__(self, choices_path: str) -> None:
+        self.choices_path = choices_path  # dotted path, so migrations can serialise it
+
+    def __call__(self, value) -> None:
+        choices = import_string(self.choices_path)
+        if not isinstance(value, list) or not set(value) <= set(choices.values):
+            raise ValidationError(f"Choose from: {', '.join(choices.labels)}.")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, ChoiceListValidator) and other.choices_path == self.choices_path
+
+
+class PartnershipRequestQuerySet(models.QuerySet):
+    def for_group(self, local_group_id: int) -> "PartnershipRequestQuerySet":
+        return self.filter(local_group_id=local_group_id)
+
+    def awaiting_decision(self) -> "PartnershipRequestQuerySet":
+        return self.filter(
+            status__in=[*AWAITING_COORDINATOR_STATUSES, RequestStatus.NEEDS_INFORMATION]
+        )
+
+    def using_method(self, method: str) -> "PartnershipRequestQuerySet":
+        # Methods are a JSON list of codes; a quoted code matches one element
+        # exactly on SQLite and PostgreSQL alike (no code contains another's quotes).
+        return self.filter(methods__icontains=f'"{method}"')
+
+    def by_waiting_time(self) -> "PartnershipRequestQuerySet":
+        return self.order_by(F("submitted_at").asc(nulls_last=True), "pk")
+
+
+class PartnershipRequest(models.Model):
+    """A local group asks permission to cooperate with an organisation."""
+
+    local_group = models.ForeignKey(
+        "accounts.LocalGroup", on_delete=models.PROTECT, related_name="partnership_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="partnership_requests"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, default=RequestStatus.DRAFT, db_index=True
+    )
+
+    purposes = models.JSONField(
+        default=list, validators=[ChoiceListValidator("partnerships.models.requests.Purpose")]
+    )
+    methods = models.JSONField(
+        "methods of cooperation",
+        default=list,
+        validators=[ChoiceListValidator("partnerships.models.requests.CooperationMethod")],
+    )
+
+    activity_title = models.CharField(max_length=200)
+    activity_description = models.TextField()
+    activity_starts_on = models.DateField("starts on")
+    activity_ends_on = models.DateField("ends on", null=True, blank=True)
+    activity_place = models.CharField("place", max_length=200)
+    expected_public = models.CharField(
+        max_length=200, help_text="Who you expect to come, and about how many."
+    )
+    visibility = models.CharField("proposed visibility", max_length=20, choices=Visibility.choices)
+    partner_gains = models.TextField("what the partner gains")
+    partner_demands = models.TextField(
+        "demands on the partner", help_text="What it asks of the partner's time and resources."
+    )
+    joins_coalition = models.BooleanField(
+        "joins a coalition or umbrella group",
+        default=False,
+        help_text="A local group joining a coalition consults the Section first.",
+    )
+
+    # When the request last went (back) to the coordinators: the queue's waiting time.
+    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnershipRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(activity_ends_on__isnull=True)
+                | Q(activity_ends_on__gte=F("activity_starts_on")),
+                name="request_activity_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_title} ({self.organisation.name})"
+
+    def needs_review(self) -> bool:
+        """Seed 000: some methods, and joining a coalition, need the Section's consideration."""
+        return self.joins_coalition or any(
+            CooperationMethod.needs_authorisation(method) for method in self.methods
+        )
+
+    def method_labels(self) -> list[tuple[str, bool]]:
+        labels = dict(CooperationMethod.choices)
+        return [(labels.get(m, m), CooperationMethod.needs_authorisation(m)) for m in self.methods]
+
+    def purpose_labels(self) -> list[str]:
+        labels = dict(Purpose.choices)
+        return [labels.get(p, p) for p in self.purposes]
+
+    def is_undecided(self) -> bool:
+        return self.status in UNDECIDED_STATUSES
+
+    def checklist_is_complete(self) -> bool:
+        answered = self.checklist_answers.exclude(answer="").values("question").distinct()
+        return answered.count() == len(ChecklistQuestion)
+
+
+class RequestEventQuerySet(models.QuerySet):
+    def decisions(self) -> "RequestEventQuerySet":
+        return self.filter(to_status__in=DECISION_STATUSES)
+
+
+class RequestEvent(models.Model):
+    """One transition of a request: who, when, from and to which state, and why."""
+
+    request = models.ForeignKey(PartnershipRequest, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=RequestStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=RequestStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the system made the transition.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    comment = models.TextField(blank=True, help_text="Shown to the local group.")
+    internal_note = models.TextField(blank=True, help_text="Never shown to the local group.")
+
+    objects = RequestEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(to_status=RequestStatus.DECLINED) | ~Q(comment=""),
+                name="request_event_decline_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+
+class ChecklistQuestion(models.IntegerChoices):
+    """Making the decision (seed 000): asked before agreeing to cooperate."""
+
+    BENEFIT = 1, "Will it benefit us without damaging impartiality and independence?"
+    COMPATIBLE = 2, "Are the other organisation's objectives and mandate compatible with ours?"
+    TRUST = 3, "Is there personal trust, based on its track record, credibility and public image?"
+    UNBIASED = 4, "Will the association show us in an unbiased light?"
+    WIDER_PUBLIC = 5, "Will the action mobilise a wider public?"
+    CONTROL = (
+        6,
+        (
+            "Will we keep control over the use of our name and logo, and be seen to keep our "
+            "distinct identity, impartiality, and political and financial independence?"
+        ),
+    )
+
+
+class ChecklistAnswerChoice(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    UNSURE = "unsure", "Unsure"
+
+
+class ChecklistAnswer(models.Model):
+    request = models.ForeignKey(
+        PartnershipRequest, on_delete=models.CASCADE, related_name="checklist_answers"
+    )
+    question = models.PositiveSmallIntegerField(choices=ChecklistQuestion.choices)
+    answer = models.CharField(max_length=10, choices=ChecklistAnswerChoice.choices)
+    note = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "question"], name="checklist_one_answer_per_question"
+            ),
+            models.CheckConstraint(
+                condition=Q(question__gte=1) & Q(question__lte=len(ChecklistQuestion)),
+                name="checklist_question_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.answer}"

@@ -1,0 +1,67 @@
+"""Requests from other organisations for the Section's support ("mutuality", seed 001)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .organisations import Organisation
+
+
+class SupportDecision(models.TextChoices):
+    PENDING = "pending", "Not yet decided"
+    SUPPORT = "support", "Support"
+    SUPPORT_IN_PART = "support_in_part", "Support in part"
+    DECLINE = "decline", "Decline"
+
+
+class SupportRequestQuerySet(models.QuerySet):
+    def pending(self) -> "SupportRequestQuerySet":
+        return self.filter(decision=SupportDecision.PENDING)
+
+
+class SupportRequest(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="support_requests"
+    )
+    requested_by = models.CharField(
+        "asked by", max_length=200, help_text="The person who asked, and their role."
+    )
+    subject = models.CharField("what they ask", max_length=255)
+    details = models.TextField(blank=True)
+    received_on = models.DateField()
+    decision = models.CharField(
+        max_length=20, choices=SupportDecision.choices, default=SupportDecision.PENDING
+    )
+    reply = models.TextField("reply sent", blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SupportRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            # A decline must be explained to the organisation that asked (DOMAIN.md).
+            models.CheckConstraint(
+                condition=~Q(decision=SupportDecision.DECLINE) | ~Q(reply=""),
+                name="support_decline_has_reply",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision=SupportDecision.PENDING) | Q(decided_at__isnull=False),
+                name="support_decision_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:support_detail", args=[self.pk])
+
+    @property
+    def is_decided(self) -> bool:
+        return self.decision != SupportDecision.PENDING

@@ -1,0 +1,1 @@
+"""Writes and business rules of the partnerships app, one module per topic."""

@@ -1,0 +1,80 @@
+"""Joint statements: issued in a coalition's name only when every member agrees (seed 000)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from partnerships.models import JointStatement, Organisation, StatementAgreement
+from partnerships.models.coalitions import StatementStatus
+from partnerships.selectors import statement_missing_agreements
+
+
+def _editable(statement: JointStatement) -> None:
+    if statement.is_issued:
+        raise ValidationError("This statement has been issued; agreements can no longer change.")
+
+
+@transaction.atomic
+def statement_agreement_record(
+    *,
+    statement: JointStatement,
+    organisation: Organisation,
+    by,
+    agreed_on: date | None = None,
+    note: str = "",
+) -> StatementAgreement:
+    statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
+    _editable(statement)
+    if not statement.coalition.memberships.current().filter(organisation=organisation).exists():
+        raise ValidationError(f"{organisation} is not a current member of {statement.coalition}.")
+    agreement, _ = StatementAgreement.objects.update_or_create(
+        statement=statement,
+        organisation=organisation,
+        defaults={
+            "agreed_on": agreed_on or timezone.localdate(),
+            "recorded_by": by,
+            "note": note,
+        },
+    )
+    return agreement
+
+
+@transaction.atomic
+def statement_agreement_withdraw(*, statement: JointStatement, organisation: Organisation) -> None:
+    statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
+    _editable(statement)
+    statement.agreements.filter(organisation=organisation).delete()
+
+
+@transaction.atomic
+def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -> JointStatement:
+    statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
+    _editable(statement)
+    if not statement.coalition.section_is_member:
+        raise ValidationError("The Section is not a member of this coalition.")
+    statement.section_agreed_at = timezone.now() if agreed else None
+    statement.save(update_fields=["section_agreed_at"])
+    return statement
+
+
+@transaction.atomic
+def statement_issue(*, statement: JointStatement, by) -> JointStatement:
+    statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
+    if statement.is_issued:
+        raise ValidationError("This statement has already been issued.")
+    missing = statement_missing_agreements(statement)
+    if missing:
+        raise ValidationError(
+            "A joint statement is issued only when every member agrees. Still to agree: "
+            + ", ".join(missing)
+            + "."
+        )
+    if not statement.coalition.memberships.current().exists():
+        raise ValidationError("A coalition without members cannot issue a joint statement.")
+    statement.status = StatementStatus.ISSUED
+    statement.issued_at = timezone.now()
+    statement.issued_by = by
+    statement.save(update_fields=["status", "issued_at", "issued_by"])
+    return statement

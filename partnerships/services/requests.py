@@ -1,0 +1,433 @@
+"""The life of a partnership request: who may move it where, and what each move leaves behind.
+
+States: draft → submitted → in review → (needs information ↔ submitted) →
+approved / declined / escalated / withdrawn; a request that uses only methods
+needing no authorisation is noted at once. Every move is one call here, checks
+who makes it, and leaves a `RequestEvent` (who, when, comment).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from partnerships.emails import send_templated_email
+from partnerships.models import (
+    ChecklistAnswer,
+    Organisation,
+    Partnership,
+    PartnershipRequest,
+    PartnershipStatus,
+    RequestEvent,
+    RequestStatus,
+)
+from partnerships.models.organisations import RelationshipStatus
+from partnerships.models.requests import (
+    AWAITING_COORDINATOR_STATUSES,
+    DECISION_STATUSES,
+    UNDECIDED_STATUSES,
+    ChecklistQuestion,
+)
+from partnerships.selectors import group_email_recipients
+
+
+class TransitionNotAllowed(Exception):
+    """A move the rules forbid; the message is written for the person who tried it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Actor(StrEnum):
+    GROUP = "the local group that made the request"
+    COORDINATOR = "a coordinator"
+
+
+@dataclass(frozen=True)
+class Transition:
+    verb: str  # "Only <actor> may <verb> this request."
+    done: str  # "A request that is <status> cannot be <done>."
+    sources: frozenset[str]
+    target: RequestStatus
+    actor: Actor
+
+    def reachable_from(self) -> frozenset[str]:
+        # A coordinator who acts on a submitted request has started reviewing
+        # it: the service records that step first (_take_into_review_first).
+        if self.actor is Actor.COORDINATOR and S.IN_REVIEW in self.sources:
+            return self.sources | {S.SUBMITTED}
+        return self.sources
+
+
+S = RequestStatus
+_GROUP, _COORDINATOR = Actor.GROUP, Actor.COORDINATOR
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition("submit", "submitted", frozenset({S.DRAFT}), S.SUBMITTED, _GROUP),
+    "start_review": Transition(
+        "take into review", "taken into review", frozenset({S.SUBMITTED}), S.IN_REVIEW, _COORDINATOR
+    ),
+    "ask_information": Transition(
+        "ask for information about",
+        "sent back for more information",
+        frozenset({S.IN_REVIEW}),
+        S.NEEDS_INFORMATION,
+        _COORDINATOR,
+    ),
+    "answer": Transition(
+        "answer", "answered", frozenset({S.NEEDS_INFORMATION}), S.SUBMITTED, _GROUP
+    ),
+    "approve": Transition(
+        "approve", "approved", frozenset({S.IN_REVIEW}), S.APPROVED, _COORDINATOR
+    ),
+    "decline": Transition(
+        "decline", "declined", frozenset({S.IN_REVIEW}), S.DECLINED, _COORDINATOR
+    ),
+    "escalate": Transition(
+        "escalate", "escalated", frozenset({S.IN_REVIEW}), S.ESCALATED, _COORDINATOR
+    ),
+    "withdraw": Transition(
+        "withdraw", "withdrawn", frozenset(UNDECIDED_STATUSES), S.WITHDRAWN, _GROUP
+    ),
+}
+# Statuses after which the group hears from us by e-mail.
+NOTIFIED_STATUSES = frozenset({S.APPROVED, S.DECLINED, S.ESCALATED, S.NEEDS_INFORMATION})
+
+
+def may_act(user: User, partnership_request: PartnershipRequest, actor: Actor) -> bool:
+    if actor is Actor.GROUP:
+        return is_local_group(user) and user.local_group_id == partnership_request.local_group_id
+    return is_coordinator(user)
+
+
+def allowed_actions(user: User, partnership_request: PartnershipRequest) -> set[str]:
+    """The moves this user could make now: what pages offer as buttons."""
+    return {
+        name
+        for name, transition in TRANSITIONS.items()
+        if partnership_request.status in transition.reachable_from()
+        and may_act(user, partnership_request, transition.actor)
+    }
+
+
+def _lock(partnership_request: PartnershipRequest) -> PartnershipRequest:
+    # Two coordinators deciding at once must not both succeed.
+    return (
+        PartnershipRequest.objects.select_for_update()
+        .select_related("organisation", "local_group")
+        .get(pk=partnership_request.pk)
+    )
+
+
+def _check(user: User, partnership_request: PartnershipRequest, action: str) -> Transition:
+    transition = TRANSITIONS[action]
+    if not may_act(user, partnership_request, transition.actor):
+        raise TransitionNotAllowed(f"Only {transition.actor} may {transition.verb} this request.")
+    if partnership_request.status not in transition.sources:
+        raise TransitionNotAllowed(
+            f"A request that is {partnership_request.get_status_display().lower()} "
+            f"cannot be {transition.done}."
+        )
+    return transition
+
+
+def _move(
+    partnership_request: PartnershipRequest,
+    *,
+    to: RequestStatus,
+    user: User | None,
+    comment: str = "",
+    internal_note: str = "",
+) -> RequestEvent:
+    now = timezone.now()
+    from_status = partnership_request.status
+    partnership_request.status = to
+    if to == S.SUBMITTED:
+        partnership_request.submitted_at = now
+    if to in DECISION_STATUSES or to == S.WITHDRAWN:
+        partnership_request.decided_at = now
+    partnership_request.save(update_fields=["status", "submitted_at", "decided_at", "updated_at"])
+    event = RequestEvent.objects.create(
+        request=partnership_request,
+        from_status=from_status,
+        to_status=to,
+        actor=user,
+        comment=comment.strip(),
+        internal_note=internal_note.strip(),
+    )
+    if to in NOTIFIED_STATUSES:
+        from partnerships.tasks import send_request_update_email
+
+        send_request_update_email.delay_on_commit(event.pk)
+    return event
+
+
+def _transition(
+    partnership_request: PartnershipRequest,
+    *,
+    user: User,
+    action: str,
+    comment: str = "",
+    internal_note: str = "",
+) -> PartnershipRequest:
+    locked = _lock(partnership_request)
+    if TRANSITIONS[action].actor is Actor.COORDINATOR:
+        _take_into_review_first(locked, user=user)
+    transition = _check(user, locked, action)
+    _move(locked, to=transition.target, user=user, comment=comment, internal_note=internal_note)
+    return locked
+
+
+def _take_into_review_first(partnership_request: PartnershipRequest, *, user: User) -> None:
+    # A coordinator who acts on a submitted request has started reviewing it;
+    # recording that step keeps the history complete without an extra click.
+    if partnership_request.status == S.SUBMITTED and may_act(
+        user, partnership_request, Actor.COORDINATOR
+    ):
+        _move(partnership_request, to=S.IN_REVIEW, user=user)
+
+
+# --- The local group's moves ---------------------------------------------------------------
+
+
+@transaction.atomic
+def partnership_request_create(
+    *,
+    user: User,
+    details: Mapping[str, Any],
+    organisation: Organisation | None = None,
+    new_organisation: Mapping[str, str] | None = None,
+    submit: bool = False,
+) -> PartnershipRequest:
+    """A local group's new request, on a registry organisation or a newly described one
+    (recorded in the registry as a prospect, so the Section sees every approach)."""
+    if not is_local_group(user):
+        raise TransitionNotAllowed("Only a local group may make a partnership request.")
+    if (organisation is None) == (new_organisation is None):
+        raise TransitionNotAllowed(
+            "Choose an organisation from the registry or describe a new one."
+        )
+    if organisation is None:
+        organisation = Organisation.objects.create(
+            **new_organisation, relationship_status=RelationshipStatus.PROSPECT
+        )
+    partnership_request = PartnershipRequest(
+        local_group_id=user.local_group_id, organisation=organisation, created_by=user, **details
+    )
+    partnership_request.full_clean()
+    partnership_request.save()
+    RequestEvent.objects.create(request=partnership_request, to_status=S.DRAFT, actor=user)
+    if submit:
+        partnership_request = partnership_request_submit(
+            partnership_request=partnership_request, user=user
+        )
+    return partnership_request
+
+
+@transaction.atomic
+def partnership_request_update(
+    *, partnership_request: PartnershipRequest, user: User, details: Mapping[str, Any]
+) -> PartnershipRequest:
+    """A draft stays the group's to change; once submitted, its words are what was decided on."""
+    locked = _lock(partnership_request)
+    if not may_act(user, locked, Actor.GROUP):
+        raise TransitionNotAllowed(f"Only {Actor.GROUP} may change it.")
+    if locked.status != S.DRAFT:
+        raise TransitionNotAllowed("Only a draft can be changed.")
+    for name, value in details.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def partnership_request_submit(
+    *, partnership_request: PartnershipRequest, user: User, comment: str = ""
+) -> PartnershipRequest:
+    locked = _lock(partnership_request)
+    _check(user, locked, "submit")
+    if not locked.methods:
+        raise TransitionNotAllowed("Choose at least one method of cooperation before submitting.")
+    _move(locked, to=S.SUBMITTED, user=user, comment=comment)
+    if not locked.needs_review():
+        _move(
+            locked,
+            to=S.NOTED,
+            user=None,
+            comment="Noted: every method in this request can be used without authorisation.",
+        )
+    return locked
+
+
+@transaction.atomic
+def partnership_request_answer(
+    *, partnership_request: PartnershipRequest, user: User, answer: str
+) -> PartnershipRequest:
+    if not answer.strip():
+        raise TransitionNotAllowed("Write the information the coordinators asked for.")
+    return _transition(partnership_request, user=user, action="answer", comment=answer)
+
+
+@transaction.atomic
+def partnership_request_withdraw(
+    *, partnership_request: PartnershipRequest, user: User, comment: str = ""
+) -> PartnershipRequest:
+    return _transition(partnership_request, user=user, action="withdraw", comment=comment)
+
+
+# --- The coordinators' moves ---------------------------------------------------------------
+
+
+@transaction.atomic
+def partnership_request_start_review(
+    *, partnership_request: PartnershipRequest, user: User, comment: str = ""
+) -> PartnershipRequest:
+    locked = _lock(partnership_request)
+    _check(user, locked, "start_review")
+    _move(locked, to=S.IN_REVIEW, user=user, comment=comment)
+    return locked
+
+
+@transaction.atomic
+def partnership_request_ask_information(
+    *, partnership_request: PartnershipRequest, user: User, question: str
+) -> PartnershipRequest:
+    if not question.strip():
+        raise TransitionNotAllowed("Write what the group should tell you.")
+    return _transition(partnership_request, user=user, action="ask_information", comment=question)
+
+
+@transaction.atomic
+def partnership_request_escalate(
+    *, partnership_request: PartnershipRequest, user: User, comment: str
+) -> PartnershipRequest:
+    if not comment.strip():
+        raise TransitionNotAllowed(
+            "Explain to the group why the International Secretariat decides."
+        )
+    return _transition(partnership_request, user=user, action="escalate", comment=comment)
+
+
+@transaction.atomic
+def partnership_request_decline(
+    *, partnership_request: PartnershipRequest, user: User, reason: str, internal_note: str = ""
+) -> PartnershipRequest:
+    """DOMAIN.md "Declining": the group always gets a reason; the note stays internal."""
+    if not reason.strip():
+        raise TransitionNotAllowed("A decline needs a reason written for the group.")
+    return _transition(
+        partnership_request,
+        user=user,
+        action="decline",
+        comment=reason,
+        internal_note=internal_note,
+    )
+
+
+@transaction.atomic
+def partnership_request_approve(
+    *,
+    partnership_request: PartnershipRequest,
+    user: User,
+    lead: User,
+    starts_on: date,
+    ends_on: date | None = None,
+    comment: str = "",
+) -> Partnership:
+    """Approval needs the whole decision checklist answered, and sets up the partnership."""
+    locked = _lock(partnership_request)
+    _take_into_review_first(locked, user=user)
+    _check(user, locked, "approve")
+    if not locked.checklist_is_complete():
+        raise TransitionNotAllowed(
+            "Answer all six questions of the decision checklist before approving."
+        )
+    if not (is_coordinator(lead) or is_section_staff(lead)):
+        raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
+    if ends_on is not None and ends_on < starts_on:
+        raise TransitionNotAllowed("The partnership cannot end before it starts.")
+    _move(locked, to=S.APPROVED, user=user, comment=comment)
+    partnership = Partnership.objects.create(
+        title=locked.activity_title,
+        originating_request=locked,
+        local_group=locked.local_group,
+        methods=locked.methods,
+        visibility=locked.visibility,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        status=PartnershipStatus.CONCLUDED
+        if ends_on and ends_on < timezone.localdate()
+        else PartnershipStatus.ACTIVE,
+        lead=lead,
+    )
+    partnership.organisations.add(locked.organisation)
+    Organisation.objects.filter(
+        pk=locked.organisation_id,
+        relationship_status__in=[RelationshipStatus.PROSPECT, RelationshipStatus.DORMANT],
+    ).update(relationship_status=RelationshipStatus.ACTIVE)
+    return partnership
+
+
+@transaction.atomic
+def decision_checklist_record(
+    *,
+    partnership_request: PartnershipRequest,
+    user: User,
+    answers: Mapping[int, tuple[str, str]],
+) -> PartnershipRequest:
+    """Store the coordinator's answers (question → (yes/no/unsure or "", note))."""
+    locked = _lock(partnership_request)
+    if not is_coordinator(user):
+        raise TransitionNotAllowed("Only a coordinator may answer the decision checklist.")
+    if locked.status not in AWAITING_COORDINATOR_STATUSES:
+        raise TransitionNotAllowed(
+            f"The checklist of a request that is {locked.get_status_display().lower()} "
+            "cannot be changed."
+        )
+    _take_into_review_first(locked, user=user)
+    for question in ChecklistQuestion.values:
+        answer, note = answers.get(question, ("", ""))
+        if answer:
+            ChecklistAnswer.objects.update_or_create(
+                request=locked,
+                question=question,
+                defaults={"answer": answer, "note": note.strip(), "answered_by": user},
+            )
+        else:
+            ChecklistAnswer.objects.filter(request=locked, question=question).delete()
+    return locked
+
+
+@transaction.atomic
+def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership:
+    if not is_coordinator(user):
+        raise TransitionNotAllowed("Only a coordinator may conclude a partnership.")
+    partnership.status = PartnershipStatus.CONCLUDED
+    partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
+    partnership.save(update_fields=["status", "ends_on", "updated_at"])
+    return partnership
+
+
+# --- Telling the group ---------------------------------------------------------------------
+
+
+def request_event_notify(*, event_id: int) -> int:
+    """E-mail the group about a decision or a question; returns the number of messages sent."""
+    event = RequestEvent.objects.select_related(
+        "request__organisation", "request__local_group"
+    ).get(pk=event_id)
+    recipients = group_email_recipients(event.request.local_group)
+    if not recipients:
+        return 0
+    return send_templated_email(
+        template="request_update",
+        context={"event": event, "partnership_request": event.request},
+        to=recipients,
+    )

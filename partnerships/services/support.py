@@ -1,0 +1,33 @@
+"""Deciding other organisations' requests for the Section's support (mutuality, seed 001)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from partnerships.models import SupportRequest
+from partnerships.models.support import SupportDecision
+
+
+@transaction.atomic
+def support_request_decide(
+    *, support_request: SupportRequest, decision: str, reply: str, by
+) -> SupportRequest:
+    support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
+    if support_request.is_decided:
+        raise ValidationError(
+            f"This request was already decided ({support_request.get_decision_display()})."
+        )
+    if decision not in SupportDecision.values or decision == SupportDecision.PENDING:
+        raise ValidationError("Choose support, support in part or decline.")
+    reply = reply.strip()
+    # DOMAIN.md: a refusal is explained with care, never left unanswered.
+    if decision == SupportDecision.DECLINE and not reply:
+        raise ValidationError(
+            {"reply": "A decline needs the reply that was sent, written with care."}
+        )
+    support_request.decision = decision
+    support_request.reply = reply
+    support_request.decided_at = timezone.now()
+    support_request.decided_by = by
+    support_request.save(update_fields=["decision", "reply", "decided_at", "decided_by"])
+    return support_request

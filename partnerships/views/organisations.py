@@ -1,0 +1,121 @@
+"""Staff pages of the partner registry."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+
+from accounts.mixins import StaffRequiredMixin
+from partnerships.filters import OrganisationFilter
+from partnerships.forms.organisations import AffiliationFormSet, MergeTargetForm, OrganisationForm
+from partnerships.models import Organisation
+from partnerships.selectors import find_existing_relationships, organisation_related_counts
+from partnerships.services.organisations import organisation_merge
+from partnerships.timeline import timeline_for
+
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, staff_required
+
+
+class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterView):
+    filterset_class = OrganisationFilter
+    template_name = "partnerships/organisation_list.html"
+    context_object_name = "organisations"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("relationship_owner")
+
+
+class OrganisationDetailView(StaffRequiredMixin, DetailView):
+    model = Organisation
+    template_name = "partnerships/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("relationship_owner").prefetch_related(
+            "affiliations"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = timeline_for(self.object)
+        return context
+
+
+class OrganisationFormMixin(StaffRequiredMixin, InlineFormSetMixin):
+    model = Organisation
+    form_class = OrganisationForm
+    template_name = "partnerships/organisation_form.html"
+    formset_class = AffiliationFormSet
+    formset_name = "affiliations"
+    detail_url_name = "partnerships:organisation_detail"
+
+
+class OrganisationCreateView(OrganisationFormMixin, CreateView):
+    def get_initial(self):
+        # The person registering an organisation usually owns the relationship.
+        return {"relationship_owner": self.request.user.pk}
+
+
+class OrganisationUpdateView(OrganisationFormMixin, UpdateView):
+    pass
+
+
+@staff_required
+def organisation_matches(request: HttpRequest) -> HttpResponse:
+    """The live existing-relationship check of the create form (htmx)."""
+    try:
+        exclude_pk = int(request.GET.get("exclude") or 0) or None
+    except ValueError:
+        exclude_pk = None
+    matches = find_existing_relationships(
+        name=request.GET.get("name", "")[:255],
+        acronym=request.GET.get("acronym", "")[:50],
+        website=request.GET.get("website", "")[:500],
+        email=request.GET.get("email", "")[:254],
+        exclude_pk=exclude_pk,
+    )
+    return render(request, "partnerships/_organisation_matches.html", {"matches": matches})
+
+
+@staff_required
+def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pick the record to keep, confirm, then merge the duplicate into it."""
+    duplicate = get_object_or_404(Organisation, pk=pk)
+    form = MergeTargetForm(request.POST or request.GET or None, duplicate=duplicate)
+    if not form.is_bound or not form.is_valid():
+        suggestions = find_existing_relationships(
+            name=duplicate.name,
+            acronym=duplicate.acronym,
+            website=duplicate.website,
+            email=duplicate.email,
+            exclude_pk=duplicate.pk,
+        )
+        return render(
+            request,
+            "partnerships/organisation_merge.html",
+            {"duplicate": duplicate, "form": form, "suggestions": suggestions},
+        )
+    keep = form.cleaned_data["keep"]
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "partnerships/organisation_merge_confirm.html",
+            {
+                "duplicate": duplicate,
+                "keep": keep,
+                "counts": organisation_related_counts(duplicate),
+            },
+        )
+    try:
+        report = organisation_merge(keep=keep, duplicate=duplicate, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("partnerships:organisation_detail", pk=duplicate.pk)
+    moved = sum(report.moved.values())
+    messages.success(
+        request,
+        f"Merged {report.duplicate_name} into {keep}: {moved} related record(s) moved.",
+    )
+    return redirect("partnerships:organisation_detail", pk=keep.pk)

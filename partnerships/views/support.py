@@ -1,0 +1,93 @@
+"""Staff pages for other organisations' requests for the Section's support (seed 001)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, ListView
+
+from accounts.mixins import StaffRequiredMixin
+from partnerships import guidance
+from partnerships.forms.support import SupportDecisionForm, SupportRequestForm
+from partnerships.models import SupportRequest
+from partnerships.models.support import SupportDecision
+from partnerships.services.support import support_request_decide
+
+from .common import ForgivingPaginationMixin, staff_required
+
+
+class SupportRequestListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+    template_name = "partnerships/support_list.html"
+    context_object_name = "support_requests"
+
+    def get_queryset(self):
+        queryset = SupportRequest.objects.select_related("organisation", "decided_by")
+        decision = self.request.GET.get("decision", "")
+        return (
+            queryset.filter(decision=decision) if decision in SupportDecision.values else queryset
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            decisions=SupportDecision.choices,
+            current_decision=self.request.GET.get("decision", ""),
+            **kwargs,
+        )
+
+
+class SupportRequestCreateView(StaffRequiredMixin, CreateView):
+    model = SupportRequest
+    form_class = SupportRequestForm
+    template_name = "partnerships/support_form.html"
+
+    def get_initial(self):
+        initial = {"received_on": timezone.localdate()}
+        if self.request.GET.get("organisation", "").isdigit():
+            initial["organisation"] = self.request.GET["organisation"]
+        return initial
+
+
+def _detail_context(support_request: SupportRequest, form: SupportDecisionForm) -> dict:
+    return {
+        "support_request": support_request,
+        "form": form,
+        "guidance": guidance.DECLINING_SUPPORT,
+    }
+
+
+class SupportRequestDetailView(StaffRequiredMixin, DetailView):
+    template_name = "partnerships/support_detail.html"
+    context_object_name = "support_request"
+    queryset = SupportRequest.objects.select_related("organisation", "decided_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_detail_context(self.object, SupportDecisionForm()))
+        return context
+
+
+@require_POST
+@staff_required
+def support_request_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    support_request = get_object_or_404(
+        SupportRequest.objects.select_related("organisation"), pk=pk
+    )
+    form = SupportDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            support_request_decide(
+                support_request=support_request, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The decision and the reply are recorded.")
+        return redirect(support_request.get_absolute_url())
+    return render(
+        request,
+        "partnerships/support_detail.html",
+        _detail_context(support_request, form),
+        status=400,
+    )

@@ -1,0 +1,29 @@
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_staff_adding_a_known_organisation_sees_the_existing_relationship_and_its_owner(
+    page, live_server, login, csp_violations
+):
+    login("staff")
+    page.get_by_role("link", name="Partner registry").click()
+    page.get_by_role("link", name="Add an organisation").click()
+    # Typing is enough: the check runs live as the name is written.
+    page.get_by_label("Name").press_sequentially("Federatie Nederlandse Vakbeweging e.V.")
+    warning = page.get_by_test_id("relationship-warning")
+    expect(warning).to_contain_text("Federatie Nederlandse Vakbeweging (FNV)")
+    expect(warning).to_contain_text("owner: staff")
+
+    page.locator("#id_kind").select_option(label="Trade union")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert").first).to_contain_text("may already hold this organisation")
+    expect(page.get_by_test_id("relationship-warning")).to_contain_text("owner: staff")
+
+    page.get_by_label("This is a different organisation").check()
+    page.get_by_role("button", name="Save").click()
+    expect(
+        page.get_by_role("heading", name="Federatie Nederlandse Vakbeweging e.V.")
+    ).to_be_visible()
+    assert csp_violations == []
