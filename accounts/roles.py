@@ -85,6 +85,9 @@ NAVIGATION[1:1] = [
     NavItem("Support requests", "partnerships:support_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
 ]  # fmt: skip
 NAVIGATION.append(
+    NavItem("Reminders", "dashboard:reminders", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
+)
+NAVIGATION.append(
     NavItem("Urgent Actions", "outreach:ua_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
 )
 

@@ -250,3 +250,7 @@ MAILING_START_GRACE_SECONDS = env.int("MAILING_START_GRACE_SECONDS", default=60)
 # Sent messages are recorded in groups of this many (one UPDATE per group): the
 # most a killed worker can leave sent-but-unrecorded, i.e. resent once.
 MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)
+
+# Follow-up reminders (dashboard/services/reminders.py): partnership requests
+# waiting for a coordinator longer than this appear in coordinators' digests.
+REMINDER_REQUEST_WAITING_DAYS = env.int("REMINDER_REQUEST_WAITING_DAYS", default=7)
