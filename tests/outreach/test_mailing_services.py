@@ -418,3 +418,51 @@ def test_retry_delay_grows_exponentially_and_is_capped(settings):
     settings.MAILING_RETRY_BASE_SECONDS = 5
     settings.MAILING_RETRY_MAX_SECONDS = 300
     assert [services.retry_delay(n) for n in (1, 2, 3, 10)] == [5, 10, 20, 300]
+
+
+class _FakeRedis:
+    """INCR/EXPIRE in a pipeline, shared like a Redis server between limiters."""
+
+    def __init__(self):
+        self.counts: dict[str, int] = {}
+
+    def pipeline(self):
+        redis, ops = self, []
+
+        class Pipe:
+            def incr(self, key):
+                ops.append(key)
+
+            def expire(self, key, seconds):
+                pass
+
+            def execute(self):
+                (key,) = ops
+                redis.counts[key] = redis.counts.get(key, 0) + 1
+                return [redis.counts[key], True]
+
+        return Pipe()
+
+
+def test_the_redis_rate_limit_is_shared_by_all_processes(monkeypatch):
+    import outreach.ratelimit as ratelimit
+
+    clock = {"now": 1000.2}
+    slept: list[float] = []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        clock["now"] += seconds
+
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock["now"])
+    monkeypatch.setattr(ratelimit.time, "sleep", sleep)
+    server = _FakeRedis()
+    workers = [RateLimiter(3), RateLimiter(3)]
+    for limiter in workers:
+        limiter._redis = server
+    for _ in range(2):
+        workers[0].acquire()
+        workers[1].acquire()
+    # Four messages at 3 per second: the fourth waits for the next second.
+    assert slept == [pytest.approx(0.8)]
+    assert server.counts == {"partnerdesk:mail-rate:1000": 4, "partnerdesk:mail-rate:1001": 1}
