@@ -79,12 +79,26 @@ def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+_TOKEN = "pd-token-slot"
+
+
+@lru_cache(maxsize=8)
+def _link_template(url_name: str, site_url: str) -> str:
+    # reverse() once; per recipient only the token changes (a signed token is
+    # made of URL-safe characters and ':', which reverse() leaves as they are).
+    return site_url + reverse(url_name, args=[_TOKEN])
+
+
+def _signed_link(url_name: str, token: str) -> str:
+    return _link_template(url_name, settings.SITE_URL).replace(_TOKEN, token)
+
+
 def preferences_url(contact_id: int) -> str:
-    return _absolute(reverse("outreach:preferences", args=[contact_token(contact_id)]))
+    return _signed_link("outreach:preferences", contact_token(contact_id))
 
 
 def unsubscribe_url(contact_id: int) -> str:
-    return _absolute(reverse("outreach:unsubscribe", args=[contact_token(contact_id)]))
+    return _signed_link("outreach:unsubscribe", contact_token(contact_id))
 
 
 # ---------------------------------------------------------------------------
@@ -146,8 +160,8 @@ def _recipient_values(delivery: Delivery, content: MailingContent) -> dict[str, 
     return {
         NAME_SLOT: name,
         HTML_NAME_SLOT: html.escape(name),
-        PREFERENCES_SLOT: _absolute(reverse("outreach:preferences", args=[token])),
-        UNSUBSCRIBE_SLOT: _absolute(reverse("outreach:unsubscribe", args=[token])),
+        PREFERENCES_SLOT: _signed_link("outreach:preferences", token),
+        UNSUBSCRIBE_SLOT: _signed_link("outreach:unsubscribe", token),
         TO_SLOT: contact.email,
         MESSAGE_ID_SLOT: delivery_message_id(delivery, content.message_id_domain),
     }
