@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Case, DateTimeField, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from accounts.roles import is_coordinator
@@ -380,32 +380,28 @@ def mailing_send_batch(
 
 
 class _SentMarks:
-    """Records sent messages in small groups, each with its own time: one UPDATE
-    per group instead of one per message. A message sent but not yet recorded
+    """Records sent messages in small groups: one UPDATE per group instead of one
+    per message, stamped with the time the group's last message was accepted
+    (a few milliseconds after the first). A message sent but not yet recorded
     when its worker dies is sent again by the next claimant, with the same
     Message-ID; MAILING_MARK_EVERY bounds that window."""
 
     def __init__(self, token: uuid.UUID) -> None:
         self.token = token
-        self.pending: list[tuple[int, datetime]] = []
+        self.pending: list[int] = []
 
     def add(self, delivery: Delivery) -> bool:
-        self.pending.append((delivery.pk, timezone.now()))
+        self.pending.append(delivery.pk)
         return len(self.pending) < settings.MAILING_MARK_EVERY or self.flush()
 
     def flush(self) -> bool:
         """False if the sweeper took some of these back meanwhile (the claim was lost)."""
         if not self.pending:
             return True
-        sent_at = Case(
-            *[When(pk=pk, then=Value(when)) for pk, when in self.pending],
-            output_field=DateTimeField(),
-        )
-        ids = [pk for pk, _ in self.pending]
+        ids, self.pending = self.pending, []
         updated = Delivery.objects.filter(pk__in=ids, claim_token=self.token).update(
-            status=DeliveryStatus.SENT, sent_at=sent_at, claim_token=None
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), claim_token=None
         )
-        self.pending.clear()
         return updated == len(ids)
 
 
