@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -174,7 +175,7 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 
 def _email(content: MailingContent, values: dict[str, str], connection) -> EmailMultiAlternatives:
-    message = PrerenderedEmail(
+    message = EmailMultiAlternatives(
         subject=content.subject,
         body=_fill(content.text, values),
         to=[values[TO_SLOT]],
@@ -195,58 +196,36 @@ def delivery_message(
     return _email(content, _recipient_values(delivery, content), connection)
 
 
-class _RawMime:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def as_bytes(self, linesep: str = "\r\n") -> bytes:
-        return self.data
-
-
-class PrerenderedEmail(EmailMultiAlternatives):
-    """An ordinary EmailMultiAlternatives (any backend, anymail included, reads its
-    fields) that can carry ready MIME bytes for Django's SMTP backend."""
-
-    raw: bytes | None = None
-
-    def message(self, *args, **kwargs):
-        return _RawMime(self.raw) if self.raw is not None else super().message(*args, **kwargs)
-
-
-def send_one(connection, message: EmailMultiAlternatives) -> None:
-    """Send through the Django backend; prebuilt MIME goes straight to the backend's
-    SMTP session (addresses were checked when the batch template was built)."""
-    if message.raw is None or not isinstance(connection, SmtpBackend):
-        connection.send_messages([message])
-        return
-    if connection.connection is None:
-        connection.open()
-    connection.connection.sendmail(message.from_email, message.to, message.raw)
-
-
 class BatchMessages:
-    """Builds a batch's messages from one MIME template per batch (SMTP only)."""
+    """Sends a batch's messages through a Django e-mail backend.
+
+    With Django's SMTP backend the MIME bytes are built once per batch with
+    placeholders and only the recipient's values are filled in; the bytes go
+    to the backend's SMTP session. Any other backend (anymail, locmem, files)
+    gets an ordinary EmailMultiAlternatives per recipient."""
 
     def __init__(self, content: MailingContent, connection) -> None:
         self.content = content
         self.connection = connection
         self.template: bytes | None = None
+        self.envelope_from = sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8")
         if isinstance(connection, SmtpBackend):
-            identity = {slot: slot for slot in (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT)}
-            identity |= {UNSUBSCRIBE_SLOT: UNSUBSCRIBE_SLOT, TO_SLOT: TO_SLOT}
-            identity[MESSAGE_ID_SLOT] = MESSAGE_ID_SLOT
+            slots = (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT, UNSUBSCRIBE_SLOT, TO_SLOT)
+            identity = {slot: slot for slot in (*slots, MESSAGE_ID_SLOT)}
             mime = _email(content, identity, connection).message().as_bytes(linesep="\r\n")
             # Placeholders can be replaced in raw bytes only when the parts are not
             # transfer-encoded (long lines make Django choose quoted-printable).
             if b"quoted-printable" not in mime and b"base64" not in mime:
                 self.template = mime
 
-    def message(self, delivery: Delivery) -> EmailMultiAlternatives:
+    def send(self, delivery: Delivery) -> None:
         values = _recipient_values(delivery, self.content)
-        message = _email(self.content, values, self.connection)
-        if self.template is not None and all(value.isascii() for value in values.values()):
-            raw = self.template
-            for slot, value in values.items():
-                raw = raw.replace(slot.encode(), value.encode())
-            message.raw = raw
-        return message
+        if self.template is None or not all(value.isascii() for value in values.values()):
+            self.connection.send_messages([_email(self.content, values, self.connection)])
+            return
+        raw = self.template
+        for slot, value in values.items():
+            raw = raw.replace(slot.encode(), value.encode())
+        if self.connection.connection is None:
+            self.connection.open()
+        self.connection.connection.sendmail(self.envelope_from, [values[TO_SLOT]], raw)

@@ -50,7 +50,6 @@ from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for 
     markdown_to_html,
     markdown_to_text,
     preferences_url,
-    send_one,
     unsubscribe_url,
 )
 
@@ -416,7 +415,7 @@ def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult
                 continue
             limiter.acquire()
             try:
-                send_one(smtp, messages.message(delivery))
+                messages.send(delivery)
             except OSError as error:
                 if is_connection_error(error):
                     marks.flush()
