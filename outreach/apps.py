@@ -6,10 +6,13 @@ class OutreachConfig(AppConfig):
     verbose_name = "Outreach"
 
     def ready(self) -> None:
+        from partnerships.panels import register_organisation_panel
         from partnerships.timeline import register_timeline_provider
 
         from .selectors.campaigns import spectrum_timeline_entries
+        from .selectors.organisations import organisation_outreach_panel
         from .timeline import approach_entries
 
         register_timeline_provider(approach_entries)
         register_timeline_provider(spectrum_timeline_entries)
+        register_organisation_panel(organisation_outreach_panel)

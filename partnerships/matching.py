@@ -51,6 +51,9 @@ def domain_of(url_or_email: str) -> str:
     if "@" in value and "://" not in value:
         host = value.rsplit("@", 1)[1]
     else:
-        host = urlsplit(value if "://" in value else f"http://{value}").hostname or ""
+        try:
+            host = urlsplit(value if "://" in value else f"http://{value}").hostname or ""
+        except ValueError:  # "http://[::1" and the like: typed, not yet a valid address
+            host = ""
     host = host.removeprefix("www.")
     return "" if host in PUBLIC_MAIL_DOMAINS else host

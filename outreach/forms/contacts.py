@@ -7,6 +7,7 @@ from partnerships.models import Organisation
 
 from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
 from ..services.imports import IMPORT_KINDS
+from .fields import KeywordsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -17,6 +18,8 @@ def _staff_users():
 
 
 class ContactForm(forms.ModelForm):
+    # The shared vocabulary, typed with autocomplete: a new interest needs no admin first.
+    keywords = KeywordsField(label="Interest keywords")
     consent_source = forms.CharField(
         required=False,
         max_length=200,
@@ -42,7 +45,6 @@ class ContactForm(forms.ModelForm):
         ]
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
-            "keywords": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {
             "is_at_risk": "A human rights defender at risk: only people allowed to see such "

@@ -17,6 +17,7 @@ from ..models import (
     ContactStatus,
     Employment,
 )
+from .keywords import keywords_resolve
 
 # Many-to-many fields a contact form may carry alongside plain fields.
 _M2M_FIELDS = ("sectors", "keywords")
@@ -31,6 +32,9 @@ def _check_at_risk_allowed(*, user: User, data: dict, contact: Contact | None = 
 
 
 def _apply(contact: Contact, data: dict) -> None:
+    """`data["keywords"]`, when given, holds names from the shared vocabulary."""
+    if "keywords" in data:
+        data = {**data, "keywords": keywords_resolve(names=data["keywords"])}
     for name, value in data.items():
         if name not in _M2M_FIELDS:
             setattr(contact, name, value)

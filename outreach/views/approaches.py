@@ -11,6 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.mixins import StaffRequiredMixin
 from partnerships.models import Organisation
+from partnerships.views.common import ForgivingPaginationMixin
 
 from ..filters import ApproachFilter
 from ..forms.contacts import ApproachForm, FollowUpDoneForm
@@ -25,7 +26,7 @@ def visible_approaches(user):
     )
 
 
-class ApproachListView(StaffRequiredMixin, ListView):
+class ApproachListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
     template_name = "outreach/approach_list.html"
     paginate_by = PAGE_SIZE
 

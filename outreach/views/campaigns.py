@@ -10,6 +10,7 @@ from outreach.models import Campaign, SpectrumPlacement
 from outreach.selectors.campaigns import spectrum_columns, spectrum_moves
 from outreach.services.campaigns import spectrum_place
 from partnerships.models import Organisation
+from partnerships.views.common import search_text
 
 from .mixins import SearchSortMixin, ServiceFormMixin
 
@@ -36,7 +37,7 @@ class CampaignDetailView(StaffRequiredMixin, DetailView):
     moves_shown = 50
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = search_text(self.request)
         candidates = []
         if query:
             candidates = list(

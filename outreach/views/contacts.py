@@ -11,10 +11,12 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.mixins import StaffRequiredMixin
 from accounts.roles import is_coordinator, is_section_staff
+from partnerships.views.common import ForgivingPaginationMixin
 
 from ..filters import ContactFilter
 from ..forms.contacts import ConsentForm, ContactForm, EmploymentForm
 from ..models import AT_RISK_PERMISSION, AtRiskAccessLog, Contact, Employment
+from ..selectors.publications import publications_for_contact
 from ..services import contacts as services
 
 PAGE_SIZE = 25
@@ -38,7 +40,7 @@ def visible_contact(request: HttpRequest, pk: int) -> Contact:
     return get_object_or_404(Contact.objects.visible_to(request.user), pk=pk)
 
 
-class ContactListView(StaffRequiredMixin, ListView):
+class ContactListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
     template_name = "outreach/contact_list.html"
     paginate_by = PAGE_SIZE
 
@@ -72,9 +74,14 @@ class ContactListView(StaffRequiredMixin, ListView):
 
 class ContactDetailView(StaffRequiredMixin, DetailView):
     template_name = "outreach/contact_detail.html"
+    publications_shown = 20
 
     def get_queryset(self):
-        return Contact.objects.visible_to(self.request.user).select_related("owner")
+        return (
+            Contact.objects.visible_to(self.request.user)
+            .select_related("owner")
+            .prefetch_related("keywords")
+        )
 
     def get_object(self, queryset=None) -> Contact:
         contact = super().get_object(queryset)
@@ -88,6 +95,10 @@ class ContactDetailView(StaffRequiredMixin, DetailView):
             approaches=contact.approaches.select_related("organisation", "follow_up_owner"),
             sectors=contact.sectors.all(),
             keywords=contact.keywords.all(),
+            # Seed 001: prioritised contacts get the publications matching their interests.
+            contact_publications=publications_for_contact(contact=contact)[
+                : self.publications_shown
+            ],
             access_logs=contact.access_logs.select_related("user")[:20]
             if contact.is_at_risk
             else [],
@@ -221,7 +232,9 @@ def employment_remove(request: HttpRequest, pk: int, employment_pk: int) -> Http
     return _detail(contact)
 
 
-class AccessLogListView(StaffRequiredMixin, PermissionRequiredMixin, ListView):
+class AccessLogListView(
+    StaffRequiredMixin, PermissionRequiredMixin, ForgivingPaginationMixin, ListView
+):
     """Who opened or exported a record of a person at risk, and when."""
 
     permission_required = AT_RISK_PERMISSION

@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 
+from partnerships.views.common import ForgivingPaginationMixin, search_text
 
-class SearchSortMixin:
+
+class SearchSortMixin(ForgivingPaginationMixin):
     """`?q=` searches `search_fields`; `?sort=` picks a key of `sort_options` (else the first).
 
     `sort_options` maps a key to (label, ordering). Unknown keys fall back to the
@@ -18,7 +20,7 @@ class SearchSortMixin:
     paginate_by = 25
 
     def search_query(self) -> str:
-        return self.request.GET.get("q", "").strip()[:100]
+        return search_text(self.request)
 
     def sort_key(self) -> str:
         requested = self.request.GET.get("sort", "")
@@ -39,14 +41,11 @@ class SearchSortMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
         context.update(
             {
                 "query": self.search_query(),
                 "sort": self.sort_key(),
                 "sort_choices": [(key, label) for key, (label, _) in self.sort_options.items()],
-                "querystring": params.urlencode(),
             }
         )
         return context

@@ -21,6 +21,7 @@ from outreach.services.priorities import (
     sector_organisation_remove,
 )
 from partnerships.models import Organisation
+from partnerships.views.common import search_text
 
 from .mixins import ServiceFormMixin
 
@@ -51,7 +52,7 @@ class SectorDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         row = sector_with_history(sector=self.object)
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = search_text(self.request)
         members = self.object.organisations.order_by("name")
         candidates = []
         if query:

@@ -8,6 +8,7 @@ from outreach.forms.publications import PublicationForm
 from outreach.models import Publication
 from outreach.selectors.publications import contacts_for_publication, keyword_suggestions
 from outreach.services.publications import publication_save
+from partnerships.views.common import search_text
 
 from .mixins import SearchSortMixin, ServiceFormMixin
 
@@ -75,5 +76,5 @@ class KeywordAutocompleteView(StaffRequiredMixin, View):
     http_method_names = ["get"]
 
     def get(self, request):
-        query = request.GET.get("q", "")[:80]
+        query = search_text(request, limit=80)
         return JsonResponse({"results": keyword_suggestions(query=query)})

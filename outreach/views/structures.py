@@ -25,6 +25,7 @@ from outreach.services.structures import (
     structure_member_remove,
     structure_save,
 )
+from partnerships.views.common import search_text
 
 from .mixins import SearchSortMixin, ServiceFormMixin
 
@@ -84,7 +85,7 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
         )
 
     def _member_search(self, structure) -> dict:
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = search_text(self.request)
         if not query:
             return {"query": ""}
         users = (

@@ -33,7 +33,7 @@ from partnerships.services.coalitions import (
     statement_section_agree,
 )
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin, staff_required
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, search_text, staff_required
 
 
 def _with_members(queryset):
@@ -56,7 +56,7 @@ class CoalitionListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
             ),
             meeting_count=Count("meetings", distinct=True),
         ).order_by("name")
-        query = self.request.GET.get("q", "").strip()
+        query = search_text(self.request)
         if query:
             queryset = queryset.filter(Q(name__icontains=query) | Q(purpose__icontains=query))
         return _with_members(queryset)

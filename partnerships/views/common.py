@@ -11,6 +11,12 @@ from django.shortcuts import redirect
 from accounts.roles import is_coordinator, is_section_staff
 
 
+def search_text(request, *, limit: int = 100) -> str:
+    """The `?q=` search box, trimmed. PostgreSQL refuses NUL characters in a query
+    (a 500), and no one types them, so they are dropped."""
+    return request.GET.get("q", "").replace("\x00", "").strip()[:limit]
+
+
 def staff_required(view):
     """Function views: Section staff and coordinators only (the mixin's rule)."""
 
@@ -32,13 +38,6 @@ class ForgivingPaginationMixin:
         paginator = Paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        context["querystring"] = params.urlencode()
-        return context
 
 
 class InlineFormSetMixin:

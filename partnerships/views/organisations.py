@@ -11,6 +11,7 @@ from accounts.mixins import StaffRequiredMixin
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import AffiliationFormSet, MergeTargetForm, OrganisationForm
 from partnerships.models import Organisation
+from partnerships.panels import panels_for
 from partnerships.selectors import find_existing_relationships, organisation_related_counts
 from partnerships.services.organisations import organisation_merge
 from partnerships.timeline import timeline_for
@@ -40,6 +41,7 @@ class OrganisationDetailView(StaffRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["timeline"] = timeline_for(self.object)
+        context["panels"] = panels_for(self.object, self.request.user)
         return context
 
 

@@ -33,6 +33,7 @@ from partnerships.services.requests import (
     partnership_request_update,
     partnership_request_withdraw,
 )
+from partnerships.views.common import ForgivingPaginationMixin
 
 
 def _own_requests(request: HttpRequest):
@@ -55,7 +56,7 @@ def local_group_required(view: Callable) -> Callable:
     return wrapped
 
 
-class MyRequestsView(LocalGroupRequiredMixin, ListView):
+class MyRequestsView(LocalGroupRequiredMixin, ForgivingPaginationMixin, ListView):
     template_name = "partnerships/my_requests.html"
     context_object_name = "partnership_requests"
     paginate_by = 20
@@ -73,7 +74,7 @@ class MyRequestsView(LocalGroupRequiredMixin, ListView):
         )
 
 
-class OrganisationPickView(LocalGroupRequiredMixin, ListView):
+class OrganisationPickView(LocalGroupRequiredMixin, ForgivingPaginationMixin, ListView):
     """Step one of a new request: find the organisation in the registry, or describe it."""
 
     template_name = "partnerships/request_pick_organisation.html"

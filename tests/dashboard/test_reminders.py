@@ -211,10 +211,21 @@ def test_staff_create_and_revoke_their_feed_from_the_page(client, staff):
     assert not CalendarFeed.objects.filter(user=staff).exists()
 
 
-def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_exist():
+def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_are_created_idempotently():
+    import importlib
+
+    from django.apps import apps
     from django_celery_beat.models import PeriodicTask
 
+    # Run the data migrations' functions again (transactional tests flush their rows).
+    for module in (
+        "dashboard.migrations.0002_reminder_digest_schedule",
+        "outreach.migrations.0003_mailing_sweeper_schedule",
+    ):
+        importlib.import_module(module).create_schedule(apps, None)
+        importlib.import_module(module).create_schedule(apps, None)
     tasks = dict(PeriodicTask.objects.values_list("task", "enabled"))
+    assert PeriodicTask.objects.filter(task__in=list(tasks)).count() == len(tasks)
     assert tasks["dashboard.send_reminder_digests"] is True
     assert tasks["outreach.sweep_mailings"] is True
 

@@ -6,6 +6,7 @@ from tests.factories import (
     ContactFactory,
     EmploymentFactory,
     KeywordFactory,
+    PublicationFactory,
     SectorFactory,
 )
 
@@ -61,6 +62,18 @@ def test_contact_detail_shows_employments_and_approaches(staff_client):
     assert "Union officer" in page
     assert str(employment.organisation) in page
     assert "Join the campaign" in page
+
+
+def test_contact_detail_lists_the_publications_matching_their_interests(staff_client):
+    torture, trade = KeywordFactory(name="torture"), KeywordFactory(name="trade")
+    contact = ContactFactory()
+    contact.keywords.add(torture)
+    PublicationFactory(title="Stop torture report", keywords=[torture])
+    PublicationFactory(title="Trade and arms", keywords=[trade])
+    page = staff_client.get(contact.get_absolute_url()).content.decode()
+    assert "Publications matching their interests" in page
+    assert "Stop torture report" in page
+    assert "Trade and arms" not in page
 
 
 @pytest.mark.parametrize(
@@ -119,6 +132,25 @@ def test_staff_create_and_edit_a_contact(staff_client, staff):
     assert contact.has_consent  # editing never touches consent
 
 
+def test_contact_keywords_are_typed_with_autocomplete_from_the_shared_vocabulary(staff_client):
+    torture = KeywordFactory(name="Torture")
+    form_page = staff_client.get("/outreach/contacts/new/").content.decode()
+    assert 'data-keyword-autocomplete="/outreach/keywords/autocomplete/"' in form_page
+    assert "js/keywords.js" in form_page
+    staff_client.post(
+        "/outreach/contacts/new/",
+        {"last_name": "Lima", "email": "ana@example.org", "keywords": "torture, death penalty"},
+    )
+    contact = Contact.objects.get()
+    assert torture in contact.keywords.all()  # the existing spelling is reused
+    assert sorted(contact.keywords.values_list("name", flat=True)) == ["Torture", "death penalty"]
+    edit_page = staff_client.get(f"/outreach/contacts/{contact.pk}/edit/").content.decode()
+    assert (
+        'value="Torture, death penalty"' in edit_page
+        or 'value="death penalty, Torture"' in edit_page
+    )
+
+
 def test_two_contacts_cannot_share_an_email(staff_client):
     ContactFactory(email="ana@example.org")
     response = staff_client.post(
@@ -159,7 +191,10 @@ def test_contact_detail_query_count_does_not_grow(
     EmploymentFactory.create_batch(rows, contact=contact)
     ApproachFactory.create_batch(rows, contact=contact)
     contact.sectors.add(*SectorFactory.create_batch(3))
-    with django_assert_max_num_queries(16):
+    keyword = KeywordFactory()
+    contact.keywords.add(keyword)
+    PublicationFactory.create_batch(rows, keywords=[keyword])
+    with django_assert_max_num_queries(17):
         response = coordinator_client.get(contact.get_absolute_url())
     assert response.status_code == 200
 

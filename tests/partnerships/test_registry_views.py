@@ -126,7 +126,8 @@ def test_detail_query_count_is_constant(staff_client, django_assert_max_num_quer
     for _ in range(rows // 10):
         CoalitionMembershipFactory(organisation=organisation)
         SupportRequestFactory(organisation=organisation)
-    with django_assert_max_num_queries(12):
+    # 12, and 5 for the outreach panel (sectors, contacts, their count, permissions).
+    with django_assert_max_num_queries(17):
         response = staff_client.get(organisation.get_absolute_url())
     assert len(response.context["timeline"]) == 2 * (rows // 10)
 
@@ -220,6 +221,14 @@ def test_live_check_lists_matches_with_owner(staff_client):
         reverse("partnerships:organisation_matches"), {"name": "Unknown", "exclude": "x"}
     )
     assert "Possible existing relationship" not in empty.content.decode()
+
+
+def test_live_check_of_a_half_typed_website_answers_without_matches(staff_client):
+    response = staff_client.get(
+        reverse("partnerships:organisation_matches"), {"name": "", "website": "http://[::1"}
+    )
+    assert response.status_code == 200
+    assert "Possible existing relationship" not in response.content.decode()
 
 
 def test_merge_asks_for_confirmation_then_merges(staff_client):

@@ -33,6 +33,7 @@ def test_different_organisations_do_not_normalise_alike():
         ("press@hrw.org", "hrw.org"),
         ("someone@gmail.com", ""),
         ("", ""),
+        ("http://[::1", ""),
     ],
 )
 def test_domain_of_websites_and_addresses(value, domain):

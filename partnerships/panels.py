@@ -1,0 +1,33 @@
+"""Panels on the organisation detail page contributed by the apps built on partnerships.
+
+Like the timeline, each app registers a provider in its AppConfig.ready(), so
+partnerships never imports them. A provider gets the organisation and the
+user (a panel may hold records not everyone may see) and returns a panel or
+None; it must run a fixed number of queries.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .models import Organisation
+
+
+@dataclass(frozen=True)
+class OrganisationPanel:
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+PanelProvider = Callable[[Organisation, object], OrganisationPanel | None]
+_providers: list[PanelProvider] = []
+
+
+def register_organisation_panel(provider: PanelProvider) -> PanelProvider:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def panels_for(organisation: Organisation, user) -> list[OrganisationPanel]:
+    panels = (provider(organisation, user) for provider in _providers)
+    return [panel for panel in panels if panel is not None]
