@@ -84,6 +84,12 @@ NAVIGATION[1:1] = [
     NavItem("Coalitions", "partnerships:coalition_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
     NavItem("Support requests", "partnerships:support_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
 ]  # fmt: skip
+NAVIGATION.append(
+    NavItem("Reminders", "dashboard:reminders", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
+)
+NAVIGATION.append(
+    NavItem("Urgent Actions", "outreach:ua_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
+)
 
 
 def navigation_for(user) -> list[tuple[str, str]]:

@@ -1,1 +1,44 @@
-"""Models arrive with the issue that builds this app."""
+"""Follow-up reminders: one digest per user per day, and each user's calendar feed."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+
+class ReminderDigest(models.Model):
+    """Proof that a user's digest for a day went out: the unique row makes a second
+    run of the daily job (or two beat processes) send nothing more."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_digests"
+    )
+    date = models.DateField()
+    item_count = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="one_reminder_digest_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminders for {self.user} on {self.date}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a user's iCalendar feed; a new token revokes the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

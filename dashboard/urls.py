@@ -6,4 +6,7 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="home"),
+    path("reminders/", views.RemindersView.as_view(), name="reminders"),
+    path("reminders/calendar/", views.calendar_feed_reset, name="calendar_feed_reset"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -222,3 +222,22 @@ class ApproachFactory(factory.django.DjangoModelFactory):
     contact = factory.SubFactory(ContactFactory)
     ask = "Co-sign our letter"
     why = "It matches their current concerns"
+
+
+class UrgentActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.UrgentAction"
+
+    reference = factory.Sequence(lambda n: f"UA {n + 100}/26")
+    title = factory.Sequence(lambda n: f"Lawyer detained incommunicado {n}")
+    summary = "A human rights lawyer was arrested and is held without access to a lawyer."
+    body = "Please **write** to the minister:\n\n- ask for release\n- ask for access to family"
+    occupations = "lawyer"
+    created_by = factory.SubFactory(UserFactory)
+
+    class Params:
+        approved = factory.Trait(
+            status="approved",
+            approved_by=factory.SubFactory(UserFactory),
+            approved_at=factory.LazyFunction(timezone.now),
+        )

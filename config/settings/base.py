@@ -232,3 +232,25 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 AXES_VERBOSE = False
+
+# Urgent Action mailings (outreach/services/mailings.py).
+MAILING_BATCH_SIZE = env.int("MAILING_BATCH_SIZE", default=250)
+# Messages per second across all workers (0: no limit); see outreach/ratelimit.py.
+MAILING_RATE_LIMIT = env.float("MAILING_RATE_LIMIT", default=0)
+# A batch claimed longer ago than this is taken to be lost with its worker and is
+# requeued by the sweeper: keep it above the time one batch takes to send.
+MAILING_CLAIM_TIMEOUT = env.int("MAILING_CLAIM_TIMEOUT", default=300)
+# Transient SMTP failures back off exponentially from this many seconds, capped
+# well below the broker's visibility timeout (celery#4766).
+MAILING_RETRY_BASE_SECONDS = env.float("MAILING_RETRY_BASE_SECONDS", default=5)
+MAILING_RETRY_MAX_SECONDS = env.float("MAILING_RETRY_MAX_SECONDS", default=300)
+MAILING_MAX_ATTEMPTS = env.int("MAILING_MAX_ATTEMPTS", default=8)
+# A mailing recorded this long ago and never started (broker down) is started by the sweeper.
+MAILING_START_GRACE_SECONDS = env.int("MAILING_START_GRACE_SECONDS", default=60)
+# Sent messages are recorded in groups of this many (one UPDATE per group): the
+# most a killed worker can leave sent-but-unrecorded, i.e. resent once.
+MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)
+
+# Follow-up reminders (dashboard/services/reminders.py): partnership requests
+# waiting for a coordinator longer than this appear in coordinators' digests.
+REMINDER_REQUEST_WAITING_DAYS = env.int("REMINDER_REQUEST_WAITING_DAYS", default=7)

@@ -17,7 +17,8 @@ STORAGES = {
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
 # Unit tests run tasks inline; integration tests start real workers.
-CELERY_TASK_ALWAYS_EAGER = True
+# Worker subprocesses turn it off: a task they enqueue must go through the broker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 
 
@@ -49,3 +50,7 @@ if CELERY_BROKER_URL == "filesystem://":
 # Serve static files straight from the source folders: no collectstatic in tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Integration tests point worker subprocesses at a local SMTP sink.
+if env.str("TEST_EMAIL_URL", default=""):
+    vars().update(env.email_url("TEST_EMAIL_URL"))

@@ -3,6 +3,17 @@ from .approaches import APPROACH_CHECKLIST, Approach, ApproachChannel, ApproachO
 from .assessments import Aim, SectorAssessment
 from .campaigns import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
 from .contacts import AT_RISK_PERMISSION, Contact, ContactStatus, Employment, IndividualKind
+from .mailings import (
+    Delivery,
+    DeliveryStatus,
+    Gender,
+    Mailing,
+    MailingKind,
+    MailingStatus,
+    Urgency,
+    UrgentAction,
+    UrgentActionStatus,
+)
 from .publications import Publication
 from .sectors import Keyword, Sector
 from .structures import (
@@ -28,9 +39,15 @@ __all__ = [
     "Campaign",
     "Contact",
     "ContactStatus",
+    "Delivery",
+    "DeliveryStatus",
     "Employment",
+    "Gender",
     "IndividualKind",
     "Keyword",
+    "Mailing",
+    "MailingKind",
+    "MailingStatus",
     "MeetingCadence",
     "NetworkMailing",
     "OutreachStructure",
@@ -43,4 +60,7 @@ __all__ = [
     "StructureKind",
     "StructureLevel",
     "StructureMember",
+    "Urgency",
+    "UrgentAction",
+    "UrgentActionStatus",
 ]

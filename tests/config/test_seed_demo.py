@@ -76,3 +76,13 @@ def test_seed_demo_makes_requests_in_every_state_with_their_history():
     assert declined.comment and declined.internal_note
     # Made through the services: every request has its history.
     assert not PartnershipRequest.objects.filter(events__isnull=True).exists()
+
+
+def test_seed_demo_adds_a_draft_and_an_approved_urgent_action():
+    from outreach.models import UrgentAction
+
+    call_command("seed_demo", "--force")
+    call_command("seed_demo", "--force")
+    statuses = dict(UrgentAction.objects.values_list("reference", "status"))
+    assert statuses == {"UA 101/26": "draft", "UA 102/26": "approved"}
+    assert UrgentAction.objects.get(reference="UA 102/26").approved_by.username == "coordinator"

@@ -30,12 +30,13 @@ def worker_env(**extra: str) -> dict[str, str]:
         DATABASE_URL=test_database_url(),
         CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
         PYTHONUNBUFFERED="1",
+        CELERY_TASK_ALWAYS_EAGER="false",
         **extra,
     )
     return env
 
 
-def start_worker(*args: str, **extra_env: str) -> subprocess.Popen:
+def start_worker(*args: str, new_session: bool = False, **extra_env: str) -> subprocess.Popen:
     # Prefork against SQLite locks the database: solo unless asked otherwise.
     command = [sys.executable, "-m", "celery", "-A", "config", "worker",
                "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
@@ -43,6 +44,7 @@ def start_worker(*args: str, **extra_env: str) -> subprocess.Popen:
     return subprocess.Popen(
         command, cwd=ROOT, env=worker_env(**extra_env),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=new_session,  # so a crash test can kill the whole process group
     )  # fmt: skip
 
 
@@ -82,3 +84,41 @@ def wait_until(predicate, timeout: float = 30, interval: float = 0.1) -> bool:
             return True
         time.sleep(interval)
     return predicate()
+
+
+def worker_pool_args() -> tuple[str, ...]:
+    """Two processes on PostgreSQL (like production); one on SQLite, which a
+    multi-process worker would lock."""
+    if connection.vendor == "sqlite":
+        return ("--pool=solo",)
+    return ("--pool=prefork", "--concurrency=2")
+
+
+@pytest.fixture
+def smtp_sink():
+    from .smtp_sink import SmtpSink
+
+    sink = SmtpSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+def mail_worker_env(sink) -> dict[str, str]:
+    """Settings for a worker that sends to the sink, with short backoffs for tests."""
+    return {
+        "TEST_EMAIL_URL": sink.url,
+        "MAILING_RETRY_BASE_SECONDS": "0.2",
+        "MAILING_RETRY_MAX_SECONDS": "1",
+        "MAILING_BATCH_SIZE": "50",
+    }
+
+
+@pytest.fixture
+def mail_worker(live_tasks, smtp_sink):
+    """A real worker subprocess that sends through the sink."""
+    process = start_worker(*worker_pool_args(), **mail_worker_env(smtp_sink))
+    yield process
+    output = stop_worker(process)
+    if os.environ.get("SHOW_WORKER_LOG"):
+        print(output)

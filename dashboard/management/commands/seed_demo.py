@@ -14,6 +14,7 @@ from outreach.demo import (
     seed_structures,
     seed_synthetic_contacts,
 )
+from outreach.demo_mailings import seed_urgent_actions
 from partnerships.demo import (
     seed_dutch_platform,
     seed_organisations,
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             seed_demo_approaches(owner=users["staff"])
             seed_sector_organisations()
             seed_structures()
+            seed_urgent_actions(author=users["staff"], approver=users["coordinator"])
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(

@@ -1,0 +1,234 @@
+"""Urgent Action mailing benchmark (issue 5).
+
+1. The audience query plus Delivery creation for 100,000 matching contacts
+   (target: within 2 seconds on PostgreSQL).
+2. A UA to 10,000 contacts end to end: Redis, one `celery worker` of
+   concurrency 2, an aiosmtpd sink; compared in the same run with plain
+   smtplib sending 10,000 prebuilt messages over one connection to the same
+   sink (target: at least 0.7 x the smtplib rate).
+
+It needs PostgreSQL and Redis: BENCH_DATABASE_URL (default a database
+`partnerdesk_bench` on 127.0.0.1, created if missing and emptied of contacts
+and mailings on each run) and BENCH_REDIS_URL (default redis db 14).
+"""
+
+import os
+import smtplib
+import subprocess
+import sys
+import time
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from statistics import median
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/partnerdesk_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+AUDIENCE_SIZE = int(os.environ.get("BENCH_AUDIENCE", "100000"))
+MAILING_SIZE = int(os.environ.get("BENCH_MAILING", "10000"))
+# The machine may be shared: alternate the two runs and compare medians.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+
+
+def ensure_database(url: str) -> None:
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    conn = psycopg2.connect(admin)
+    conn.autocommit = True  # CREATE DATABASE cannot run in a transaction
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if not cursor.fetchone():
+                cursor.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        conn.close()
+
+
+def configure(sink_port: int) -> dict[str, str]:
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DEBUG": "false",  # DEBUG would keep every query in memory in the worker
+        "DATABASE_URL": DATABASE_URL,
+        "CELERY_BROKER_URL": REDIS_URL,
+        "EMAIL_URL": f"smtp://127.0.0.1:{sink_port}",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    return env
+
+
+def reset_data() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE outreach_delivery, outreach_mailing, outreach_urgentaction, "
+            "outreach_contact RESTART IDENTITY CASCADE"
+        )
+
+
+def create_contacts() -> None:
+    from django.db import connection
+    from django.utils import timezone
+
+    from outreach.models import Contact
+
+    now = timezone.now()
+
+    def batch(occupation: str, count: int, **extra):
+        return [
+            Contact(
+                first_name="Bench",
+                last_name=f"{occupation}{n:06d}",
+                email=f"{occupation}{n:06d}@bench.example.org",
+                occupation=occupation,
+                mailing_consent=True,
+                consent_given_at=now,
+                **extra,
+            )
+            for n in range(count)
+        ]
+
+    for rows in (
+        batch("lawyer", AUDIENCE_SIZE),
+        batch("journalist", MAILING_SIZE),
+        batch("teacher", 10_000),  # matches neither UA
+        batch("lawyer-at-risk", 100, is_at_risk=True),
+    ):
+        Contact.objects.bulk_create(rows, batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def approved_ua(reference: str, occupation: str):
+    from django.utils import timezone
+
+    from accounts.models import User
+    from outreach.models import UrgentAction
+
+    user, _ = User.objects.get_or_create(username="bench", defaults={"is_staff": True})
+    return UrgentAction.objects.create(
+        reference=reference,
+        title="Human rights lawyer detained",
+        summary="Held incommunicado since Monday.",
+        body="Please **write** to the authorities:\n\n- release\n- access to a lawyer\n" * 3,
+        occupations=occupation,
+        status="approved",
+        created_by=user,
+        approved_by=user,
+        approved_at=timezone.now(),
+    ), user
+
+
+def bench_audience() -> tuple[float, int]:
+    from unittest import mock
+
+    from outreach.services import mailings
+
+    ua, user = approved_ua("BENCH 1/26", "lawyer")
+    with mock.patch.object(mailings, "mailing_enqueue"):
+        start = time.perf_counter()
+        mailing = mailings.mailing_create(urgent_action=ua, user=user, kind="issued")
+        elapsed = time.perf_counter() - start
+    return elapsed, mailing.recipient_count
+
+
+def prebuilt_messages(count: int) -> list[tuple[str, bytes]]:
+    body = "Dear Bench,\n\n" + "Please write to the authorities.\n" * 40
+    messages = []
+    for n in range(count):
+        message = EmailMessage()
+        message["Subject"] = "UA 1/26 Human rights lawyer detained"
+        message["From"] = "partnerdesk@localhost"
+        message["To"] = address = f"plain{n:06d}@bench.example.org"
+        message.set_content(body)
+        message.add_alternative(f"<p>{body}</p>", subtype="html")
+        messages.append((address, message.as_bytes(policy=policy.SMTP)))
+    return messages
+
+
+def bench_plain_smtplib(port: int) -> float:
+    messages = prebuilt_messages(MAILING_SIZE)
+    start = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for address, data in messages:
+            smtp.sendmail("partnerdesk@localhost", [address], data)
+    return MAILING_SIZE / (time.perf_counter() - start)
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen:
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
+               "--concurrency=2", "--loglevel=WARNING", "--without-gossip",
+               "--without-mingle", "--without-heartbeat"]  # fmt: skip
+    return subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
+
+
+def bench_pipeline(sink, round_number: int) -> tuple[float, int]:
+    from config.celery import app, ping
+    from outreach.models import DeliveryStatus, Mailing, MailingStatus
+    from outreach.services import mailings
+
+    app.control.purge()
+    ping.delay().get(timeout=60)  # the worker is up and warm before the clock starts
+    ua, user = approved_ua(f"BENCH 2{round_number}/26", "journalist")
+    before = len(sink.received)
+    start = time.perf_counter()
+    mailing = mailings.mailing_create(urgent_action=ua, user=user, kind="issued")
+    done = Mailing.objects.filter(pk=mailing.pk, status=MailingStatus.DONE)
+    deadline = start + 600
+    while not done.exists() and time.perf_counter() < deadline:  # one row, not a count
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    sent = mailing.deliveries.filter(status=DeliveryStatus.SENT).count()
+    assert sent == mailing.recipient_count, f"only {sent} of {mailing.recipient_count} sent"
+    return mailing.recipient_count / elapsed, len(sink.received) - before
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from tests.integration.smtp_sink import SmtpSink
+
+    sink = SmtpSink(parse_headers=False)
+    ensure_database(DATABASE_URL)
+    env = configure(sink.port)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    print(f"Setting up {AUDIENCE_SIZE + MAILING_SIZE + 10_100:,} contacts in {DATABASE_URL} ...")
+    reset_data()
+    create_contacts()
+
+    elapsed, count = bench_audience()
+    print(f"Audience query + Delivery creation: {count:,} recipients in {elapsed:.2f} s "
+          f"(target 2 s: {'met' if elapsed <= 2 else 'MISSED'})")  # fmt: skip
+
+    sink.start()
+    worker = start_worker(env)
+    plain_rates, pipeline_rates = [], []
+    try:
+        for round_number in range(ROUNDS):
+            plain_rates.append(bench_plain_smtplib(sink.port))
+            rate, received = bench_pipeline(sink, round_number)
+            pipeline_rates.append(rate)
+            print(f"round {round_number + 1}: plain smtplib {plain_rates[-1]:,.0f}/s, "
+                  f"Partnerdesk {rate:,.0f}/s ({received:,} received by the sink)")  # fmt: skip
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        sink.stop()
+    plain_rate, pipeline_rate = median(plain_rates), median(pipeline_rates)
+    print(f"Plain smtplib, one connection:      {plain_rate:,.0f} messages/s (median)")
+    print(f"Partnerdesk (Redis, worker x2):     {pipeline_rate:,.0f} messages/s (median)")
+    ratio = pipeline_rate / plain_rate
+    print(f"Ratio: {ratio:.2f} x plain smtplib (target 0.7: {'met' if ratio >= 0.7 else 'MISSED'})")
+    return 0

@@ -1,0 +1,167 @@
+"""Urgent Actions and their mailings: one Mailing per send, one Delivery per recipient."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django_countries.fields import CountryField
+
+from .contacts import Contact
+from .sectors import Keyword, Sector
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", "Normal"
+    HIGH = "high", "High"
+    IMMEDIATE = "immediate", "Immediate"
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    OTHER = "other", "Other / non-binary"
+
+
+class UrgentActionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class UrgentAction(models.Model):
+    """A short, clear appeal about a person at risk (seed 001), categorised for matching."""
+
+    reference = models.CharField(max_length=40, unique=True, help_text="e.g. UA 123/26")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(max_length=1000)
+    body = models.TextField(help_text="Markdown: **bold**, *italic*, lists, links.")
+    # The manual's categories; contacts match on any of them (see selectors).
+    countries = CountryField(multiple=True, blank=True)
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="urgent_actions", verbose_name="themes / sectors"
+    )
+    occupations = models.CharField(
+        max_length=300, blank=True, help_text="Comma-separated, e.g. lawyer, journalist"
+    )
+    gender = models.CharField(max_length=10, choices=Gender.choices, blank=True)
+    keywords = models.ManyToManyField(Keyword, blank=True, related_name="urgent_actions")
+    urgency = models.CharField(max_length=10, choices=Urgency.choices, default=Urgency.HIGH)
+    issued_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10,
+        choices=UrgentActionStatus.choices,
+        default=UrgentActionStatus.DRAFT,
+        db_index=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(approved_by__isnull=False),
+                name="urgentaction_approved_has_approver",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.title}"
+
+    def occupation_list(self) -> list[str]:
+        return [part.strip() for part in self.occupations.split(",") if part.strip()]
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == UrgentActionStatus.DRAFT
+
+
+class MailingKind(models.TextChoices):
+    ISSUED = "issued", "Issued"
+    UPDATED = "updated", "Update"
+    CLOSED = "closed", "Closed"
+
+
+class MailingStatus(models.TextChoices):
+    # QUEUED: recorded and audience frozen; a worker has not started it yet
+    # (the broker may be down: the sweeper starts it later).
+    QUEUED = "queued", "Queued"
+    SENDING = "sending", "Sending"
+    DONE = "done", "Done"
+
+
+class Mailing(models.Model):
+    """One send of an Urgent Action or of a follow-up (update, closed)."""
+
+    urgent_action = models.ForeignKey(
+        UrgentAction, on_delete=models.PROTECT, related_name="mailings"
+    )
+    kind = models.CharField(max_length=10, choices=MailingKind.choices, default=MailingKind.ISSUED)
+    note = models.TextField(blank=True, help_text="Markdown: what changed (follow-ups).")
+    status = models.CharField(
+        max_length=10, choices=MailingStatus.choices, default=MailingStatus.QUEUED, db_index=True
+    )
+    recipient_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.urgent_action.reference} ({self.get_kind_display()})"
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def ready(self, now) -> "DeliveryQuerySet":
+        """Queued and not waiting out a transient failure's backoff."""
+        return self.filter(status=DeliveryStatus.QUEUED).filter(
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        )
+
+
+class Delivery(models.Model):
+    """One recipient of one mailing; the database, not the broker, is the source of truth."""
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    claim_token = models.UUIDField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    smtp_reply = models.CharField(max_length=500, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["mailing", "contact"], name="delivery_once_per_contact")
+        ]
+        indexes = [models.Index(fields=["mailing", "status"], name="delivery_mailing_status")]
+
+    def __str__(self) -> str:
+        return f"{self.mailing} → {self.contact_id} ({self.status})"

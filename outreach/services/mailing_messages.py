@@ -1,0 +1,231 @@
+"""The messages of a mailing: Markdown, signed contact links, and fast per-recipient builds.
+
+Templates are rendered once per mailing with placeholders for what differs per
+recipient (name, links). For SMTP the MIME bytes are even built once per batch
+and only the placeholders are replaced per recipient: building a multipart
+message with Python's email package costs more than sending it.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.core.mail.message import sanitize_address
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from outreach.models import Contact, Delivery, Mailing, MailingKind
+
+PREFERENCES_SALT = "outreach.contact-preferences"
+
+# Placeholders: ASCII, and unlikely in any real text.
+NAME_SLOT = "%%PD-NAME%%"
+HTML_NAME_SLOT = "%%PD-NAME-HTML%%"
+PREFERENCES_SLOT = "%%PD-PREFERENCES%%"
+UNSUBSCRIBE_SLOT = "%%PD-UNSUBSCRIBE%%"
+TO_SLOT = "pd-recipient@slot.invalid"
+MESSAGE_ID_SLOT = "<pd-message-id@slot.invalid>"
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+
+def markdown_to_html(source: str) -> str:
+    """Markdown rendered and then cleaned: a UA body never carries script or styles."""
+    return nh3.clean(markdown.markdown(source, extensions=["sane_lists"]))
+
+
+_BLOCK_END = re.compile(r"</(p|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def markdown_to_text(source: str) -> str:
+    """A plain-text rendering: paragraphs and list items on their own lines, links kept."""
+    rendered = markdown_to_html(source)
+    rendered = re.sub(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", rendered)
+    rendered = re.sub(r"<li>", "- ", rendered, flags=re.IGNORECASE)
+    rendered = re.sub(r"</li>\s*", "\n", rendered, flags=re.IGNORECASE)
+    rendered = _BLOCK_END.sub("\n", rendered)
+    text = html.unescape(strip_tags(rendered))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+# ---------------------------------------------------------------------------
+# Signed links for contacts (no expiry: an old e-mail's link must still work)
+
+
+def contact_token(contact_id: int) -> str:
+    return signing.Signer(salt=PREFERENCES_SALT).sign(str(contact_id))
+
+
+def contact_from_token(token: str) -> Contact | None:
+    try:
+        contact_id = int(signing.Signer(salt=PREFERENCES_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+    return Contact.objects.filter(pk=contact_id).first()
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+_TOKEN = "pd-token-slot"
+
+
+@lru_cache(maxsize=8)
+def _link_template(url_name: str, site_url: str) -> str:
+    # reverse() once; per recipient only the token changes (a signed token is
+    # made of URL-safe characters and ':', which reverse() leaves as they are).
+    return site_url + reverse(url_name, args=[_TOKEN])
+
+
+def _signed_link(url_name: str, token: str) -> str:
+    return _link_template(url_name, settings.SITE_URL).replace(_TOKEN, token)
+
+
+def preferences_url(contact_id: int) -> str:
+    return _signed_link("outreach:preferences", contact_token(contact_id))
+
+
+def unsubscribe_url(contact_id: int) -> str:
+    return _signed_link("outreach:unsubscribe", contact_token(contact_id))
+
+
+# ---------------------------------------------------------------------------
+# Content rendered once per mailing
+
+
+@dataclass(frozen=True)
+class MailingContent:
+    subject: str
+    text: str
+    html: str
+    message_id_domain: str
+
+
+@lru_cache(maxsize=64)
+def _render_content(mailing_id: int, created_at: datetime) -> MailingContent:
+    mailing = Mailing.objects.select_related("urgent_action").get(pk=mailing_id)
+    ua = mailing.urgent_action
+    context = {
+        "ua": ua,
+        "mailing": mailing,
+        "is_follow_up": mailing.kind != MailingKind.ISSUED,
+        "body_html": markdown_to_html(ua.body),
+        "body_text": markdown_to_text(ua.body),
+        "note_html": markdown_to_html(mailing.note),
+        "note_text": markdown_to_text(mailing.note),
+        "recipient_name": NAME_SLOT,
+        "preferences_url": PREFERENCES_SLOT,
+        "unsubscribe_url": UNSUBSCRIBE_SLOT,
+    }
+    subject = render_to_string("emails/urgent_action_subject.txt", context)
+    html_context = {**context, "recipient_name": HTML_NAME_SLOT}
+    return MailingContent(
+        subject=" ".join(subject.split()),
+        text=render_to_string("emails/urgent_action_body.txt", context),
+        html=render_to_string("emails/urgent_action_body.html", html_context),
+        message_id_domain=urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid",
+    )
+
+
+def mailing_content(mailing: Mailing) -> MailingContent:
+    # Keyed by creation time too, so a reused id (tests) never gets stale content.
+    return _render_content(mailing.pk, mailing.created_at)
+
+
+# ---------------------------------------------------------------------------
+# Per-recipient messages
+
+
+def delivery_message_id(delivery: Delivery, domain: str) -> str:
+    """Stable per delivery, so a resent message is recognisably the same one."""
+    return f"<ua-delivery-{delivery.pk}.{delivery.mailing_id}@{domain}>"
+
+
+def _recipient_values(delivery: Delivery, content: MailingContent) -> dict[str, str]:
+    contact = delivery.contact
+    name = contact.first_name or str(contact) or "friend"
+    token = contact_token(contact.pk)
+    return {
+        NAME_SLOT: name,
+        HTML_NAME_SLOT: html.escape(name),
+        PREFERENCES_SLOT: _signed_link("outreach:preferences", token),
+        UNSUBSCRIBE_SLOT: _signed_link("outreach:unsubscribe", token),
+        TO_SLOT: contact.email,
+        MESSAGE_ID_SLOT: delivery_message_id(delivery, content.message_id_domain),
+    }
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    for slot, value in values.items():
+        template = template.replace(slot, value)
+    return template
+
+
+def _email(content: MailingContent, values: dict[str, str], connection) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=content.subject,
+        body=_fill(content.text, values),
+        to=[values[TO_SLOT]],
+        connection=connection,
+        headers={
+            "Message-ID": values[MESSAGE_ID_SLOT],
+            "List-Unsubscribe": f"<{values[UNSUBSCRIBE_SLOT]}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(_fill(content.html, values), "text/html")
+    return message
+
+
+def delivery_message(
+    delivery: Delivery, content: MailingContent, connection=None
+) -> EmailMultiAlternatives:
+    return _email(content, _recipient_values(delivery, content), connection)
+
+
+class BatchMessages:
+    """Sends a batch's messages through a Django e-mail backend.
+
+    With Django's SMTP backend the MIME bytes are built once per batch with
+    placeholders and only the recipient's values are filled in; the bytes go
+    to the backend's SMTP session. Any other backend (anymail, locmem, files)
+    gets an ordinary EmailMultiAlternatives per recipient."""
+
+    def __init__(self, content: MailingContent, connection) -> None:
+        self.content = content
+        self.connection = connection
+        self.template: bytes | None = None
+        self.envelope_from = sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8")
+        if isinstance(connection, SmtpBackend):
+            slots = (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT, UNSUBSCRIBE_SLOT, TO_SLOT)
+            identity = {slot: slot for slot in (*slots, MESSAGE_ID_SLOT)}
+            mime = _email(content, identity, connection).message().as_bytes(linesep="\r\n")
+            # Placeholders can be replaced in raw bytes only when the parts are not
+            # transfer-encoded (long lines make Django choose quoted-printable).
+            if b"quoted-printable" not in mime and b"base64" not in mime:
+                self.template = mime
+
+    def send(self, delivery: Delivery) -> None:
+        values = _recipient_values(delivery, self.content)
+        if self.template is None or not all(value.isascii() for value in values.values()):
+            self.connection.send_messages([_email(self.content, values, self.connection)])
+            return
+        raw = self.template
+        for slot, value in values.items():
+            raw = raw.replace(slot.encode(), value.encode())
+        if self.connection.connection is None:
+            self.connection.open()
+        self.connection.connection.sendmail(self.envelope_from, [values[TO_SLOT]], raw)

@@ -1,0 +1,466 @@
+"""Urgent Actions: approval, freezing the audience, and sending exactly once.
+
+The database is the source of truth, not the broker. A Mailing and its
+Delivery rows are written before any task is queued; a worker claims a batch of
+deliveries with a conditional UPDATE (queued -> sending), sends it over one
+SMTP connection and marks each message as it goes. A worker killed mid-batch
+leaves its claim behind; the sweeper puts claims older than
+MAILING_CLAIM_TIMEOUT back in the queue, so only the message in flight at the
+kill can be sent twice, and then with the same Message-ID.
+"""
+
+import contextlib
+import logging
+import re
+import smtplib
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import get_connection
+from django.db import connection, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from accounts.roles import is_coordinator
+from outreach.models import (
+    Contact,
+    ContactStatus,
+    Delivery,
+    DeliveryStatus,
+    Mailing,
+    MailingKind,
+    MailingStatus,
+    UrgentAction,
+    UrgentActionStatus,
+)
+from outreach.ratelimit import RateLimiter, mail_rate_limiter
+from outreach.selectors.mailings import urgent_action_audience
+from outreach.services import contacts as contact_services
+from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for callers)
+    BatchMessages,
+    MailingContent,
+    contact_from_token,
+    contact_token,
+    delivery_message,
+    delivery_message_id,
+    mailing_content,
+    markdown_to_html,
+    markdown_to_text,
+    preferences_url,
+    unsubscribe_url,
+)
+
+logger = logging.getLogger(__name__)
+
+
+BROKER_DOWN_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+
+
+class TransientSendError(Exception):
+    """The SMTP server could not be reached or dropped the connection: retry later."""
+
+
+# ---------------------------------------------------------------------------
+# Contacts: the consequences of a mailing for a contact
+
+
+@transaction.atomic
+def contact_unsubscribe_by_link(*, contact: Contact) -> None:
+    """The signed link (or a mail client's one-click POST): unsubscribe through the
+    consent service, and send nothing more from mailings still under way."""
+    contact_services.contact_unsubscribe(contact=contact)
+    Delivery.objects.filter(contact=contact, status=DeliveryStatus.QUEUED).update(
+        status=DeliveryStatus.FAILED, smtp_reply="not sent: the contact unsubscribed"
+    )
+
+
+def contact_bounce(*, contact_id: int, reply: str) -> None:
+    """A mailbox that does not exist: no further mailing tries it."""
+    contact = Contact.objects.filter(pk=contact_id, status=ContactStatus.ACTIVE).first()
+    if contact is not None:
+        contact_services.contact_mark_bounced(contact=contact)
+        logger.info("contact %s marked bounced: %s", contact_id, reply)
+
+
+@transaction.atomic
+def contact_interests_update(*, contact: Contact, sectors, keywords) -> None:
+    contact.sectors.set(sectors)
+    contact.keywords.set(keywords)
+    Contact.objects.filter(pk=contact.pk).update(updated_at=timezone.now())
+
+
+# ---------------------------------------------------------------------------
+# Urgent Actions and mailings
+
+
+@transaction.atomic
+def urgent_action_approve(*, urgent_action: UrgentAction, user) -> UrgentAction:
+    """Only coordinators approve; only a draft can be approved."""
+    if not is_coordinator(user):
+        raise PermissionDenied("Only coordinators approve Urgent Actions.")
+    if urgent_action.status != UrgentActionStatus.DRAFT:
+        raise ValidationError(
+            f"{urgent_action.reference} is {urgent_action.get_status_display().lower()}, "
+            "not a draft: it cannot be approved again."
+        )
+    urgent_action.status = UrgentActionStatus.APPROVED
+    urgent_action.approved_by = user
+    urgent_action.approved_at = timezone.now()
+    urgent_action.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    return urgent_action
+
+
+@transaction.atomic
+def urgent_action_cancel(*, urgent_action: UrgentAction, user) -> UrgentAction:
+    if urgent_action.status not in (UrgentActionStatus.DRAFT, UrgentActionStatus.APPROVED):
+        raise ValidationError(
+            "Only a draft or an approved Urgent Action not yet sent can be cancelled."
+        )
+    urgent_action.status = UrgentActionStatus.CANCELLED
+    urgent_action.save(update_fields=["status", "updated_at"])
+    return urgent_action
+
+
+def _check_can_send(urgent_action: UrgentAction, kind: str) -> None:
+    if kind == MailingKind.ISSUED:
+        if urgent_action.status != UrgentActionStatus.APPROVED:
+            raise ValidationError(
+                "Only an approved Urgent Action that has not been sent yet can be issued."
+            )
+    elif urgent_action.status not in (UrgentActionStatus.SENDING, UrgentActionStatus.SENT):
+        raise ValidationError("A follow-up can only be sent once the Urgent Action was issued.")
+
+
+def _freeze_audience(mailing: Mailing) -> int:
+    """One Delivery row per recipient, in one INSERT ... SELECT (100,000 rows in well
+    under a second, where bulk_create would build 100,000 objects in Python)."""
+    audience = (
+        urgent_action_audience(mailing.urgent_action)
+        .order_by()
+        .annotate(recipient=F("pk"))
+        .values_list("recipient")
+    )
+    select_sql, params = audience.query.sql_with_params()
+    table = Delivery._meta.db_table
+    sql = (
+        f"INSERT INTO {table} (mailing_id, contact_id, status, attempts, smtp_reply) "
+        f"SELECT %s, audience.recipient, %s, 0, '' FROM ({select_sql}) audience"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (mailing.pk, DeliveryStatus.QUEUED, *params))
+        return cursor.rowcount
+
+
+@transaction.atomic
+def mailing_create(*, urgent_action: UrgentAction, user, kind: str, note: str = "") -> Mailing:
+    """Record a mailing with its frozen audience, then queue it after the commit.
+
+    If the broker is down the mailing stays "queued" and the sweeper starts it."""
+    urgent_action = UrgentAction.objects.select_for_update().get(pk=urgent_action.pk)
+    _check_can_send(urgent_action, kind)
+    mailing = Mailing.objects.create(
+        urgent_action=urgent_action, kind=kind, note=note, created_by=user
+    )
+    mailing.recipient_count = _freeze_audience(mailing)
+    mailing.save(update_fields=["recipient_count"])
+    if kind == MailingKind.ISSUED:
+        urgent_action.status = UrgentActionStatus.SENDING
+        urgent_action.issued_on = urgent_action.issued_on or timezone.localdate()
+        urgent_action.save(update_fields=["status", "issued_on", "updated_at"])
+    transaction.on_commit(lambda: mailing_enqueue(mailing_id=mailing.pk))
+    return mailing
+
+
+def mailing_enqueue(*, mailing_id: int) -> bool:
+    """Hand the mailing to the broker; False (and a log line) when it is unreachable.
+
+    Not atomic on purpose: it talks to the broker, not the database."""
+    from outreach.tasks import start_mailing
+
+    try:
+        # One quick retry only: a web request must not hang on a broker that is down.
+        start_mailing.apply_async((mailing_id,), retry_policy=BROKER_DOWN_RETRY_POLICY)
+    except Exception:  # kombu raises OperationalError, redis its own ConnectionError
+        logger.exception(
+            "mailing %s recorded but not queued; the sweeper will start it", mailing_id
+        )
+        return False
+    return True
+
+
+def mailing_start(*, mailing_id: int) -> int:
+    """Mark the mailing started; returns how many batch tasks to queue."""
+    now = timezone.now()
+    Mailing.objects.filter(pk=mailing_id, started_at__isnull=True).update(started_at=now)
+    Mailing.objects.filter(pk=mailing_id, status=MailingStatus.QUEUED).update(
+        status=MailingStatus.SENDING
+    )
+    ready = Delivery.objects.filter(mailing_id=mailing_id).ready(now).count()
+    if not ready:
+        mailing_finish_if_done(mailing_id=mailing_id)
+    return -(-ready // settings.MAILING_BATCH_SIZE)
+
+
+def mailing_finish_if_done(*, mailing_id: int) -> bool:
+    pending = Delivery.objects.filter(
+        mailing_id=mailing_id, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.SENDING]
+    )
+    if pending.exists():
+        return False
+    with transaction.atomic():
+        finished = Mailing.objects.filter(pk=mailing_id).exclude(status=MailingStatus.DONE)
+        if finished.update(status=MailingStatus.DONE, finished_at=timezone.now()):
+            UrgentAction.objects.filter(
+                mailings__pk=mailing_id, status=UrgentActionStatus.SENDING
+            ).update(status=UrgentActionStatus.SENT)
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Sending
+
+
+@transaction.atomic
+def deliveries_claim(*, mailing_id: int, limit: int) -> tuple[uuid.UUID, list[Delivery]]:
+    """Take up to `limit` ready deliveries for this worker (queued -> sending).
+
+    The UPDATE repeats `status = queued`, so two workers never claim the same
+    row; on PostgreSQL SKIP LOCKED lets them pick disjoint rows without waiting."""
+    now = timezone.now()
+    candidates = Delivery.objects.filter(mailing_id=mailing_id).ready(now).order_by("pk")
+    if connection.features.has_select_for_update_skip_locked:
+        candidates = candidates.select_for_update(skip_locked=True)
+    ids = list(candidates.values_list("pk", flat=True)[:limit])
+    token = uuid.uuid4()
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.QUEUED).update(
+        status=DeliveryStatus.SENDING, claim_token=token, claimed_at=now
+    )
+    claimed = Delivery.objects.filter(claim_token=token).select_related("contact").order_by("pk")
+    return token, list(claimed)
+
+
+def deliveries_release(*, deliveries: list[Delivery], token: uuid.UUID, delay: float = 0) -> int:
+    """Put claimed deliveries back in the queue (the connection failed before them)."""
+    return Delivery.objects.filter(
+        pk__in=[d.pk for d in deliveries], claim_token=token, status=DeliveryStatus.SENDING
+    ).update(
+        status=DeliveryStatus.QUEUED,
+        claim_token=None,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay) if delay else None,
+    )
+
+
+def _mark(delivery: Delivery, token: uuid.UUID, **values) -> bool:
+    # The claim token in the WHERE: if the sweeper took the batch back meanwhile,
+    # this worker learns it lost the claim and stops.
+    return bool(
+        Delivery.objects.filter(pk=delivery.pk, claim_token=token).update(
+            claim_token=None, **values
+        )
+    )
+
+
+_UNKNOWN_MAILBOX = re.compile(r"\b5\.1\.1\b|unknown|no such|does not exist", re.IGNORECASE)
+
+
+def is_mailbox_unknown(code: int, reply: str) -> bool:
+    return code == 550 and bool(_UNKNOWN_MAILBOX.search(reply)) or "5.1.1" in reply
+
+
+def retry_delay(attempt: int) -> float:
+    """Exponential backoff, capped below the broker's visibility timeout."""
+    base = settings.MAILING_RETRY_BASE_SECONDS
+    return min(base * 2 ** max(attempt - 1, 0), settings.MAILING_RETRY_MAX_SECONDS)
+
+
+def _smtp_reply(error: smtplib.SMTPException) -> tuple[int, str]:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, reply = next(iter(error.recipients.values()))
+    elif isinstance(error, smtplib.SMTPResponseException):
+        code, reply = error.smtp_code, error.smtp_error
+    else:
+        return 0, str(error)
+    if isinstance(reply, bytes):
+        reply = reply.decode("utf-8", "replace")
+    return code, f"{code} {reply}"[:500]
+
+
+@dataclass
+class BatchResult:
+    sent: int = 0
+    failed: int = 0
+    deferred: int = 0
+    retry_in: float | None = None
+    lost_claim: bool = False
+    failures: list[str] = field(default_factory=list)
+
+
+def _record_failure(
+    delivery: Delivery, token: uuid.UUID, error: smtplib.SMTPException, result: BatchResult
+) -> None:
+    code, reply = _smtp_reply(error)
+    attempts = delivery.attempts + 1
+    if 400 <= code < 500 and attempts < settings.MAILING_MAX_ATTEMPTS:
+        delay = retry_delay(attempts)
+        _mark(
+            delivery,
+            token,
+            status=DeliveryStatus.QUEUED,
+            attempts=attempts,
+            smtp_reply=reply,
+            next_attempt_at=timezone.now() + timedelta(seconds=delay),
+        )
+        result.deferred += 1
+        result.retry_in = min(result.retry_in or delay, delay)
+        return
+    _mark(delivery, token, status=DeliveryStatus.FAILED, attempts=attempts, smtp_reply=reply)
+    result.failed += 1
+    result.failures.append(reply)
+    if is_mailbox_unknown(code, reply):
+        contact_bounce(contact_id=delivery.contact_id, reply=reply)
+
+
+# Errors that concern the connection, not one recipient: the rest of the batch
+# goes back to the queue and the task retries with backoff. (SMTPException is
+# itself an OSError, hence the explicit test.)
+CONNECTION_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError)
+
+
+def is_connection_error(error: Exception) -> bool:
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+
+
+def _relax_commit_durability() -> None:
+    """Each sent message is marked in its own commit; waiting for PostgreSQL to
+    flush every one of them to disk would cost more than the SMTP exchange.
+    With synchronous_commit off a killed worker loses nothing (the server holds
+    the commit); only a crash of PostgreSQL itself can lose the last fraction of
+    a second of marks, and those messages are then resent with the same
+    Message-ID. Scoped to this worker's connection."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
+def mailing_send_batch(
+    *, mailing_id: int, limit: int | None = None, limiter: RateLimiter | None = None
+) -> BatchResult:
+    """Claim one batch and send it over one SMTP connection.
+
+    Raises TransientSendError when the server cannot be reached; nothing is
+    then left claimed. Not atomic: each message is marked as soon as it is sent."""
+    mailing = Mailing.objects.filter(pk=mailing_id).first()
+    result = BatchResult()
+    if mailing is None or mailing.status == MailingStatus.DONE:
+        return result
+    content = mailing_content(mailing)
+    limiter = limiter or mail_rate_limiter()
+    _relax_commit_durability()
+    smtp = get_connection(fail_silently=False)
+    try:
+        smtp.open()  # before claiming: an unreachable server leaves the queue untouched
+    except CONNECTION_ERRORS as error:
+        raise TransientSendError(str(error)) from error
+    try:
+        token, deliveries = deliveries_claim(
+            mailing_id=mailing_id, limit=limit or settings.MAILING_BATCH_SIZE
+        )
+        _send_claimed(deliveries, token, content, smtp, limiter, result)
+    finally:
+        with contextlib.suppress(CONNECTION_ERRORS):
+            smtp.close()
+    mailing_finish_if_done(mailing_id=mailing_id)
+    return result
+
+
+class _SentMarks:
+    """Records sent messages in small groups: one UPDATE per group instead of one
+    per message, stamped with the time the group's last message was accepted
+    (a few milliseconds after the first). A message sent but not yet recorded
+    when its worker dies is sent again by the next claimant, with the same
+    Message-ID; MAILING_MARK_EVERY bounds that window."""
+
+    def __init__(self, token: uuid.UUID) -> None:
+        self.token = token
+        self.pending: list[int] = []
+
+    def add(self, delivery: Delivery) -> bool:
+        self.pending.append(delivery.pk)
+        return len(self.pending) < settings.MAILING_MARK_EVERY or self.flush()
+
+    def flush(self) -> bool:
+        """False if the sweeper took some of these back meanwhile (the claim was lost)."""
+        if not self.pending:
+            return True
+        ids, self.pending = self.pending, []
+        updated = Delivery.objects.filter(pk__in=ids, claim_token=self.token).update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), claim_token=None
+        )
+        return updated == len(ids)
+
+
+def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult) -> None:
+    messages, marks = BatchMessages(content, smtp), _SentMarks(token)
+    try:
+        for index, delivery in enumerate(deliveries):
+            if delivery.contact.status != ContactStatus.ACTIVE:
+                _mark(delivery, token, status=DeliveryStatus.FAILED, smtp_reply="not sent: "
+                      f"contact {delivery.contact.get_status_display().lower()} before sending")  # fmt: skip
+                result.failed += 1
+                continue
+            limiter.acquire()
+            try:
+                messages.send(delivery)
+            except OSError as error:
+                if is_connection_error(error):
+                    marks.flush()
+                    deliveries_release(deliveries=deliveries[index:], token=token)
+                    raise TransientSendError(str(error)) from error
+                _record_failure(delivery, token, error, result)
+                continue
+            result.sent += 1
+            if not marks.add(delivery):
+                # The sweeper requeued this batch: another worker owns the rest now.
+                result.lost_claim = True
+                break
+    finally:
+        if not marks.flush():
+            result.lost_claim = True
+
+
+# ---------------------------------------------------------------------------
+# The sweeper
+
+
+@dataclass
+class SweepResult:
+    requeued: int
+    to_start: list[int]
+
+
+def mailings_sweep(*, now: datetime | None = None) -> SweepResult:
+    """Requeue stale claims, and name the mailings that need (re)starting: never
+    started (broker down at send time), or with ready deliveries that nobody has
+    claimed within the claim timeout (their tasks were lost with a worker)."""
+    now = now or timezone.now()
+    stale_before = now - timedelta(seconds=settings.MAILING_CLAIM_TIMEOUT)
+    stale = Delivery.objects.filter(status=DeliveryStatus.SENDING, claimed_at__lt=stale_before)
+    requeued_in = set(stale.values_list("mailing_id", flat=True).distinct())
+    requeued = stale.update(status=DeliveryStatus.QUEUED, claim_token=None)
+    never_started = Q(
+        status=MailingStatus.QUEUED,
+        created_at__lt=now - timedelta(seconds=settings.MAILING_START_GRACE_SECONDS),
+    )
+    recent_claims = Delivery.objects.filter(mailing=OuterRef("pk"), claimed_at__gte=stale_before)
+    ready = Delivery.objects.filter(mailing=OuterRef("pk")).ready(now)
+    stalled = Q(status=MailingStatus.SENDING) & Q(Exists(ready)) & ~Q(Exists(recent_claims))
+    restart = never_started | stalled | Q(pk__in=requeued_in)
+    to_start = list(Mailing.objects.filter(restart).values_list("pk", flat=True))
+    if requeued:
+        logger.warning("sweeper requeued %s stale claimed deliveries", requeued)
+    return SweepResult(requeued=requeued, to_start=to_start)

@@ -1,0 +1,243 @@
+"""Urgent Action pages for staff, and the signed-link pages contacts use without an account."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from accounts.mixins import StaffRequiredMixin
+from accounts.roles import is_coordinator, is_section_staff
+from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionForm
+from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
+from outreach.selectors.mailings import mailing_progress, urgent_action_audience
+from outreach.services import mailings as services
+
+AUDIENCE_SAMPLE_SIZE = 10
+
+
+def _require_staff(user) -> None:
+    if not (is_section_staff(user) or is_coordinator(user)):
+        raise PermissionDenied
+
+
+class UrgentActionListView(StaffRequiredMixin, ListView):
+    model = UrgentAction
+    template_name = "outreach/mailing_ua_list.html"
+    context_object_name = "urgent_actions"
+    paginate_by = 25
+    orderings = {"newest": "-created_at", "oldest": "created_at", "reference": "reference"}
+
+    def get_queryset(self):
+        qs = UrgentAction.objects.annotate(mailing_count=Count("mailings"))
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            qs = qs.filter(Q(reference__icontains=query) | Q(title__icontains=query))
+        status = self.request.GET.get("status", "")
+        if status in UrgentActionStatus.values:
+            qs = qs.filter(status=status)
+        return qs.order_by(self.orderings.get(self.request.GET.get("sort"), "-created_at"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=UrgentActionStatus.choices, sorts=self.orderings.keys(), **kwargs
+        )
+
+
+class UrgentActionCreateView(StaffRequiredMixin, CreateView):
+    model = UrgentAction
+    form_class = UrgentActionForm
+    template_name = "outreach/mailing_ua_form.html"
+
+    def form_valid(self, form):
+        form.instance.created_by = self.request.user
+        return super().form_valid(form)
+
+    def get_success_url(self) -> str:
+        return reverse("outreach:ua_detail", args=[self.object.pk])
+
+
+class UrgentActionUpdateView(StaffRequiredMixin, UpdateView):
+    model = UrgentAction
+    form_class = UrgentActionForm
+    template_name = "outreach/mailing_ua_form.html"
+
+    def get_object(self, queryset=None):
+        ua = super().get_object(queryset)
+        if not ua.is_editable:
+            # An approved text is what the coordinator approved: it cannot change.
+            raise Http404("Only a draft can be edited.")
+        return ua
+
+    def get_success_url(self) -> str:
+        return reverse("outreach:ua_detail", args=[self.object.pk])
+
+
+class UrgentActionDetailView(StaffRequiredMixin, DetailView):
+    model = UrgentAction
+    template_name = "outreach/mailing_ua_detail.html"
+    context_object_name = "ua"
+
+    def get_queryset(self):
+        return UrgentAction.objects.select_related("created_by", "approved_by").prefetch_related(
+            "sectors", "keywords"
+        )
+
+    def get_context_data(self, **kwargs):
+        ua = self.object
+        audience = urgent_action_audience(ua)
+        return super().get_context_data(
+            body_html=services.markdown_to_html(ua.body),
+            audience_count=audience.count(),
+            audience_sample=audience.order_by("last_name", "first_name")[:AUDIENCE_SAMPLE_SIZE],
+            mailings=ua.mailings.select_related("created_by"),
+            can_approve=is_coordinator(self.request.user) and ua.status == "draft",
+            follow_up_form=FollowUpForm(),
+            **kwargs,
+        )
+
+
+def _run_service(request: HttpRequest, action, success: str) -> bool:
+    try:
+        action()
+    except (ValidationError, PermissionDenied) as error:
+        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        messages.error(request, text or "You may not do that.")
+        return False
+    messages.success(request, success)
+    return True
+
+
+@require_POST
+def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_staff(request.user)
+    ua = get_object_or_404(UrgentAction, pk=pk)
+    _run_service(
+        request,
+        lambda: services.urgent_action_approve(urgent_action=ua, user=request.user),
+        f"{ua.reference} approved: it can now be sent.",
+    )
+    return redirect("outreach:ua_detail", pk=ua.pk)
+
+
+@require_POST
+def urgent_action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_staff(request.user)
+    ua = get_object_or_404(UrgentAction, pk=pk)
+    _run_service(
+        request,
+        lambda: services.urgent_action_cancel(urgent_action=ua, user=request.user),
+        f"{ua.reference} cancelled.",
+    )
+    return redirect("outreach:ua_detail", pk=ua.pk)
+
+
+@require_POST
+def urgent_action_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue the UA, or send a follow-up when the form names one."""
+    _require_staff(request.user)
+    ua = get_object_or_404(UrgentAction, pk=pk)
+    kind, note = MailingKind.ISSUED, ""
+    if "kind" in request.POST:
+        form = FollowUpForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "A follow-up needs a kind (update or closed) and a note.")
+            return redirect("outreach:ua_detail", pk=ua.pk)
+        kind, note = form.cleaned_data["kind"], form.cleaned_data["note"]
+    created: list[Mailing] = []
+    ok = _run_service(
+        request,
+        lambda: created.append(
+            services.mailing_create(urgent_action=ua, user=request.user, kind=kind, note=note)
+        ),
+        "Mailing recorded and queued.",
+    )
+    if not ok:
+        return redirect("outreach:ua_detail", pk=ua.pk)
+    return redirect("outreach:mailing_detail", pk=created[0].pk)
+
+
+class MailingDetailView(StaffRequiredMixin, DetailView):
+    model = Mailing
+    template_name = "outreach/mailing_detail.html"
+    context_object_name = "mailing"
+    per_page = 50
+
+    def get_queryset(self):
+        return Mailing.objects.select_related("urgent_action", "created_by")
+
+    def get_context_data(self, **kwargs):
+        deliveries = self.object.deliveries.select_related("contact").order_by("pk")
+        status = self.request.GET.get("status", "")
+        if status in DeliveryStatus.values:
+            deliveries = deliveries.filter(status=status)
+        page = Paginator(deliveries, self.per_page).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            progress=mailing_progress(self.object),
+            page_obj=page,
+            deliveries=page.object_list,
+            statuses=DeliveryStatus.choices,
+            current_status=status,
+            **kwargs,
+        )
+
+
+def mailing_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by htmx every two seconds (HTML fragment), or JSON for scripts."""
+    _require_staff(request.user)
+    mailing = get_object_or_404(Mailing, pk=pk)
+    progress = mailing_progress(mailing)
+    if request.GET.get("format") == "json":
+        return JsonResponse({"status": mailing.status, **progress.as_dict()})
+    return render(
+        request, "outreach/mailing_progress.html", {"mailing": mailing, "progress": progress}
+    )
+
+
+def _contact_or_404(token: str):
+    contact = services.contact_from_token(token)
+    if contact is None:
+        raise Http404("This link is not valid.")
+    return contact
+
+
+@login_not_required
+def contact_preferences(request: HttpRequest, token: str) -> HttpResponse:
+    """A contact changes their interests or unsubscribes, behind a signed link."""
+    contact = _contact_or_404(token)
+    form = InterestsForm(
+        request.POST or None,
+        initial={"sectors": contact.sectors.all(), "keywords": contact.keywords.all()},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.contact_interests_update(
+            contact=contact,
+            sectors=form.cleaned_data["sectors"],
+            keywords=form.cleaned_data["keywords"],
+        )
+        messages.success(request, "Your interests are saved.")
+        return redirect("outreach:preferences", token=token)
+    return render(
+        request,
+        "outreach/mailing_preferences.html",
+        {"contact": contact, "form": form, "token": token},
+    )
+
+
+@csrf_exempt  # RFC 8058: the mail client POSTs without a session or a CSRF token.
+@login_not_required
+def contact_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    contact = _contact_or_404(token)
+    if request.method == "POST":
+        services.contact_unsubscribe_by_link(contact=contact)
+        return render(request, "outreach/mailing_unsubscribed.html", {"token": token})
+    # A GET (a link followed by a mail scanner) must not unsubscribe: ask first.
+    return render(
+        request, "outreach/mailing_unsubscribe_confirm.html", {"contact": contact, "token": token}
+    )

@@ -1,0 +1,238 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from accounts.roles import Role
+from dashboard.models import CalendarFeed, ReminderDigest
+from dashboard.services import reminders
+from partnerships.models import Meeting
+from tests.factories import (
+    ApproachFactory,
+    CoalitionFactory,
+    ContactFactory,
+    PartnershipRequestFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+TODAY = datetime.date(2026, 5, 12)
+MORNING = datetime.datetime(2026, 5, 12, 7, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(MORNING, tick=False):
+        yield
+
+
+@pytest.fixture
+def staff(role_user):
+    return role_user(Role.SECTION_STAFF, first_name="Sam")
+
+
+@pytest.fixture
+def coordinator(role_user):
+    return role_user(Role.COORDINATOR)
+
+
+def follow_up(owner, days_from_today: int, **kwargs):
+    return ApproachFactory(
+        follow_up_owner=owner,
+        follow_up_on=TODAY + datetime.timedelta(days=days_from_today),
+        **kwargs,
+    )
+
+
+def test_digest_lists_due_and_overdue_follow_ups_of_the_user_only(frozen, staff, role_user):
+    overdue = follow_up(staff, -3, contact=ContactFactory(first_name="Ola", last_name="Overdue"))
+    follow_up(staff, 0, contact=ContactFactory(first_name="Dee", last_name="Due"))
+    follow_up(staff, 2)  # planned: not yet
+    follow_up(staff, -1, followed_up_at=timezone.now())  # done
+    follow_up(role_user(Role.SECTION_STAFF), -1, contact=ContactFactory(last_name="Notmine"))
+
+    assert reminders.reminder_digests_send() == 2  # one each
+    (message,) = [m for m in mail.outbox if m.to == [staff.email]]
+    assert "Notmine" not in message.body
+    assert "2 items due" in message.subject
+    assert "Ola Overdue" in message.body and "(overdue)" in message.body
+    assert "Dee Due" in message.body
+    assert overdue.get_absolute_url() in message.body
+    assert "Ola Overdue" in message.alternatives[0][0]
+
+
+def test_the_job_run_twice_sends_one_digest_per_user_per_day(frozen, staff):
+    follow_up(staff, 0)
+    assert reminders.reminder_digests_send() == 1
+    assert reminders.reminder_digests_send() == 0
+    assert len(mail.outbox) == 1
+    assert ReminderDigest.objects.get().date == TODAY
+    with time_machine.travel(MORNING + datetime.timedelta(days=1), tick=False):
+        assert reminders.reminder_digests_send() == 1  # the next day: overdue now
+
+
+def test_nothing_due_sends_nothing(frozen, staff, coordinator):
+    follow_up(staff, 3)
+    assert reminders.reminder_digests_send() == 0
+    assert mail.outbox == []
+    assert not ReminderDigest.objects.exists()
+
+
+def test_a_failed_send_can_be_retried(frozen, staff, monkeypatch):
+    follow_up(staff, 0)
+
+    def broken(**kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(reminders, "send_templated_email", broken)
+    with pytest.raises(ConnectionRefusedError):
+        reminders.reminder_digests_send()
+    assert not ReminderDigest.objects.exists()
+    monkeypatch.undo()
+    assert reminders.reminder_digests_send() == 1
+
+
+def test_coordinators_hear_of_requests_waiting_longer_than_the_setting(
+    frozen, staff, coordinator, settings
+):
+    settings.REMINDER_REQUEST_WAITING_DAYS = 7
+    old = PartnershipRequestFactory(
+        submitted_at=MORNING - datetime.timedelta(days=9), activity_title="Old request"
+    )
+    PartnershipRequestFactory(
+        submitted_at=MORNING - datetime.timedelta(days=3), activity_title="Fresh request"
+    )
+    PartnershipRequestFactory(
+        status="approved",
+        submitted_at=MORNING - datetime.timedelta(days=30),
+        activity_title="Decided",
+    )
+    items = reminders.reminder_items(user=coordinator)
+    assert [item.title.split(" (")[0] for item in items] == ["Old request"]
+    assert str(old.pk) in items[0].url
+    assert reminders.reminder_items(user=staff) == []
+
+
+def test_meetings_of_coalitions_the_section_is_in_during_the_next_week(frozen, staff):
+    ours = CoalitionFactory(name="Dutch platform", section_is_member=True)
+    other = CoalitionFactory(name="Other platform", section_is_member=False)
+    Meeting.objects.create(coalition=ours, date=TODAY + datetime.timedelta(days=6), agenda="x")
+    Meeting.objects.create(coalition=ours, date=TODAY + datetime.timedelta(days=9), agenda="x")
+    Meeting.objects.create(coalition=other, date=TODAY + datetime.timedelta(days=1), agenda="x")
+    items = reminders.reminder_items(user=staff)
+    assert [(item.kind, item.due) for item in items] == [
+        ("Meeting", TODAY + datetime.timedelta(days=6))
+    ]
+
+
+def test_a_person_at_risk_is_not_named_in_the_digest(frozen, staff):
+    follow_up(staff, 0, contact=ContactFactory(last_name="Secretname", is_at_risk=True))
+    reminders.reminder_digests_send()
+    assert "Secretname" not in mail.outbox[0].body
+    assert reminders.AT_RISK_LABEL in mail.outbox[0].body
+
+
+def test_in_app_list_shows_the_same_items(frozen, client, staff, django_assert_max_num_queries):
+    follow_up(staff, -1, contact=ContactFactory(last_name="Listed"))
+    client.force_login(staff)
+    response = client.get(reverse("dashboard:reminders"))
+    assert b"Listed" in response.content
+    assert b"overdue" in response.content
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_reminders_page_query_count_does_not_grow(
+    frozen, client, staff, django_assert_max_num_queries, rows
+):
+    for _ in range(rows):
+        follow_up(staff, -1)
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("dashboard:reminders"))
+    assert response.status_code == 200
+
+
+def test_local_groups_have_no_reminders_page(client, role_user):
+    client.force_login(role_user(Role.LOCAL_GROUP))
+    assert client.get(reverse("dashboard:reminders")).status_code == 403
+    assert client.post(reverse("dashboard:calendar_feed_reset")).status_code == 403
+
+
+# --- the iCalendar feed ---------------------------------------------------------
+
+
+def test_calendar_feed_is_valid_ical_with_one_event_per_open_follow_up(frozen, client, staff):
+    first = follow_up(staff, 2, contact=ContactFactory(first_name="Cal", last_name="Endar"))
+    follow_up(staff, -5)
+    follow_up(staff, 1, followed_up_at=timezone.now())  # done: not in the feed
+    feed = reminders.calendar_feed_reset(user=staff)
+    client.logout()
+    response = client.get(reverse("dashboard:calendar_feed", args=[feed.token]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"\r\n" in response.content  # RFC 5545 line endings
+
+    calendar = Calendar.from_ical(response.content)
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
+    events = calendar.walk("VEVENT")
+    assert len(events) == 2
+    for event in events:
+        assert event["UID"] and event["DTSTAMP"]  # required by RFC 5545
+        assert event.decoded("DTEND") - event.decoded("DTSTART") == datetime.timedelta(days=1)
+    (cal,) = [e for e in events if "Endar" in str(e["SUMMARY"])]
+    assert cal.decoded("DTSTART") == first.follow_up_on
+    assert str(cal["UID"]) == f"approach-{first.pk}-follow-up@127.0.0.1"
+
+
+def test_a_reset_token_revokes_the_old_address(client, staff):
+    old = reminders.calendar_feed_reset(user=staff).token
+    new = reminders.calendar_feed_reset(user=staff).token
+    assert old != new
+    assert client.get(reverse("dashboard:calendar_feed", args=[old])).status_code == 404
+    assert client.get(reverse("dashboard:calendar_feed", args=[new])).status_code == 200
+    reminders.calendar_feed_revoke(user=staff)
+    assert client.get(reverse("dashboard:calendar_feed", args=[new])).status_code == 404
+
+
+def test_staff_create_and_revoke_their_feed_from_the_page(client, staff):
+    client.force_login(staff)
+    client.post(reverse("dashboard:calendar_feed_reset"), {"action": "reset"})
+    token = CalendarFeed.objects.get(user=staff).token
+    page = client.get(reverse("dashboard:reminders"))
+    assert token.encode() in page.content
+    client.post(reverse("dashboard:calendar_feed_reset"), {"action": "revoke"})
+    assert not CalendarFeed.objects.filter(user=staff).exists()
+
+
+def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_are_created_idempotently():
+    import importlib
+
+    from django.apps import apps
+    from django_celery_beat.models import PeriodicTask
+
+    # Run the data migrations' functions again (transactional tests flush their rows).
+    for module in (
+        "dashboard.migrations.0002_reminder_digest_schedule",
+        "outreach.migrations.0003_mailing_sweeper_schedule",
+    ):
+        importlib.import_module(module).create_schedule(apps, None)
+        importlib.import_module(module).create_schedule(apps, None)
+    tasks = dict(PeriodicTask.objects.values_list("task", "enabled"))
+    assert PeriodicTask.objects.filter(task__in=list(tasks)).count() == len(tasks)
+    assert tasks["dashboard.send_reminder_digests"] is True
+    assert tasks["outreach.sweep_mailings"] is True
+
+
+def test_the_daily_task_sends_the_digests(frozen, staff):
+    from dashboard.tasks import send_reminder_digests
+
+    follow_up(staff, 0)
+    send_reminder_digests.delay()
+    assert len(mail.outbox) == 1
