@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0004_merge_mailings'),
-        ('outreach', '0004_seed_manual_sectors'),
+        ("outreach", "0004_merge_mailings"),
+        ("outreach", "0004_seed_manual_sectors"),
     ]
 
-    operations = [
-    ]
+    operations = []
