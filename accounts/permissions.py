@@ -34,6 +34,8 @@ _SHARED = [
     )),
     # Contacts and approaches.
     *_perms("outreach", KEEP, ("contact", "employment", "approach")),
+    # Urgent Actions: written and sent through their pages; the admin shows them read-only.
+    *_perms("outreach", VIEW, ("urgentaction", "mailing", "delivery")),
     "outreach.delete_employment",
 ]  # fmt: skip
 

@@ -9,7 +9,7 @@
 
 It needs PostgreSQL and Redis: BENCH_DATABASE_URL (default a database
 `partnerdesk_bench` on 127.0.0.1, created if missing and emptied of contacts
-and mailings on each run) and BENCH_REDIS_URL (default redis db 14).
+and mailings on each run) and BENCH_REDIS_URL (default redis db 12).
 """
 
 import os
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/partnerdesk_bench"
 )
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 AUDIENCE_SIZE = int(os.environ.get("BENCH_AUDIENCE", "100000"))
 MAILING_SIZE = int(os.environ.get("BENCH_MAILING", "10000"))
 # The machine may be shared: alternate the two runs and compare medians.

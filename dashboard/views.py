@@ -11,11 +11,20 @@ from accounts.mixins import StaffRequiredMixin
 from accounts.roles import is_coordinator, is_section_staff
 
 from .models import CalendarFeed
+from .selectors import dashboard_figures
 from .services import reminders
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
     template_name = "dashboard/home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            figures=dashboard_figures(user=user),
+            items=reminders.reminder_items(user=user),
+            **kwargs,
+        )
 
 
 class RemindersView(StaffRequiredMixin, TemplateView):

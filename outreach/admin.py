@@ -4,6 +4,8 @@ from .models import (
     ActionReport,
     Campaign,
     Contact,
+    Delivery,
+    Mailing,
     NetworkMailing,
     OutreachStructure,
     Publication,
@@ -11,6 +13,7 @@ from .models import (
     SpectrumMove,
     SpectrumPlacement,
     StructureMember,
+    UrgentAction,
 )
 
 # Issue 4 (priorities, structures, publications, campaigns): the outreach pages are where
@@ -83,3 +86,42 @@ class SpectrumMoveAdmin(admin.ModelAdmin):
     list_display = ["campaign", "organisation", "from_position", "position", "moved_on"]
     list_filter = ["campaign"]
     raw_id_fields = ["organisation"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Urgent Actions are written, approved and sent through their pages, whose services
+    check the role and keep the audience frozen; the admin only shows the rows."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(UrgentAction)
+class UrgentActionAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "title", "status", "urgency", "issued_on", "approved_by"]
+    list_filter = ["status", "urgency"]
+    search_fields = ["reference", "title"]
+    list_select_related = ["approved_by"]
+
+
+@admin.register(Mailing)
+class MailingAdmin(ReadOnlyAdmin):
+    list_display = ["urgent_action", "kind", "status", "recipient_count", "created_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["urgent_action"]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(ReadOnlyAdmin):
+    list_display = ["mailing", "contact_id", "status", "attempts", "sent_at", "smtp_reply"]
+    list_filter = ["status"]
+    list_select_related = ["mailing__urgent_action"]
+    # Recipients by number only: the delivery list is no back door to contact names.
+    fields = ["mailing", "contact_id", "status", "attempts", "sent_at", "smtp_reply"]
+    readonly_fields = fields
