@@ -46,3 +46,23 @@ def test_dashboard_runs_a_constant_number_of_queries(
 def test_local_groups_cannot_open_the_dashboard(client, role_user):
     client.force_login(role_user(Role.LOCAL_GROUP))
     assert client.get(reverse("dashboard:home")).status_code == 403
+
+
+def test_dashboard_lists_the_users_overdue_follow_up_and_counts_it(client, role_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import ApproachFactory
+
+    staff = role_user(Role.SECTION_STAFF)
+    ApproachFactory(
+        follow_up_owner=staff,
+        follow_up_on=timezone.localdate() - datetime.timedelta(days=2),
+        contact=ContactFactory(first_name="Ola", last_name="Overdue"),
+    )
+    client.force_login(staff)
+    response = client.get(reverse("dashboard:home"))
+    assert figures(response)["Follow-ups overdue"] == 1
+    assert "Ola Overdue" in response.content.decode()
+    assert "overdue" in response.content.decode()
