@@ -409,7 +409,8 @@ class PartnershipAdmin(admin.ModelAdmin):
     list_filter = ["status", "visibility", "local_group"]
     list_select_related = ["local_group", "lead"]
     search_fields = ["title", "organisations__name"]
-    readonly_fields = ["originating_request", "local_group", "methods", "created_at"]
+    # Status changes only through partnership_conclude (the action); dates and lead are corrections.
+    readonly_fields = ["originating_request", "local_group", "methods", "status", "created_at"]
     raw_id_fields = ["organisations", "lead"]
     actions = ["conclude_action"]
 

@@ -276,3 +276,27 @@ def test_role_permissions_on_requests(role, may_change):
     assert ("change_partnershiprequest" in codenames) is may_change
     assert "delete_partnershiprequest" not in codenames
     assert not Group.objects.get(name=Role.LOCAL_GROUP.value).permissions.exists()
+
+
+def test_the_partnership_form_cannot_change_its_status(coordinator_client, coordinator):
+    organisation = OrganisationFactory()
+    partnership = Partnership.objects.create(
+        title="Joint vigil", visibility="co_branded", starts_on="2026-01-01", lead=coordinator
+    )
+    partnership.organisations.add(organisation)
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    response = coordinator_client.post(
+        url,
+        {
+            "title": "Joint vigil (corrected)",
+            "organisations": str(organisation.pk),
+            "visibility": "co_branded",
+            "starts_on": "2026-01-01",
+            "status": "concluded",
+            "lead": coordinator.pk,
+        },
+    )
+    assert response.status_code == 302
+    partnership.refresh_from_db()
+    assert partnership.title == "Joint vigil (corrected)"
+    assert partnership.status == "active"  # only the conclude action changes it
