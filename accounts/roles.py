@@ -63,36 +63,30 @@ class NavItem:
     label: str
     url_name: str
     roles: frozenset[Role]
+    menu: str = ""  # items sharing a menu label form one dropdown
 
 
-# One list, so the navigation bar and the access rules cannot drift apart:
-# later issues append their pages here.
+_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
+
+# One list, so the navigation bar and the access rules cannot drift apart.
 NAVIGATION: list[NavItem] = [
-    NavItem("Dashboard", "dashboard:home", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
+    NavItem("Dashboard", "dashboard:home", _STAFF),
     NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
-    NavItem("Administration", "admin:index", frozenset({Role.COORDINATOR, Role.SECTION_STAFF})),
+    NavItem("Partner registry", "partnerships:organisation_list", _STAFF, menu="Registry"),
+    NavItem("Coalitions", "partnerships:coalition_list", _STAFF, menu="Registry"),
+    NavItem("Support requests", "partnerships:support_list", _STAFF, menu="Registry"),
+    NavItem("Outreach overview", "outreach:home", _STAFF, menu="Outreach"),
+    NavItem("Contacts", "outreach:contact_list", _STAFF, menu="Outreach"),
+    NavItem("Approaches", "outreach:approach_list", _STAFF, menu="Outreach"),
+    NavItem("Urgent Actions", "outreach:ua_list", _STAFF, menu="Outreach"),
+    NavItem("Import", "outreach:import", _STAFF, menu="Outreach"),
+    NavItem("Reminders", "dashboard:reminders", _STAFF),
     NavItem("Review queue", "admin:review_queue", frozenset({Role.COORDINATOR})),
+    NavItem("Administration", "admin:index", _STAFF),
 ]
-# Issue 4: one entry for priorities, structures, publications and campaigns (a hub page).
-NAVIGATION.append(
-    NavItem("Outreach", "outreach:home", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
-)
 
 
-NAVIGATION[1:1] = [
-    NavItem("Partner registry", "partnerships:organisation_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
-    NavItem("Coalitions", "partnerships:coalition_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
-    NavItem("Support requests", "partnerships:support_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR})),
-]  # fmt: skip
-NAVIGATION.append(
-    NavItem("Reminders", "dashboard:reminders", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
-)
-NAVIGATION.append(
-    NavItem("Urgent Actions", "outreach:ua_list", frozenset({Role.SECTION_STAFF, Role.COORDINATOR}))
-)
-
-
-def navigation_for(user) -> list[tuple[str, str]]:
+def _allowed_items(user) -> list[tuple[NavItem, str]]:
     if not user.is_authenticated:
         return []
     items = []
@@ -102,15 +96,20 @@ def navigation_for(user) -> list[tuple[str, str]]:
             allowed = is_local_group(user)
         url = _reverse_or_none(item.url_name) if allowed else None
         if url:
-            items.append((item.label, url))
+            items.append((item, url))
     return items
 
 
-# Contacts, approaches and CSV import (issue 4).
-_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
-# Before "Administration", which stays last.
-NAVIGATION[-1:-1] = [
-    NavItem("Contacts", "outreach:contact_list", _STAFF),
-    NavItem("Approaches", "outreach:approach_list", _STAFF),
-    NavItem("Import", "outreach:import", _STAFF),
-]
+def navigation_for(user) -> list[tuple[str, str]]:
+    return [(item.label, url) for item, url in _allowed_items(user)]
+
+
+def navigation_menus_for(user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The navigation bar: plain links (menu "") and dropdowns, in NAVIGATION's order."""
+    menus: list[tuple[str, list[tuple[str, str]]]] = []
+    for item, url in _allowed_items(user):
+        if item.menu and menus and menus[-1][0] == item.menu:
+            menus[-1][1].append((item.label, url))
+        else:
+            menus.append((item.menu, [(item.label, url)]))
+    return menus

@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from accounts.roles import navigation_for
+from accounts.roles import navigation_menus_for
 
 from . import __version__
 
@@ -8,7 +8,7 @@ from . import __version__
 def site(request: HttpRequest) -> dict:
     return {
         "partnerdesk_version": __version__,
-        "nav_items": navigation_for(request.user) if hasattr(request, "user") else [],
+        "nav_menus": navigation_menus_for(request.user) if hasattr(request, "user") else [],
         # django-htmx's {% htmx_script %} looks for csp_nonce in the context.
         "csp_nonce": getattr(request, "csp_nonce", ""),
     }

@@ -59,3 +59,16 @@ def login(page, live_server, demo_data):
         page.wait_for_load_state()
 
     return _login
+
+
+@pytest.fixture
+def navigate(page):
+    """Follow a link of the main navigation, opening its dropdown menu first."""
+
+    def _navigate(link: str, menu: str = "") -> None:
+        nav = page.get_by_role("navigation", name="Main navigation")
+        if menu:
+            nav.get_by_role("button", name=menu, exact=True).click()
+        nav.get_by_role("link", name=link, exact=True).click()
+
+    return _navigate

@@ -20,9 +20,9 @@ def test_coordinator_opens_the_contact_at_risk_and_the_visit_is_logged(
     assert csp_violations == []
 
 
-def test_staff_mark_an_overdue_follow_up_done(page, live_server, login, csp_violations):
+def test_staff_mark_an_overdue_follow_up_done(page, live_server, login, csp_violations, navigate):
     login("staff")
-    page.get_by_role("link", name="Approaches").click()
+    navigate("Approaches", "Outreach")
     page.get_by_role("link", name="1 overdue").click()
     page.get_by_role("button", name="Mark done").first.click()
     expect(page.get_by_text("Follow-up marked as done.")).to_be_visible()

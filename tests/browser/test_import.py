@@ -14,14 +14,14 @@ CSV = (
 
 
 def test_staff_import_a_csv_with_one_bad_row_and_nothing_is_imported(
-    page, live_server, login, csp_violations, tmp_path
+    page, live_server, login, csp_violations, tmp_path, navigate
 ):
     login("staff")
     before = Contact.objects.count()
     upload = tmp_path / "contacts.csv"
     upload.write_text(CSV, encoding="utf-8")
 
-    page.get_by_role("link", name="Import").click()
+    navigate("Import", "Outreach")
     expect(page.get_by_role("heading", name="Import contacts or organisations")).to_be_visible()
     page.get_by_label("What to import").select_option("contacts")
     page.get_by_label("CSV file").set_input_files(str(upload))

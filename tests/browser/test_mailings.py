@@ -13,13 +13,13 @@ def demo_audience() -> int:
 
 
 def test_staff_previews_and_sends_an_approved_urgent_action(
-    page, live_server, login, csp_violations
+    page, live_server, login, csp_violations, navigate
 ):
     login("staff")
     ContactFactory.create_batch(3, occupation="lawyer")
     ContactFactory(occupation="lawyer", is_at_risk=True)
     count = demo_audience()
-    page.get_by_role("link", name="Urgent Actions").click()
+    navigate("Urgent Actions", "Outreach")
     page.get_by_role("link", name="UA 102/26").click()
     expect(page.locator("#audience-count")).to_have_text(str(count))
     page.once("dialog", lambda dialog: dialog.accept())

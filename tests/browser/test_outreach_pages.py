@@ -35,11 +35,12 @@ def test_keyword_field_suggests_from_the_shared_vocabulary(
     assert csp_violations == []
 
 
-def test_outreach_pages_load_without_csp_violations(page, live_server, login, csp_violations):
+def test_outreach_pages_load_without_csp_violations(
+    page, live_server, login, csp_violations, navigate
+):
     login("staff")
     for card in ["Structures", "Publications", "Campaigns"]:
-        nav = page.get_by_role("navigation", name="Main navigation")
-        nav.get_by_role("link", name="Outreach", exact=True).click()
+        navigate("Outreach overview", "Outreach")
         page.get_by_role("heading", name=card, exact=True).click()
         expect(page.get_by_role("main").get_by_role("table")).to_be_visible()
     page.goto(f"{live_server.url}/outreach/sectors/the-legal-network/")

@@ -18,10 +18,10 @@ def _point(page, label: str) -> dict:
 
 
 def test_staff_score_a_sector_and_see_it_move_on_the_chart(
-    page, live_server, login, csp_violations
+    page, live_server, login, csp_violations, navigate
 ):
     login("staff")
-    page.get_by_role("link", name="Outreach", exact=True).click()
+    navigate("Outreach overview", "Outreach")
     page.get_by_role("link", name="Outreach priorities").click()
     expect(page.get_by_role("heading", name="Outreach priorities")).to_be_visible()
 

@@ -5,10 +5,10 @@ pytestmark = pytest.mark.browser
 
 
 def test_staff_adding_a_known_organisation_sees_the_existing_relationship_and_its_owner(
-    page, live_server, login, csp_violations
+    page, live_server, login, csp_violations, navigate
 ):
     login("staff")
-    page.get_by_role("link", name="Partner registry").click()
+    navigate("Partner registry", "Registry")
     page.get_by_role("link", name="Add an organisation").click()
     # Typing is enough: the check runs live as the name is written.
     page.get_by_label("Name").press_sequentially("Federatie Nederlandse Vakbeweging e.V.")
