@@ -27,8 +27,11 @@ class OrganisationFilter(django_filters.FilterSet):
         label="Rights focus", choices=RIGHTS_FOCUS_CHOICES, method="filter_focus"
     )
     relationship_owner = django_filters.ModelChoiceFilter(label="Owner", queryset=staff_users())
-    has_active_partnership = django_filters.BooleanFilter(
-        label="Has an active partnership", method="filter_active_partnership"
+    has_active_partnership = django_filters.ChoiceFilter(
+        label="Active partnership",
+        choices=[("true", "Yes"), ("false", "No")],
+        empty_label="Any",
+        method="filter_active_partnership",
     )
     sort = django_filters.OrderingFilter(
         label="Sort by",
@@ -49,8 +52,8 @@ class OrganisationFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)
 
-    def filter_active_partnership(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset if value is None else queryset.with_active_partnership(value)
+    def filter_active_partnership(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.with_active_partnership(value == "true")
 
     def filter_focus(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return {
