@@ -1,7 +1,9 @@
 """No user input gives a 500 on the Urgent Action, signed-link and reminder pages."""
 
 import pytest
+from django.urls import reverse
 
+from accounts.roles import Role
 from dashboard.services import reminders
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +16,10 @@ def test_a_garbled_calendar_token_is_not_found(client, token):
 
 
 def test_a_real_calendar_token_still_opens_the_feed(client, role_user):
-    from accounts.roles import Role
-
     feed = reminders.calendar_feed_reset(user=role_user(Role.SECTION_STAFF))
     assert client.get(f"/calendar/{feed.token}.ics").status_code == 200
+
+
+def test_a_nul_character_in_the_urgent_action_search_is_ignored(client, role_user):
+    client.force_login(role_user(Role.SECTION_STAFF))
+    assert client.get(reverse("outreach:ua_list"), {"q": "UA\x00 12"}).status_code == 200

@@ -39,3 +39,10 @@ def test_a_nul_character_in_a_search_box_is_ignored_not_a_server_error(
     client.force_login(role_user(Role.SECTION_STAFF))
     for url in search_pages:
         assert client.get(url, {"q": "\x00amnesty"}).status_code == 200, url
+
+
+def test_a_nul_character_in_the_groups_organisation_search_is_ignored(client, role_user):
+    client.force_login(role_user(Role.LOCAL_GROUP))
+    response = client.get(reverse("partnerships:request_pick_organisation"), {"q": "am\x00nesty"})
+    assert response.status_code == 200
+
