@@ -46,3 +46,11 @@ def test_a_nul_character_in_the_groups_organisation_search_is_ignored(client, ro
     response = client.get(reverse("partnerships:request_pick_organisation"), {"q": "am\x00nesty"})
     assert response.status_code == 200
 
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["admin:review_queue", "admin:partnerships_partnershiprequest_changelist"],
+)
+def test_a_nul_character_in_the_review_queue_search_is_ignored(client, role_user, url_name):
+    client.force_login(role_user(Role.COORDINATOR))
+    assert client.get(reverse(url_name), {"q": "\x00amnesty"}).status_code == 200
