@@ -104,3 +104,15 @@ def test_a_link_for_a_deleted_contact_or_another_salt_unsubscribes_no_one(client
         assert client.get(reverse("outreach:preferences", args=[bad])).status_code == 404
     kept.refresh_from_db()
     assert kept.status == ContactStatus.ACTIVE
+
+
+def test_cancelling_a_draft_nobody_approved_is_allowed(client, role_user):
+    # The check constraint required an approver on every non-draft UA: an IntegrityError.
+    client.force_login(role_user(Role.SECTION_STAFF))
+    ua = UrgentActionFactory()
+    response = client.post(reverse("outreach:ua_cancel", args=[ua.pk]), follow=True)
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    ua.refresh_from_db()
+    assert ua.status == UrgentActionStatus.CANCELLED
+    assert ua.approved_by is None
