@@ -116,3 +116,9 @@ def test_cancelling_a_draft_nobody_approved_is_allowed(client, role_user):
     ua.refresh_from_db()
     assert ua.status == UrgentActionStatus.CANCELLED
     assert ua.approved_by is None
+
+
+def test_a_nul_character_in_the_urgent_action_admin_search_is_ignored(client, role_user):
+    client.force_login(role_user(Role.COORDINATOR))
+    url = reverse("admin:outreach_urgentaction_changelist")
+    assert client.get(url, {"q": "UA\x00 12"}).status_code == 200
