@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from partnerships.admin.common import NulSafeSearchMixin
+from partnerships.admin.common import NulSafeChangelistMixin
 
 from .models import (
     ActionReport,
@@ -90,7 +90,7 @@ class SpectrumMoveAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation"]
 
 
-class ReadOnlyAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class ReadOnlyAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
     """Urgent Actions are written, approved and sent through their pages, whose services
     check the role and keep the audience frozen; the admin only shows the rows."""
 

@@ -150,3 +150,9 @@ def test_bad_request_ids_in_the_groups_pages_are_not_found(client, role_user, pk
     for name in ("request_submit", "request_answer", "request_withdraw"):
         response = client.post(reverse(f"partnerships:{name}", args=[pk]), {"answer": "x"})
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("param", ["organisation__kind__exact", "status", "method"])
+def test_a_nul_character_in_a_review_queue_filter_is_ignored(client, role_user, param):
+    client.force_login(role_user(Role.SECTION_STAFF))
+    assert client.get(reverse("admin:review_queue"), {param: "human\x00rights"}).status_code == 200
