@@ -8,5 +8,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="home"),
     path("reminders/", views.RemindersView.as_view(), name="reminders"),
     path("reminders/calendar/", views.calendar_feed_reset, name="calendar_feed_reset"),
-    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    # The token is secrets.token_urlsafe(): a slug. Anything else (a NUL, which PostgreSQL
+    # refuses in a query) is 404 before the view runs.
+    path("calendar/<slug:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

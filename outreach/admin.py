@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from partnerships.admin.common import NulSafeChangelistMixin
+
 from .models import (
     ActionReport,
     Campaign,
@@ -88,7 +90,7 @@ class SpectrumMoveAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
     """Urgent Actions are written, approved and sent through their pages, whose services
     check the role and keep the audience frozen; the admin only shows the rows."""
 

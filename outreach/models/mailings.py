@@ -67,8 +67,9 @@ class UrgentAction(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
+            # A draft may be cancelled before anyone approved it.
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(approved_by__isnull=False),
+                condition=Q(status__in=["draft", "cancelled"]) | Q(approved_by__isnull=False),
                 name="urgentaction_approved_has_approver",
             )
         ]

@@ -18,6 +18,7 @@ from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionFor
 from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
 from outreach.services import mailings as services
+from partnerships.views.common import search_text
 
 AUDIENCE_SAMPLE_SIZE = 10
 
@@ -36,7 +37,7 @@ class UrgentActionListView(StaffRequiredMixin, ListView):
 
     def get_queryset(self):
         qs = UrgentAction.objects.annotate(mailing_count=Count("mailings"))
-        query = self.request.GET.get("q", "").strip()
+        query = search_text(self.request)
         if query:
             qs = qs.filter(Q(reference__icontains=query) | Q(title__icontains=query))
         status = self.request.GET.get("status", "")

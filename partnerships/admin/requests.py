@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from partnerships.admin.common import NulSafeChangelistMixin
 from partnerships.forms.decisions import (
     ApproveForm,
     AskInformationForm,
@@ -166,7 +167,7 @@ class ChecklistAnswerInline(ReadOnlyInline):
 
 
 @admin.register(PartnershipRequest)
-class PartnershipRequestAdmin(admin.ModelAdmin):
+class PartnershipRequestAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
     list_display = [
         "activity_title",
         "waiting",
@@ -404,7 +405,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
     list_display = ["title", "organisation_names", "local_group", "status", "starts_on", "ends_on", "lead"]  # fmt: skip
     list_filter = ["status", "visibility", "local_group"]
     list_select_related = ["local_group", "lead"]

@@ -33,7 +33,7 @@ from partnerships.services.requests import (
     partnership_request_update,
     partnership_request_withdraw,
 )
-from partnerships.views.common import ForgivingPaginationMixin
+from partnerships.views.common import ForgivingPaginationMixin, search_text
 
 
 def _own_requests(request: HttpRequest):
@@ -82,7 +82,7 @@ class OrganisationPickView(LocalGroupRequiredMixin, ForgivingPaginationMixin, Li
     paginate_by = 20
 
     def get_queryset(self):
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = search_text(self.request)
         if not query:
             return Organisation.objects.none()
         return Organisation.objects.filter(
@@ -90,7 +90,7 @@ class OrganisationPickView(LocalGroupRequiredMixin, ForgivingPaginationMixin, Li
         ).order_by("name")
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(query=self.request.GET.get("q", "").strip(), **kwargs)
+        return super().get_context_data(query=search_text(self.request), **kwargs)
 
 
 class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
