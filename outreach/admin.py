@@ -1,7 +1,5 @@
 from django.contrib import admin
 
-from partnerships.admin.common import NulSafeChangelistMixin
-
 from .models import (
     ActionReport,
     Campaign,
@@ -90,7 +88,7 @@ class SpectrumMoveAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation"]
 
 
-class ReadOnlyAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin):
     """Urgent Actions are written, approved and sent through their pages, whose services
     check the role and keep the audience frozen; the admin only shows the rows."""
 

@@ -19,7 +19,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from partnerships.admin.common import NulSafeChangelistMixin
 from partnerships.forms.decisions import (
     ApproveForm,
     AskInformationForm,
@@ -167,7 +166,7 @@ class ChecklistAnswerInline(ReadOnlyInline):
 
 
 @admin.register(PartnershipRequest)
-class PartnershipRequestAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
+class PartnershipRequestAdmin(admin.ModelAdmin):
     list_display = [
         "activity_title",
         "waiting",
@@ -405,7 +404,7 @@ class PartnershipRequestAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(NulSafeChangelistMixin, admin.ModelAdmin):
+class PartnershipAdmin(admin.ModelAdmin):
     list_display = ["title", "organisation_names", "local_group", "status", "starts_on", "ends_on", "lead"]  # fmt: skip
     list_filter = ["status", "visibility", "local_group"]
     list_select_related = ["local_group", "lead"]

@@ -12,9 +12,9 @@ from accounts.roles import is_coordinator, is_section_staff
 
 
 def search_text(request, *, limit: int = 100) -> str:
-    """The `?q=` search box, trimmed. PostgreSQL refuses NUL characters in a query
-    (a 500), and no one types them, so they are dropped."""
-    return request.GET.get("q", "").replace("\x00", "").strip()[:limit]
+    """The `?q=` search box, trimmed to a sensible length (NUL characters are already
+    gone: config.middleware.StripNullCharactersMiddleware)."""
+    return request.GET.get("q", "").strip()[:limit]
 
 
 def staff_required(view):
