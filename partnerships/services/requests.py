@@ -162,7 +162,7 @@ def _move(
         internal_note=internal_note.strip(),
     )
     if to in NOTIFIED_STATUSES:
-        from partnerships.tasks import send_request_update_email
+        from partnerships.tasks import send_request_update_email  # tasks import this module
 
         send_request_update_email.delay_on_commit(event.pk)
     return event
