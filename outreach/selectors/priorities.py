@@ -43,7 +43,7 @@ def _assessments_newest_first():
 
 def sector_priorities() -> list[SectorPriority]:
     """Every sector with its assessments, ranked; two queries whatever the data."""
-    sectors = Sector.objects.prefetch_related(
+    sectors = Sector.objects.annotate(organisation_count=Count("organisations")).prefetch_related(
         Prefetch("assessments", queryset=_assessments_newest_first())
     )
     rows = [SectorPriority(sector, list(sector.assessments.all())) for sector in sectors]
@@ -84,10 +84,3 @@ def history_chart_data(row: SectorPriority) -> dict:
         "domestic": [a.domestic_score for a in ordered],
         "international": [a.international_score for a in ordered],
     }
-
-
-def sectors_with_counts():
-    return Sector.objects.annotate(
-        organisation_count=Count("organisations", distinct=True),
-        assessment_count=Count("assessments", distinct=True),
-    )

@@ -1,6 +1,7 @@
 """Campaigns and their spectrum of allies."""
 
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
@@ -27,7 +28,7 @@ class CampaignListView(StaffRequiredMixin, SearchSortMixin, ListView):
     }
 
     def filter_queryset(self, queryset):
-        return queryset.prefetch_related("placements")
+        return queryset.annotate(placement_count=Count("placements"))
 
 
 class CampaignDetailView(StaffRequiredMixin, DetailView):
