@@ -58,7 +58,7 @@ def sector_with_history(*, sector: Sector) -> SectorPriority:
 
 
 def scatter_chart_data(rows: list[SectorPriority]) -> dict:
-    """The JSON the priorities chart draws: one point per assessed sector."""
+    """The JSON the priorities chart draws: one point per assessed sector, and its last move."""
     return {
         "threshold": scoring.PRIORITY_THRESHOLD,
         "points": [
@@ -71,6 +71,19 @@ def scatter_chart_data(rows: list[SectorPriority]) -> dict:
             }
             for row in rows
             if row.latest
+        ],
+        # Where each reassessed sector stood before: the chart draws the move as a trail.
+        "trails": [
+            {
+                "label": row.sector.name,
+                "from": {
+                    "x": row.history[1].domestic_score,
+                    "y": row.history[1].international_score,
+                },
+                "to": {"x": row.domestic, "y": row.international},
+            }
+            for row in rows
+            if len(row.history) > 1
         ],
     }
 
