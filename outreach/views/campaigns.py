@@ -9,12 +9,11 @@ from accounts.mixins import StaffRequiredMixin
 from outreach.forms.campaigns import CampaignForm, SpectrumPlaceForm
 from outreach.models import Campaign, SpectrumPlacement
 from outreach.selectors.campaigns import spectrum_columns, spectrum_moves
+from outreach.selectors.organisations import organisations_matching
 from outreach.services.campaigns import spectrum_place
 from partnerships.models import Organisation
 
 from .mixins import SearchSortMixin, ServiceFormMixin
-
-ORGANISATION_SEARCH_LIMIT = 20
 
 
 class CampaignListView(StaffRequiredMixin, SearchSortMixin, ListView):
@@ -38,18 +37,11 @@ class CampaignDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()[:100]
-        candidates = []
-        if query:
-            candidates = list(
-                Organisation.objects.filter(name__icontains=query).order_by("name")[
-                    :ORGANISATION_SEARCH_LIMIT
-                ]
-            )
         return super().get_context_data(
             columns=spectrum_columns(campaign=self.object),
             moves=spectrum_moves(campaign=self.object)[: self.moves_shown],
             query=query,
-            candidates=candidates,
+            candidates=organisations_matching(query=query),
             **kwargs,
         )
 

@@ -229,3 +229,10 @@ def test_moves_appear_on_the_organisation_timeline(django_assert_num_queries):
         ("Passive ally in Stop torture", "Signed.", MAR),
         ("Neutral in Stop torture", "Met.", JAN),
     ]
+
+
+def test_campaign_page_finds_organisations_by_acronym(staff_client):
+    campaign = CampaignFactory()
+    OrganisationFactory(name="International Commission of Jurists", acronym="ICJ")
+    response = staff_client.get(campaign.get_absolute_url(), {"q": "icj"})
+    assert [o.acronym for o in response.context["candidates"]] == ["ICJ"]
