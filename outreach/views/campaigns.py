@@ -1,6 +1,6 @@
 """Campaigns and their spectrum of allies."""
 
-from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
@@ -46,14 +46,11 @@ class CampaignDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-class CampaignFormMixin(StaffRequiredMixin):
+class CampaignFormMixin(StaffRequiredMixin, SuccessMessageMixin):
     model = Campaign
     form_class = CampaignForm
     template_name = "outreach/campaign_form.html"
-
-    def get_success_url(self):
-        messages.success(self.request, f"Saved the campaign “{self.object}”.")
-        return self.object.get_absolute_url()
+    success_message = "Saved the campaign “%(name)s”."
 
 
 class CampaignCreateView(CampaignFormMixin, CreateView):
