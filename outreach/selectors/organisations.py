@@ -1,11 +1,15 @@
-"""The outreach side of an organisation, shown on its registry page (see partnerships.panels)."""
+"""The outreach side of an organisation: its registry page panel (see partnerships.panels),
+and finding an organisation to place on a spectrum or in a sector."""
+
+from django.db.models import Q
 
 from partnerships.models import Organisation
 from partnerships.panels import OrganisationPanel
 
-from ..models import Contact, Employment
+from ..models import Contact, Employment, Sector
 
 CONTACTS_SHOWN = 25
+SEARCH_LIMIT = 20
 
 
 def organisation_outreach_panel(organisation: Organisation, user) -> OrganisationPanel:
@@ -26,3 +30,15 @@ def organisation_outreach_panel(organisation: Organisation, user) -> Organisatio
             "employment_count": employments.count(),
         },
     )
+
+
+def organisations_matching(
+    *, query: str, outside_sector: Sector | None = None, limit: int = SEARCH_LIMIT
+) -> list[Organisation]:
+    """Organisations whose name or acronym contains the query, by name, at most `limit`."""
+    if not query:
+        return []
+    found = Organisation.objects.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
+    if outside_sector is not None:
+        found = found.exclude(sectors=outside_sector)
+    return list(found.order_by("name")[:limit])

@@ -43,7 +43,7 @@ def _assessments_newest_first():
 
 def sector_priorities() -> list[SectorPriority]:
     """Every sector with its assessments, ranked; two queries whatever the data."""
-    sectors = Sector.objects.prefetch_related(
+    sectors = Sector.objects.annotate(organisation_count=Count("organisations")).prefetch_related(
         Prefetch("assessments", queryset=_assessments_newest_first())
     )
     rows = [SectorPriority(sector, list(sector.assessments.all())) for sector in sectors]
@@ -58,7 +58,7 @@ def sector_with_history(*, sector: Sector) -> SectorPriority:
 
 
 def scatter_chart_data(rows: list[SectorPriority]) -> dict:
-    """The JSON the priorities chart draws: one point per assessed sector."""
+    """The JSON the priorities chart draws: one point per assessed sector, and its last move."""
     return {
         "threshold": scoring.PRIORITY_THRESHOLD,
         "points": [
@@ -72,6 +72,19 @@ def scatter_chart_data(rows: list[SectorPriority]) -> dict:
             for row in rows
             if row.latest
         ],
+        # Where each reassessed sector stood before: the chart draws the move as a trail.
+        "trails": [
+            {
+                "label": row.sector.name,
+                "from": {
+                    "x": row.history[1].domestic_score,
+                    "y": row.history[1].international_score,
+                },
+                "to": {"x": row.domestic, "y": row.international},
+            }
+            for row in rows
+            if len(row.history) > 1
+        ],
     }
 
 
@@ -84,10 +97,3 @@ def history_chart_data(row: SectorPriority) -> dict:
         "domestic": [a.domestic_score for a in ordered],
         "international": [a.international_score for a in ordered],
     }
-
-
-def sectors_with_counts():
-    return Sector.objects.annotate(
-        organisation_count=Count("organisations", distinct=True),
-        assessment_count=Count("assessments", distinct=True),
-    )

@@ -1,6 +1,6 @@
 """Keyword matching between publications and contacts (seed 001's keywording system)."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from outreach.models import Contact, Keyword, Publication
 
@@ -23,7 +23,9 @@ def _with_matches(queryset: QuerySet, keyword_ids: list[int]) -> QuerySet:
 def contacts_for_publication(*, publication: Publication, user) -> QuerySet[Contact]:
     """Contacts interested in at least one of the publication's keywords, best match first."""
     keyword_ids = [keyword.pk for keyword in publication.keywords.all()]  # may be prefetched
-    visible = Contact.objects.visible_to(user)
+    # Whether each would receive a mailing comes from the one consent rule, mailable().
+    mailable = Contact.objects.mailable(include_at_risk=True).filter(pk=OuterRef("pk"))
+    visible = Contact.objects.annotate(is_mailable=Exists(mailable)).visible_to(user)
     return _with_matches(visible, keyword_ids).order_by(
         "-match_count", "last_name", "first_name", "pk"
     )

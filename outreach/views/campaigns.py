@@ -1,6 +1,7 @@
 """Campaigns and their spectrum of allies."""
 
-from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
@@ -8,13 +9,12 @@ from accounts.mixins import StaffRequiredMixin
 from outreach.forms.campaigns import CampaignForm, SpectrumPlaceForm
 from outreach.models import Campaign, SpectrumPlacement
 from outreach.selectors.campaigns import spectrum_columns, spectrum_moves
+from outreach.selectors.organisations import organisations_matching
 from outreach.services.campaigns import spectrum_place
 from partnerships.models import Organisation
 from partnerships.views.common import search_text
 
 from .mixins import SearchSortMixin, ServiceFormMixin
-
-ORGANISATION_SEARCH_LIMIT = 20
 
 
 class CampaignListView(StaffRequiredMixin, SearchSortMixin, ListView):
@@ -28,7 +28,7 @@ class CampaignListView(StaffRequiredMixin, SearchSortMixin, ListView):
     }
 
     def filter_queryset(self, queryset):
-        return queryset.prefetch_related("placements")
+        return queryset.annotate(placement_count=Count("placements"))
 
 
 class CampaignDetailView(StaffRequiredMixin, DetailView):
@@ -38,30 +38,20 @@ class CampaignDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         query = search_text(self.request)
-        candidates = []
-        if query:
-            candidates = list(
-                Organisation.objects.filter(name__icontains=query).order_by("name")[
-                    :ORGANISATION_SEARCH_LIMIT
-                ]
-            )
         return super().get_context_data(
             columns=spectrum_columns(campaign=self.object),
             moves=spectrum_moves(campaign=self.object)[: self.moves_shown],
             query=query,
-            candidates=candidates,
+            candidates=organisations_matching(query=query),
             **kwargs,
         )
 
 
-class CampaignFormMixin(StaffRequiredMixin):
+class CampaignFormMixin(StaffRequiredMixin, SuccessMessageMixin):
     model = Campaign
     form_class = CampaignForm
     template_name = "outreach/campaign_form.html"
-
-    def get_success_url(self):
-        messages.success(self.request, f"Saved the campaign “{self.object}”.")
-        return self.object.get_absolute_url()
+    success_message = "Saved the campaign “%(name)s”."
 
 
 class CampaignCreateView(CampaignFormMixin, CreateView):

@@ -9,6 +9,7 @@ from accounts.mixins import StaffRequiredMixin
 from outreach import scoring
 from outreach.forms.priorities import SectorAssessmentForm
 from outreach.models import Sector
+from outreach.selectors.organisations import organisations_matching
 from outreach.selectors.priorities import (
     history_chart_data,
     scatter_chart_data,
@@ -24,8 +25,6 @@ from partnerships.models import Organisation
 from partnerships.views.common import search_text
 
 from .mixins import ServiceFormMixin
-
-ORGANISATION_SEARCH_LIMIT = 20
 
 
 class OutreachHomeView(StaffRequiredMixin, TemplateView):
@@ -54,20 +53,13 @@ class SectorDetailView(StaffRequiredMixin, DetailView):
         row = sector_with_history(sector=self.object)
         query = search_text(self.request)
         members = self.object.organisations.order_by("name")
-        candidates = []
-        if query:
-            candidates = list(
-                Organisation.objects.filter(name__icontains=query)
-                .exclude(sectors=self.object)
-                .order_by("name")[:ORGANISATION_SEARCH_LIMIT]
-            )
         return super().get_context_data(
             row=row,
             chart=history_chart_data(row),
             organisations=members[: self.organisations_shown],
             organisation_count=members.count(),
             query=query,
-            candidates=candidates,
+            candidates=organisations_matching(query=query, outside_sector=self.object),
             threshold=scoring.PRIORITY_THRESHOLD,
             **kwargs,
         )

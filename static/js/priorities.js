@@ -31,22 +31,38 @@
     };
   }
 
-  // Writes each sector's name next to its point, so the chart reads without hovering.
+  // Writes each sector's name next to its current point, so the chart reads without hovering.
   var pointLabels = {
     id: "pointLabels",
     afterDatasetsDraw: function (chart) {
-      var ctx = chart.ctx;
+      var ctx = chart.ctx, dataset = chart.data.datasets[0];
       ctx.save();
       ctx.font = "11px system-ui, sans-serif";
       ctx.fillStyle = "#333";
-      chart.data.datasets.forEach(function (dataset, i) {
-        chart.getDatasetMeta(i).data.forEach(function (element, j) {
-          ctx.fillText(dataset.data[j].label, element.x + 7, element.y + 4);
-        });
+      chart.getDatasetMeta(0).data.forEach(function (element, j) {
+        ctx.fillText(dataset.data[j].label, element.x + 7, element.y + 4);
       });
       ctx.restore();
     }
   };
+
+  // A faint dashed line from a sector's previous assessment to its latest one.
+  function trailDatasets(trails) {
+    return trails.map(function (trail) {
+      return {
+        type: "line",
+        label: trail.label + " (previous assessment)",
+        data: [trail.from, trail.to],
+        borderColor: "rgba(108, 117, 125, 0.45)",
+        borderDash: [3, 3],
+        borderWidth: 1,
+        pointRadius: [3, 0],
+        pointBackgroundColor: "rgba(108, 117, 125, 0.45)",
+        showLine: true,
+        fill: false
+      };
+    });
+  }
 
   function axis(title) {
     return { min: 0, max: 100, title: { display: true, text: title } };
@@ -63,7 +79,7 @@
           pointRadius: 6,
           pointHoverRadius: 8,
           backgroundColor: data.points.map(function (p) { return p.priority ? priority : other; })
-        }]
+        }].concat(trailDatasets(data.trails || []))
       },
       options: {
         maintainAspectRatio: false,
@@ -72,6 +88,7 @@
         plugins: {
           legend: { display: false },
           tooltip: {
+            filter: function (item) { return item.datasetIndex === 0; },
             callbacks: {
               label: function (item) {
                 var p = item.raw;

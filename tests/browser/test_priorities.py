@@ -8,6 +8,9 @@ pytestmark = pytest.mark.browser
 CHART_POINTS = """() => Chart.getChart(document.getElementById("priority-chart"))
     .data.datasets[0].data.map(p => ({label: p.label, x: p.x, y: p.y, priority: p.priority}))"""
 
+TRAIL = """(label) => Chart.getChart(document.getElementById("priority-chart"))
+    .data.datasets.find(d => d.label === label).data"""
+
 
 def _point(page, label: str) -> dict:
     # The chart is drawn once Chart.js has loaded: wait for it rather than race it.
@@ -46,6 +49,8 @@ def test_staff_score_a_sector_and_see_it_move_on_the_chart(
     expect(row.get_by_text("Priority")).to_be_visible()
     after = _point(page, "Youth activists")
     assert (after["x"], after["y"], after["priority"]) == (100.0, 100.0, True)
+    trail = page.evaluate(TRAIL, "Youth activists (previous assessment)")
+    assert trail == [{"x": 72.0, "y": 50.0}, {"x": 100.0, "y": 100.0}]
     # Priorities rank first: the sector now heads the table.
     expect(page.locator("#priority-table tbody tr").first).to_have_attribute(
         "data-sector", "youth-activists"

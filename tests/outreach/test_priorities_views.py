@@ -75,8 +75,12 @@ def test_staff_add_an_assessment_and_the_sector_moves(staff_client, django_user_
     latest = sector.assessments.first()
     assert latest.assessed_on == datetime.date(2026, 1, 10)
     assert latest.assessed_by.groups.filter(name="Section staff").exists()
-    point = _chart(staff_client.get(reverse("outreach:priorities")))["points"][0]
-    assert (point["x"], point["y"]) == (80.0, 80.0)
+    chart = _chart(staff_client.get(reverse("outreach:priorities")))
+    assert (chart["points"][0]["x"], chart["points"][0]["y"]) == (80.0, 80.0)
+    # The move from the previous assessment (all 3s: 60, 60) is drawn as a trail.
+    assert chart["trails"] == [
+        {"label": sector.name, "from": {"x": 60.0, "y": 60.0}, "to": {"x": 80.0, "y": 80.0}}
+    ]
 
 
 def test_the_form_starts_from_the_latest_scores(staff_client):

@@ -224,3 +224,27 @@ def test_publication_page_runs_a_constant_number_of_queries(
     client.force_login(staff)
     with django_assert_max_num_queries(10):
         assert client.get(publication.get_absolute_url()).status_code == 200
+
+
+def test_an_executable_upload_is_refused(client, staff):
+    client.force_login(staff)
+    response = client.post(
+        reverse("outreach:publication_create"),
+        {
+            "title": "Report",
+            "published_on": "2026-02-01",
+            "file": SimpleUploadedFile("report.exe", b"MZ"),
+        },
+    )
+    assert "File extension “exe” is not allowed" in response.content.decode()
+    assert not Publication.objects.exists()
+
+
+def test_matching_contacts_say_whether_they_can_be_mailed(staff):
+    keyword = KeywordFactory()
+    publication = PublicationFactory(keywords=[keyword])
+    consenting = contact_with([keyword], last_name="A")
+    contact_with([keyword], last_name="B", mailing_consent=False)
+    rows = contacts_for_publication(publication=publication, user=staff).order_by("last_name")
+    assert [(c, c.is_mailable) for c in rows][0] == (consenting, True)
+    assert [c.is_mailable for c in rows] == [True, False]

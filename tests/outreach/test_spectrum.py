@@ -229,3 +229,20 @@ def test_moves_appear_on_the_organisation_timeline(django_assert_num_queries):
         ("Passive ally in Stop torture", "Signed.", MAR),
         ("Neutral in Stop torture", "Met.", JAN),
     ]
+
+
+def test_campaign_page_finds_organisations_by_acronym(staff_client):
+    campaign = CampaignFactory()
+    OrganisationFactory(name="International Commission of Jurists", acronym="ICJ")
+    response = staff_client.get(campaign.get_absolute_url(), {"q": "icj"})
+    assert [o.acronym for o in response.context["candidates"]] == ["ICJ"]
+
+
+def test_staff_edit_a_campaign_and_see_it_saved(staff_client):
+    campaign = CampaignFactory(name="Old name")
+    response = staff_client.post(
+        reverse("outreach:campaign_update", args=[campaign.pk]),
+        {"name": "New name", "goal": "g", "starts_on": "2026-01-01", "ends_on": ""},
+        follow=True,
+    )
+    assert "Saved the campaign “New name”." in response.content.decode()
