@@ -16,8 +16,16 @@ FOLLOW_UP_CHOICES = [
 ]
 
 
-class ContactFilter(django_filters.FilterSet):
+class SearchFilterSet(django_filters.FilterSet):
+    """A free-text box handed to the queryset's own search() method."""
+
     q = django_filters.CharFilter(method="filter_search", label="Search")
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
+
+
+class ContactFilter(SearchFilterSet):
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
         queryset=Sector.objects.all(),
@@ -51,15 +59,11 @@ class ContactFilter(django_filters.FilterSet):
         model = Contact
         fields: list[str] = []
 
-    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.search(value)
-
     def filter_consent(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.with_consent() if value == "yes" else queryset.without_consent()
 
 
-class ApproachFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label="Search")
+class ApproachFilter(SearchFilterSet):
     follow_up = django_filters.ChoiceFilter(
         choices=FOLLOW_UP_CHOICES,
         method="filter_follow_up",
@@ -82,9 +86,6 @@ class ApproachFilter(django_filters.FilterSet):
     class Meta:
         model = Approach
         fields: list[str] = []
-
-    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.search(value)
 
     def filter_follow_up(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return {

@@ -114,6 +114,11 @@ urlpatterns = [
         contacts.employment_remove,
         name="employment_remove",
     ),
+    path(
+        "contacts/<int:pk>/employments/<int:employment_pk>/end/",
+        contacts.employment_end,
+        name="employment_end",
+    ),
     path("approaches/", approaches.ApproachListView.as_view(), name="approach_list"),
     path("approaches/new/", approaches.ApproachCreateView.as_view(), name="approach_create"),
     path("approaches/<int:pk>/", approaches.ApproachDetailView.as_view(), name="approach_detail"),

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from partnerships.models import Organisation
@@ -146,6 +147,19 @@ def employment_add(
     if start_date and end_date and end_date < start_date:
         raise ValidationError("The end date is before the start date.")
     employment.save()
+    return employment
+
+
+@transaction.atomic
+def employment_end(*, employment: Employment, end_date: datetime.date | None = None) -> Employment:
+    """The person left the organisation: the role stays in their history."""
+    if employment.end_date is not None:
+        raise ValidationError("This role has already ended.")
+    end_date = end_date or timezone.localdate()
+    if employment.start_date and end_date < employment.start_date:
+        raise ValidationError("The role cannot end before it started.")
+    employment.end_date = end_date
+    employment.save(update_fields=["end_date"])
     return employment
 
 

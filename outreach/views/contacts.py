@@ -224,6 +224,15 @@ def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required
+def employment_end(request: HttpRequest, pk: int, employment_pk: int) -> HttpResponse:
+    contact = visible_contact(request, pk)
+    employment = get_object_or_404(contact.employments, pk=employment_pk)
+    _run(request, services.employment_end, "Role marked as ended today.", employment=employment)
+    return _detail(contact)
+
+
+@require_POST
+@staff_required
 def employment_remove(request: HttpRequest, pk: int, employment_pk: int) -> HttpResponse:
     contact = visible_contact(request, pk)
     employment = get_object_or_404(contact.employments, pk=employment_pk)

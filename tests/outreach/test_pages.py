@@ -173,6 +173,13 @@ def test_employments_are_added_and_removed(staff_client):
         follow=True,
     )
     assert "end date is before the start date" in response.content.decode()
+    staff_client.post(f"/outreach/contacts/{contact.pk}/employments/{employment.pk}/end/")
+    employment.refresh_from_db()
+    assert employment.end_date is not None
+    response = staff_client.post(
+        f"/outreach/contacts/{contact.pk}/employments/{employment.pk}/end/", follow=True
+    )
+    assert "already ended" in response.content.decode()
     staff_client.post(f"/outreach/contacts/{contact.pk}/employments/{employment.pk}/remove/")
     assert not contact.employments.exists()
 
