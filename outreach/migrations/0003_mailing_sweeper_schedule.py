@@ -24,7 +24,7 @@ def remove_schedule(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outreach", "0002_urgent_actions_and_mailings"),
+        ("outreach", "0002_initial"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 

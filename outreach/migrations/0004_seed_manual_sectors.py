@@ -14,6 +14,6 @@ def create_sectors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("outreach", "0003_merge_contacts_and_priorities")]
+    dependencies = [("outreach", "0003_mailing_sweeper_schedule")]
 
     operations = [migrations.RunPython(create_sectors, migrations.RunPython.noop)]
