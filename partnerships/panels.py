@@ -31,3 +31,21 @@ def register_organisation_panel(provider: PanelProvider) -> PanelProvider:
 def panels_for(organisation: Organisation, user) -> list[OrganisationPanel]:
     panels = (provider(organisation, user) for provider in _providers)
     return [panel for panel in panels if panel is not None]
+
+
+# The coordinator's review page in the admin: apps built on partnerships (risk,
+# evaluation) show what a coordinator must see before deciding, the same way.
+ReviewPanelProvider = Callable[[object, object], OrganisationPanel | None]
+_review_providers: list[ReviewPanelProvider] = []
+
+
+def register_review_panel(provider: ReviewPanelProvider) -> ReviewPanelProvider:
+    """`provider(partnership_request, user)` returns a panel or None, in fixed queries."""
+    if provider not in _review_providers:
+        _review_providers.append(provider)
+    return provider
+
+
+def review_panels_for(partnership_request, user) -> list[OrganisationPanel]:
+    panels = (provider(partnership_request, user) for provider in _review_providers)
+    return [panel for panel in panels if panel is not None]

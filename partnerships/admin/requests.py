@@ -35,6 +35,7 @@ from partnerships.models import (
     RequestEvent,
     RequestStatus,
 )
+from partnerships.panels import review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import TransitionNotAllowed, allowed_actions
 
@@ -272,6 +273,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
             "decision_links": self._decision_links(request, obj) if obj else [],
+            "review_panels": review_panels_for(obj, request.user) if obj else [],
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import is_coordinator, is_local_group, is_section_staff
 from partnerships.emails import send_templated_email
+from partnerships.gates import approval_refusals
 from partnerships.models import (
     ChecklistAnswer,
     Organisation,
@@ -349,6 +350,8 @@ def partnership_request_approve(
         raise TransitionNotAllowed(
             "Answer all six questions of the decision checklist before approving."
         )
+    if refusals := approval_refusals(locked):
+        raise TransitionNotAllowed(" ".join(refusals))
     if not (is_coordinator(lead) or is_section_staff(lead)):
         raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
     if ends_on is not None and ends_on < starts_on:
