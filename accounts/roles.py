@@ -1,8 +1,30 @@
-"""The three roles of DOMAIN.md, expressed as Django groups, and what each may see."""
+"""Who may do what: the three roles of DOMAIN.md, and every check built on them.
 
+Roles are **group membership**, not Django permissions: a user is Section staff,
+a coordinator or a local group because they belong to that Django group
+(created by accounts/migrations/0002_role_groups.py). Every rule about who may
+do something asks one predicate here: views (the mixins and decorators below),
+services (which check again, whoever calls them), the admin, the navigation
+bar and the API. Django model permissions are derived from the roles
+(`accounts/permissions.py`) and only decide what the admin *shows*; a decision
+is never "has the change permission" but "`is_coordinator(user)`" (see
+`may_decide`). The one exception is seed 004's people at risk: seeing them is a
+permission granted to named users, checked by `Contact.objects.visible_to()`.
+
+Coordinators are Section staff who also decide, so `is_section_staff` is true
+for them; a superuser counts as staff and coordinator, never as a local group.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import wraps
+from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
 
@@ -10,6 +32,10 @@ class Role(StrEnum):
     SECTION_STAFF = "Section staff"
     COORDINATOR = "Coordinators"
     LOCAL_GROUP = "Local groups"
+
+
+# Roles whose members work for the Section (and so count as its staff).
+STAFF_ROLES = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
 
 
 def roles_of(user) -> set[Role]:
@@ -24,20 +50,99 @@ def roles_of(user) -> set[Role]:
 
 
 def has_role(user, role: Role) -> bool:
-    return user.is_superuser or role in roles_of(user)
+    return user.is_active and (user.is_superuser or role in roles_of(user))
+
+
+# --- The predicates -----------------------------------------------------------------------
 
 
 def is_section_staff(user) -> bool:
-    return has_role(user, Role.SECTION_STAFF)
+    """Works for the Section: Section staff and coordinators (the staff pages)."""
+    return any(has_role(user, role) for role in STAFF_ROLES)
 
 
 def is_coordinator(user) -> bool:
+    """Entitled to authorise cooperation: decides requests, approves Urgent Actions."""
     return has_role(user, Role.COORDINATOR)
 
 
 def is_local_group(user) -> bool:
     # A superuser is not a local group: the group view is scoped to one group.
-    return Role.LOCAL_GROUP in roles_of(user) and user.local_group_id is not None
+    return (
+        user.is_active
+        and Role.LOCAL_GROUP in roles_of(user)
+        and getattr(user, "local_group_id", None) is not None
+    )
+
+
+def may_decide(user) -> bool:
+    """Decide a partnership request, conclude a partnership, approve an Urgent Action.
+
+    The admin asks this, not its "change" permission (see PartnershipRequestAdmin)."""
+    return is_coordinator(user)
+
+
+def staff_users() -> QuerySet:
+    """The users `is_section_staff` is true for, as a query: owners, leads, digests."""
+    names = [role.value for role in STAFF_ROLES]
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=names) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+
+
+# --- Views: one mixin and one decorator per predicate ----------------------------------------
+
+
+def role_required(predicate: Callable[[Any], bool]) -> Callable:
+    """A function-view decorator: 403 unless `predicate(request.user)`."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+staff_required = role_required(is_section_staff)
+coordinator_required = role_required(is_coordinator)
+local_group_required = role_required(is_local_group)
+
+
+class RoleRequiredMixin(UserPassesTestMixin):
+    """Class-based views: 403 unless `role_test(user)`."""
+
+    raise_exception = True
+    role_test: Callable[[Any], bool] = staticmethod(is_section_staff)
+
+    def test_func(self) -> bool:
+        return self.role_test(self.request.user)
+
+
+class StaffRequiredMixin(RoleRequiredMixin):
+    """Section staff and coordinators; everyone else gets 403."""
+
+    role_test = staticmethod(is_section_staff)
+
+
+class CoordinatorRequiredMixin(RoleRequiredMixin):
+    role_test = staticmethod(is_coordinator)
+
+
+class LocalGroupRequiredMixin(RoleRequiredMixin):
+    """A user who belongs to a local group; querysets must still be scoped to it."""
+
+    role_test = staticmethod(is_local_group)
+
+
+# --- Where each role starts, and what the navigation offers ---------------------------------
 
 
 def _reverse_or_none(name: str) -> str | None:
@@ -66,7 +171,7 @@ class NavItem:
     menu: str = ""  # items sharing a menu label form one dropdown
 
 
-_STAFF = frozenset({Role.SECTION_STAFF, Role.COORDINATOR})
+_STAFF = STAFF_ROLES
 
 # One list, so the navigation bar and the access rules cannot drift apart.
 NAVIGATION: list[NavItem] = [

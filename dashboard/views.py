@@ -1,14 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from accounts.mixins import StaffRequiredMixin
-from accounts.roles import is_coordinator, is_section_staff
+from accounts.roles import StaffRequiredMixin, staff_required
 
 from .models import CalendarFeed
 from .selectors import dashboard_figures
@@ -46,9 +44,8 @@ class RemindersView(StaffRequiredMixin, TemplateView):
 
 
 @require_POST
+@staff_required
 def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
-    if not (is_section_staff(request.user) or is_coordinator(request.user)):
-        raise PermissionDenied
     if request.POST.get("action") == "revoke":
         reminders.calendar_feed_revoke(user=request.user)
         messages.success(request, "Your calendar address no longer works.")

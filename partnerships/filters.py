@@ -4,7 +4,8 @@ import django_filters
 from django.db.models import QuerySet
 from django_countries import countries
 
-from .forms.organisations import staff_users
+from accounts.roles import staff_users
+
 from .models import Organisation
 from .models.organisations import OrganisationKind, RelationshipStatus, Scope
 

@@ -12,15 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 from accounts.models import User
-from accounts.roles import Role, is_coordinator
+from accounts.roles import is_coordinator, staff_users
 from dashboard.models import CalendarFeed, ReminderDigest
 from outreach.models import Approach
 from partnerships.emails import send_templated_email
@@ -150,17 +149,6 @@ def reminder_items(*, user: User, today: datetime.date | None = None) -> list[Re
 # The daily digest
 
 
-def staff_users() -> QuerySet[User]:
-    groups = Group.objects.filter(name__in=[Role.SECTION_STAFF.value, Role.COORDINATOR.value])
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(groups__in=groups) | Q(is_superuser=True))
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
-
-
 def reminder_digest_send(*, user: User, today: datetime.date) -> ReminderDigest | None:
     """Send the user's digest for `today` unless it went out already or nothing is due.
 
@@ -189,7 +177,10 @@ def reminder_digest_send(*, user: User, today: datetime.date) -> ReminderDigest 
 def reminder_digests_send(*, today: datetime.date | None = None) -> int:
     """The daily job: one digest per staff user with something due; returns how many."""
     today = today or timezone.localdate()
-    return sum(reminder_digest_send(user=user, today=today) is not None for user in staff_users())
+    return sum(
+        reminder_digest_send(user=user, today=today) is not None
+        for user in staff_users().exclude(email="").order_by("pk")
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Forms of the contact, approach and import pages: they validate input only."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 
+from accounts.roles import staff_users
 from partnerships.models import Organisation
 
 from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
@@ -11,10 +11,6 @@ from .fields import KeywordsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _staff_users():
-    return get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
 
 
 class ContactForm(forms.ModelForm):
@@ -54,7 +50,7 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _staff_users()
+        self.fields["owner"].queryset = staff_users()
         if not user.has_perm(AT_RISK_PERMISSION):
             del self.fields["is_at_risk"]
         if self.instance.pk:
@@ -129,7 +125,7 @@ class ApproachForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.contacts = contacts  # the contacts this user may see
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["follow_up_owner"].queryset = _staff_users()
+        self.fields["follow_up_owner"].queryset = staff_users()
         if self.instance.contact_id:
             self.fields["contact_email"].initial = self.instance.contact.email
 

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.models import Organisation
 from partnerships.views.common import ForgivingPaginationMixin
 
@@ -17,7 +17,7 @@ from ..filters import ApproachFilter
 from ..forms.contacts import ApproachForm, FollowUpDoneForm
 from ..models import Approach, Contact
 from ..services import approaches as services
-from .contacts import PAGE_SIZE, staff_required
+from .contacts import PAGE_SIZE
 
 
 def visible_approaches(user):

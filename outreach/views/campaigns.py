@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin
 from outreach.forms.campaigns import CampaignForm, SpectrumPlaceForm
 from outreach.models import Campaign, SpectrumPlacement
 from outreach.selectors.campaigns import spectrum_columns, spectrum_moves

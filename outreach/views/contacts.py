@@ -2,15 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from accounts.mixins import StaffRequiredMixin
-from accounts.roles import is_coordinator, is_section_staff
+from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.views.common import ForgivingPaginationMixin
 
 from ..filters import ContactFilter
@@ -20,19 +19,6 @@ from ..selectors.publications import publications_for_contact
 from ..services import contacts as services
 
 PAGE_SIZE = 25
-
-
-def staff_required(view):
-    """The function-view twin of StaffRequiredMixin."""
-
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not (is_section_staff(request.user) or is_coordinator(request.user)):
-            raise PermissionDenied("Only Section staff may do this.")
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
 
 
 def visible_contact(request: HttpRequest, pk: int) -> Contact:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.roles import staff_required
 from partnerships.models import Organisation
 
 from ..filters import ContactFilter
@@ -21,7 +22,6 @@ from ..services.imports import (
     import_preview,
     organisations_export_csv,
 )
-from .contacts import staff_required
 
 SESSION_KEY = "outreach_import"
 TEMPLATE = "outreach/import.html"

@@ -12,8 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from accounts.mixins import StaffRequiredMixin
-from accounts.roles import is_coordinator, is_section_staff
+from accounts.roles import StaffRequiredMixin, is_coordinator, staff_required
 from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionForm
 from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
@@ -21,11 +20,6 @@ from outreach.services import mailings as services
 from partnerships.views.common import search_text
 
 AUDIENCE_SAMPLE_SIZE = 10
-
-
-def _require_staff(user) -> None:
-    if not (is_section_staff(user) or is_coordinator(user)):
-        raise PermissionDenied
 
 
 class UrgentActionListView(StaffRequiredMixin, ListView):
@@ -116,8 +110,8 @@ def _run_service(request: HttpRequest, action, success: str) -> bool:
 
 
 @require_POST
+@staff_required
 def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request.user)
     ua = get_object_or_404(UrgentAction, pk=pk)
     _run_service(
         request,
@@ -128,8 +122,8 @@ def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@staff_required
 def urgent_action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request.user)
     ua = get_object_or_404(UrgentAction, pk=pk)
     _run_service(
         request,
@@ -140,9 +134,9 @@ def urgent_action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@staff_required
 def urgent_action_send(request: HttpRequest, pk: int) -> HttpResponse:
     """Issue the UA, or send a follow-up when the form names one."""
-    _require_staff(request.user)
     ua = get_object_or_404(UrgentAction, pk=pk)
     kind, note = MailingKind.ISSUED, ""
     if "kind" in request.POST:
@@ -189,9 +183,9 @@ class MailingDetailView(StaffRequiredMixin, DetailView):
         )
 
 
+@staff_required
 def mailing_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Polled by htmx every two seconds (HTML fragment), or JSON for scripts."""
-    _require_staff(request.user)
     mailing = get_object_or_404(Mailing, pk=pk)
     progress = mailing_progress(mailing)
     if request.GET.get("format") == "json":

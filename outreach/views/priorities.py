@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView, View
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin
 from outreach import scoring
 from outreach.forms.priorities import SectorAssessmentForm
 from outreach.models import Sector

@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin
 from outreach.forms.publications import PublicationForm
 from outreach.models import Publication
 from outreach.selectors.publications import contacts_for_publication, keyword_suggestions

@@ -6,8 +6,8 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
-from accounts.mixins import StaffRequiredMixin
 from accounts.models import User
+from accounts.roles import StaffRequiredMixin
 from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
 from outreach.models import (
     AT_RISK_PERMISSION,

@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from accounts.roles import may_decide
 from partnerships.forms.decisions import (
     ApproveForm,
     AskInformationForm,
@@ -219,6 +220,11 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_decide_permission(self, request) -> bool:
+        # The rule of accounts.roles, not the "change" model permission: a user
+        # given that permission by hand still does not decide.
+        return may_decide(request.user)
+
     @admin.display(description="waiting", ordering="submitted_at")
     def waiting(self, obj: PartnershipRequest) -> str:
         if obj.submitted_at is None or not obj.is_undecided():
@@ -278,7 +284,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _decision_links(self, request: HttpRequest, obj: PartnershipRequest) -> list:
-        if not self.has_change_permission(request, obj):
+        if not self.has_decide_permission(request):
             return []
         possible = allowed_actions(request.user, obj)
         links = []
@@ -297,7 +303,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
         obj = self.get_object(request, str(object_id))
         if obj is None:
             raise Http404("No such partnership request.")
-        if not self.has_change_permission(request, obj):
+        if not self.has_decide_permission(request):
             raise PermissionDenied
         return obj
 
@@ -384,23 +390,23 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             return None
         return HttpResponseRedirect(self._url("decide", queryset.get().pk, decision))
 
-    @admin.action(description="Take the selected request into review", permissions=["change"])
+    @admin.action(description="Take the selected request into review", permissions=["decide"])
     def start_review_action(self, request, queryset):
         return self._one_decision(request, queryset, "start_review")
 
-    @admin.action(description="Approve the selected request…", permissions=["change"])
+    @admin.action(description="Approve the selected request…", permissions=["decide"])
     def approve_action(self, request, queryset):
         return self._one_decision(request, queryset, "approve")
 
-    @admin.action(description="Decline the selected request…", permissions=["change"])
+    @admin.action(description="Decline the selected request…", permissions=["decide"])
     def decline_action(self, request, queryset):
         return self._one_decision(request, queryset, "decline")
 
-    @admin.action(description="Ask the group for information…", permissions=["change"])
+    @admin.action(description="Ask the group for information…", permissions=["decide"])
     def ask_action(self, request, queryset):
         return self._one_decision(request, queryset, "ask_information")
 
-    @admin.action(description="Escalate the selected request to the IS…", permissions=["change"])
+    @admin.action(description="Escalate the selected request to the IS…", permissions=["decide"])
     def escalate_action(self, request, queryset):
         return self._one_decision(request, queryset, "escalate")
 
@@ -425,11 +431,14 @@ class PartnershipAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_decide_permission(self, request) -> bool:
+        return may_decide(request.user)
+
     @admin.display(description="organisations")
     def organisation_names(self, obj: Partnership) -> str:
         return ", ".join(o.name for o in obj.organisations.all())
 
-    @admin.action(description="Mark the selected partnerships concluded", permissions=["change"])
+    @admin.action(description="Mark the selected partnerships concluded", permissions=["decide"])
     def conclude_action(self, request, queryset):
         for partnership in queryset:
             try:

@@ -1,20 +1,8 @@
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 
-from accounts.roles import Role
+from accounts.roles import staff_users
 from partnerships.models import Affiliation, Organisation
 from partnerships.selectors import RelationshipMatch, find_existing_relationships
-
-
-def staff_users():
-    roles = [Role.SECTION_STAFF.value, Role.COORDINATOR.value]
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=roles) | Q(is_superuser=True), is_active=True)
-        .distinct()
-        .order_by("username")
-    )
 
 
 class OrganisationForm(forms.ModelForm):

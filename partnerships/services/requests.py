@@ -352,7 +352,7 @@ def partnership_request_approve(
         )
     if refusals := approval_refusals(locked):
         raise TransitionNotAllowed(" ".join(refusals))
-    if not (is_coordinator(lead) or is_section_staff(lead)):
+    if not is_section_staff(lead):
         raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
     if ends_on is not None and ends_on < starts_on:
         raise TransitionNotAllowed("The partnership cannot end before it starts.")

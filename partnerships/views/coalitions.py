@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.forms.coalitions import (
     AgreementForm,
     CoalitionForm,
@@ -33,7 +33,7 @@ from partnerships.services.coalitions import (
     statement_section_agree,
 )
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin, search_text, staff_required
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, search_text
 
 
 def _with_members(queryset):

@@ -1,32 +1,15 @@
 """Pieces the registry, coalition and support pages share."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
-
-from accounts.roles import is_coordinator, is_section_staff
 
 
 def search_text(request, *, limit: int = 100) -> str:
     """The `?q=` search box, trimmed to a sensible length (NUL characters are already
     gone: config.middleware.StripNullCharactersMiddleware)."""
     return request.GET.get("q", "").strip()[:limit]
-
-
-def staff_required(view):
-    """Function views: Section staff and coordinators only (the mixin's rule)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (is_section_staff(request.user) or is_coordinator(request.user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 class ForgivingPaginationMixin:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import AffiliationFormSet, MergeTargetForm, OrganisationForm
 from partnerships.models import Organisation
@@ -16,7 +16,7 @@ from partnerships.selectors import find_existing_relationships, organisation_rel
 from partnerships.services.organisations import organisation_merge
 from partnerships.timeline import timeline_for
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin, staff_required
+from .common import ForgivingPaginationMixin, InlineFormSetMixin
 
 
 class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterView):

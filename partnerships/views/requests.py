@@ -4,18 +4,15 @@ Every queryset is scoped to the user's own group, so another group's request is 
 """
 
 from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from accounts.mixins import LocalGroupRequiredMixin
-from accounts.roles import is_local_group
+from accounts.roles import LocalGroupRequiredMixin, local_group_required
 from partnerships.forms.requests import (
     AnswerForm,
     NewOrganisationForm,
@@ -44,16 +41,6 @@ def _own_requests(request: HttpRequest):
 
 def _own_request(request: HttpRequest, pk: int) -> PartnershipRequest:
     return get_object_or_404(_own_requests(request), pk=pk)
-
-
-def local_group_required(view: Callable) -> Callable:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_local_group(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 class MyRequestsView(LocalGroupRequiredMixin, ForgivingPaginationMixin, ListView):

@@ -8,14 +8,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView
 
-from accounts.mixins import StaffRequiredMixin
+from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships import guidance
 from partnerships.forms.support import SupportDecisionForm, SupportRequestForm
 from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
 from partnerships.services.support import support_request_decide
 
-from .common import ForgivingPaginationMixin, staff_required
+from .common import ForgivingPaginationMixin
 
 
 class SupportRequestListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
