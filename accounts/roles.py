@@ -27,6 +27,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
+from accounts.errors import NotPermitted
+
 
 class Role(StrEnum):
     SECTION_STAFF = "Section staff"
@@ -91,6 +93,20 @@ def staff_users() -> QuerySet:
         .distinct()
         .order_by("username")
     )
+
+
+# --- Services: the same predicates, raised as a refusal -------------------------------------
+
+
+def require_staff(user, *, to: str) -> None:
+    """In a service: refuse unless the user is Section staff ("Only Section staff may <to>.")."""
+    if not is_section_staff(user):
+        raise NotPermitted(f"Only Section staff may {to}.")
+
+
+def require_coordinator(user, *, to: str) -> None:
+    if not is_coordinator(user):
+        raise NotPermitted(f"Only coordinators may {to}.")
 
 
 # --- Views: one mixin and one decorator per predicate ----------------------------------------

@@ -3,9 +3,11 @@
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
+from accounts.errors import NotPossible
 from partnerships.resources import ChoiceWidget, CountryWidget, SafeCsvResource, YesNoWidget
 
 from .models import AT_RISK_PERMISSION, Contact, IndividualKind, Keyword, Sector
+from .services.contacts import consent_decide
 
 
 class SectorsWidget(widgets.ManyToManyWidget):
@@ -148,12 +150,11 @@ class ContactResource(SafeCsvResource):
             wants = self.fields["mailing_consent"].clean(row)
         except ValueError as error:
             raise ValidationError({"mailing_consent": str(error)}) from error
-        source = (row.get("consent_source") or "").strip()
-        if wants and not contact.has_consent:
-            if not source:
-                raise ValidationError(
-                    {"consent_source": "say where the consent comes from when it is “yes”"}
-                )
-            contact.record_consent(source=source)
-        elif not wants and contact.has_consent:
-            contact.record_withdrawal()
+        if wants and contact.has_consent:
+            return  # an import repeating a consent on file does not renew it
+        try:
+            consent_decide(contact=contact, wants=wants, source=row.get("consent_source") or "")
+        except NotPossible as error:
+            raise ValidationError(
+                {"consent_source": "say where the consent comes from when it is “yes”"}
+            ) from error

@@ -5,7 +5,14 @@ from django import forms
 from accounts.roles import staff_users
 from partnerships.models import Organisation
 
-from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
+from ..models import (
+    APPROACH_CHECKLIST,
+    AT_RISK_PERMISSION,
+    CONTACT_FIELDS,
+    Approach,
+    Contact,
+    Employment,
+)
 from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
 
@@ -25,20 +32,7 @@ class ContactForm(forms.ModelForm):
 
     class Meta:
         model = Contact
-        fields = [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "individual_kind",
-            "occupation",
-            "country",
-            "languages",
-            "sectors",
-            "keywords",
-            "owner",
-            "is_at_risk",
-        ]
+        fields = list(CONTACT_FIELDS)
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
         }

@@ -2,7 +2,14 @@ from .access import AccessAction, AtRiskAccessLog
 from .approaches import APPROACH_CHECKLIST, Approach, ApproachChannel, ApproachOutcome
 from .assessments import Aim, SectorAssessment
 from .campaigns import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
-from .contacts import AT_RISK_PERMISSION, Contact, ContactStatus, Employment, IndividualKind
+from .contacts import (
+    AT_RISK_PERMISSION,
+    CONTACT_FIELDS,
+    Contact,
+    ContactStatus,
+    Employment,
+    IndividualKind,
+)
 from .mailings import (
     Delivery,
     DeliveryStatus,
@@ -29,6 +36,7 @@ from .structures import (
 __all__ = [
     "APPROACH_CHECKLIST",
     "AT_RISK_PERMISSION",
+    "CONTACT_FIELDS",
     "AccessAction",
     "ActionReport",
     "Aim",

@@ -29,6 +29,22 @@ class ContactStatus(models.TextChoices):
 
 AT_RISK_PERMISSION = "outreach.view_at_risk_contact"
 
+# What a contact form sets (contact_create and contact_update accept no other field).
+CONTACT_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "individual_kind",
+    "occupation",
+    "country",
+    "languages",
+    "sectors",
+    "keywords",
+    "owner",
+    "is_at_risk",
+)
+
 
 def search_words(queryset: models.QuerySet, text: str, fields: list[str]) -> models.QuerySet:
     """Rows where every word of `text` appears in at least one of `fields`."""
@@ -40,16 +56,17 @@ def search_words(queryset: models.QuerySet, text: str, fields: list[str]) -> mod
     return queryset
 
 
+# Consent given and not withdrawn: the one spelling of the condition (has_consent
+# is its single-row twin).
+CONSENT_GIVEN = Q(mailing_consent=True, consent_withdrawn_at__isnull=True)
+
+
 class ContactQuerySet(models.QuerySet):
     def mailable(self, *, include_at_risk: bool = False) -> "ContactQuerySet":
         """Contacts that may receive a mailing: consent given and not withdrawn,
         not unsubscribed or bounced, an address to send to, and never a person
         at risk unless the sender explicitly includes them."""
-        qs = self.filter(
-            mailing_consent=True,
-            consent_withdrawn_at__isnull=True,
-            status=ContactStatus.ACTIVE,
-        ).exclude(email="")
+        qs = self.with_consent().filter(status=ContactStatus.ACTIVE).exclude(email="")
         return qs if include_at_risk else qs.filter(is_at_risk=False)
 
     def visible_to(self, user) -> "ContactQuerySet":
@@ -59,10 +76,10 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(is_at_risk=False)
 
     def with_consent(self) -> "ContactQuerySet":
-        return self.filter(mailing_consent=True, consent_withdrawn_at__isnull=True)
+        return self.filter(CONSENT_GIVEN)
 
     def without_consent(self) -> "ContactQuerySet":
-        return self.exclude(mailing_consent=True, consent_withdrawn_at__isnull=True)
+        return self.exclude(CONSENT_GIVEN)
 
     def search(self, text: str) -> "ContactQuerySet":
         fields = ["first_name", "last_name", "email", "occupation", "organisations__name"]
@@ -143,6 +160,7 @@ class Contact(models.Model):
 
     @property
     def has_consent(self) -> bool:
+        # CONSENT_GIVEN, for one row already in memory.
         return self.mailing_consent and self.consent_withdrawn_at is None
 
     def record_consent(self, *, source: str, given_at=None) -> None:

@@ -80,10 +80,6 @@ class UrgentAction(models.Model):
     def occupation_list(self) -> list[str]:
         return [part.strip() for part in self.occupations.split(",") if part.strip()]
 
-    @property
-    def is_editable(self) -> bool:
-        return self.status == UrgentActionStatus.DRAFT
-
 
 class MailingKind(models.TextChoices):
     ISSUED = "issued", "Issued"

@@ -1,10 +1,11 @@
 """Approaches to contacts and organisations, and their follow-ups (seed 001)."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.errors import NotPossible
 from accounts.models import User
+from accounts.roles import require_staff
 
 from ..models import Approach
 
@@ -22,7 +23,7 @@ def _save(approach: Approach, data: dict) -> Approach:
     for name, value in data.items():
         setattr(approach, name, value)
     if approach.contact_id is None and approach.organisation_id is None:
-        raise ValidationError("Choose the contact or the organisation approached.")
+        raise NotPossible("Choose the contact or the organisation approached.")
     _fill_organisation_from_contact(approach)
     approach.full_clean()
     approach.save()
@@ -31,6 +32,7 @@ def _save(approach: Approach, data: dict) -> Approach:
 
 @transaction.atomic
 def approach_create(*, created_by: User, data: dict) -> Approach:
+    require_staff(created_by, to="record an approach")
     approach = Approach(created_by=created_by)
     if data.get("follow_up_on") and not data.get("follow_up_owner"):
         data = {**data, "follow_up_owner": created_by}
@@ -47,10 +49,11 @@ def approach_update(*, approach: Approach, data: dict) -> Approach:
 
 @transaction.atomic
 def approach_mark_followed_up(*, approach: Approach, by: User, notes: str = "") -> Approach:
+    require_staff(by, to="mark a follow-up done")
     if approach.follow_up_on is None:
-        raise ValidationError("No follow-up is planned for this approach.")
+        raise NotPossible("No follow-up is planned for this approach.")
     if approach.followed_up_at is not None:
-        raise ValidationError("This follow-up is already marked as done.")
+        raise NotPossible("This follow-up is already marked as done.")
     approach.followed_up_at = timezone.now()
     if notes.strip():
         stamp = f"{timezone.localdate():%d %b %Y}, {by}: {notes.strip()}"

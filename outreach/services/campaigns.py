@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.errors import NotPossible
 from accounts.models import User
+from accounts.roles import require_staff
 from outreach.models import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
 from partnerships.models import Organisation
 
@@ -20,22 +21,26 @@ def spectrum_place(
     reason: str,
     moved_by: User | None = None,
 ) -> SpectrumMove:
-    """Place an organisation on a campaign's spectrum, or move it; every change is kept."""
+    """Place an organisation on a campaign's spectrum, or move it; every change is kept.
+
+    `moved_by` None: the system (demo data, imports), not a person."""
+    if moved_by is not None:
+        require_staff(moved_by, to="place organisations on the spectrum of allies")
     if position not in SpectrumPosition.values:
-        raise ValidationError("Choose one of the five positions.")
+        raise NotPossible("Choose one of the five positions.")
     if not reason.strip():
-        raise ValidationError("Give the reason for the placement: the history keeps it.")
+        raise NotPossible("Give the reason for the placement: the history keeps it.")
     placement = (
         SpectrumPlacement.objects.select_for_update()
         .filter(campaign=campaign, organisation=organisation)
         .first()
     )
     if placement and placement.position == position:
-        raise ValidationError(
+        raise NotPossible(
             f"{organisation} is already a {SpectrumPosition(position).label.lower()}."
         )
     if placement and moved_on < placement.placed_on:
-        raise ValidationError(
+        raise NotPossible(
             f"The move cannot predate the current placement ({placement.placed_on:%d %b %Y})."
         )
     move = SpectrumMove.objects.create(

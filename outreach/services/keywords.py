@@ -3,9 +3,9 @@
 import re
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.errors import NotPossible
 from outreach.models import Keyword
 
 KEYWORD_MAX_LENGTH = Keyword._meta.get_field("name").max_length
@@ -24,7 +24,7 @@ def keywords_resolve(*, names: Iterable[str]) -> list[Keyword]:
         if not name or name.casefold() in resolved:
             continue
         if len(name) > KEYWORD_MAX_LENGTH:
-            raise ValidationError(
+            raise NotPossible(
                 f"“{name[:20]}…” is too long for a keyword ({KEYWORD_MAX_LENGTH} characters at most)."
             )
         keyword = Keyword.objects.filter(name__iexact=name).first()

@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from accounts.roles import is_coordinator
+from accounts.models import User
 from outreach.models import (
     Contact,
     ContactStatus,
@@ -52,6 +51,7 @@ from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for 
     preferences_url,
     unsubscribe_url,
 )
+from outreach.services.ua_states import check_urgent_action
 
 logger = logging.getLogger(__name__)
 
@@ -97,15 +97,10 @@ def contact_interests_update(*, contact: Contact, sectors, keywords) -> None:
 
 
 @transaction.atomic
-def urgent_action_approve(*, urgent_action: UrgentAction, user) -> UrgentAction:
+def urgent_action_approve(*, urgent_action: UrgentAction, user: User) -> UrgentAction:
     """Only coordinators approve; only a draft can be approved."""
-    if not is_coordinator(user):
-        raise PermissionDenied("Only coordinators approve Urgent Actions.")
-    if urgent_action.status != UrgentActionStatus.DRAFT:
-        raise ValidationError(
-            f"{urgent_action.reference} is {urgent_action.get_status_display().lower()}, "
-            "not a draft: it cannot be approved again."
-        )
+    urgent_action = UrgentAction.objects.select_for_update().get(pk=urgent_action.pk)
+    check_urgent_action(user, urgent_action, "approve")
     urgent_action.status = UrgentActionStatus.APPROVED
     urgent_action.approved_by = user
     urgent_action.approved_at = timezone.now()
@@ -114,24 +109,13 @@ def urgent_action_approve(*, urgent_action: UrgentAction, user) -> UrgentAction:
 
 
 @transaction.atomic
-def urgent_action_cancel(*, urgent_action: UrgentAction, user) -> UrgentAction:
-    if urgent_action.status not in (UrgentActionStatus.DRAFT, UrgentActionStatus.APPROVED):
-        raise ValidationError(
-            "Only a draft or an approved Urgent Action not yet sent can be cancelled."
-        )
+def urgent_action_cancel(*, urgent_action: UrgentAction, user: User) -> UrgentAction:
+    """Section staff may cancel a draft or an approved UA that has not gone out."""
+    urgent_action = UrgentAction.objects.select_for_update().get(pk=urgent_action.pk)
+    check_urgent_action(user, urgent_action, "cancel")
     urgent_action.status = UrgentActionStatus.CANCELLED
     urgent_action.save(update_fields=["status", "updated_at"])
     return urgent_action
-
-
-def _check_can_send(urgent_action: UrgentAction, kind: str) -> None:
-    if kind == MailingKind.ISSUED:
-        if urgent_action.status != UrgentActionStatus.APPROVED:
-            raise ValidationError(
-                "Only an approved Urgent Action that has not been sent yet can be issued."
-            )
-    elif urgent_action.status not in (UrgentActionStatus.SENDING, UrgentActionStatus.SENT):
-        raise ValidationError("A follow-up can only be sent once the Urgent Action was issued.")
 
 
 def _freeze_audience(mailing: Mailing) -> int:
@@ -155,12 +139,14 @@ def _freeze_audience(mailing: Mailing) -> int:
 
 
 @transaction.atomic
-def mailing_create(*, urgent_action: UrgentAction, user, kind: str, note: str = "") -> Mailing:
+def mailing_create(
+    *, urgent_action: UrgentAction, user: User, kind: str, note: str = ""
+) -> Mailing:
     """Record a mailing with its frozen audience, then queue it after the commit.
 
     If the broker is down the mailing stays "queued" and the sweeper starts it."""
     urgent_action = UrgentAction.objects.select_for_update().get(pk=urgent_action.pk)
-    _check_can_send(urgent_action, kind)
+    check_urgent_action(user, urgent_action, "issue" if kind == MailingKind.ISSUED else "follow_up")
     mailing = Mailing.objects.create(
         urgent_action=urgent_action, kind=kind, note=note, created_by=user
     )

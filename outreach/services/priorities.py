@@ -3,10 +3,11 @@
 from collections.abc import Collection, Mapping
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.errors import NotPossible
 from accounts.models import User
+from accounts.roles import require_staff
 from outreach import scoring
 from outreach.models import Aim, Sector, SectorAssessment
 from partnerships.models import Organisation
@@ -22,13 +23,17 @@ def sector_assessment_record(
     notes: str = "",
     assessed_by: User | None = None,
 ) -> SectorAssessment:
-    """Score a sector on a date; a second scoring on the same date replaces the first."""
+    """Score a sector on a date; a second scoring on the same date replaces the first.
+
+    `assessed_by` None: the system (demo data), not a person."""
+    if assessed_by is not None:
+        require_staff(assessed_by, to="assess a sector")
     missing = [name for name in scoring.ALL_CRITERIA if scores.get(name) is None]
     if missing:
-        raise ValidationError(f"Every criterion needs a score; missing: {', '.join(missing)}.")
+        raise NotPossible(f"Every criterion needs a score; missing: {', '.join(missing)}.")
     unknown_aims = set(aims) - set(Aim.values)
     if unknown_aims:
-        raise ValidationError(f"Unknown aims: {', '.join(sorted(unknown_aims))}.")
+        raise NotPossible(f"Unknown aims: {', '.join(sorted(unknown_aims))}.")
     values = {
         **{name: scores[name] for name in scoring.ALL_CRITERIA},
         **{f"aim_{aim.value}": aim.value in aims for aim in Aim},

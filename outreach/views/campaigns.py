@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
+from accounts.errors import ServiceFormMixin
 from accounts.roles import StaffRequiredMixin
 from outreach.forms.campaigns import CampaignForm, SpectrumPlaceForm
 from outreach.models import Campaign, SpectrumPlacement
@@ -14,7 +15,7 @@ from outreach.services.campaigns import spectrum_place
 from partnerships.models import Organisation
 from partnerships.views.common import search_text
 
-from .mixins import SearchSortMixin, ServiceFormMixin
+from .mixins import SearchSortMixin
 
 
 class CampaignListView(StaffRequiredMixin, SearchSortMixin, ListView):

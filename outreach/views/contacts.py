@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.views.common import ForgivingPaginationMixin
 
@@ -142,15 +142,6 @@ def _detail(contact: Contact) -> HttpResponse:
     return redirect("outreach:contact_detail", pk=contact.pk)
 
 
-def _run(request: HttpRequest, action, success: str, **kwargs) -> None:
-    try:
-        action(**kwargs)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
-
-
 @require_POST
 @staff_required
 def contact_give_consent(request: HttpRequest, pk: int) -> HttpResponse:
@@ -159,13 +150,10 @@ def contact_give_consent(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Say where the consent comes from.")
         return _detail(contact)
-    _run(
-        request,
-        services.contact_give_consent,
-        "Mailing consent recorded.",
-        contact=contact,
-        source=form.cleaned_data["source"],
-    )
+    with refusal_as_message(request, "Mailing consent recorded."):
+        services.contact_give_consent(
+            contact=contact, source=form.cleaned_data["source"], user=request.user
+        )
     return _detail(contact)
 
 
@@ -176,7 +164,8 @@ def _contact_action(service, success: str):
     @staff_required
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         contact = visible_contact(request, pk)
-        _run(request, service, success, contact=contact)
+        with refusal_as_message(request, success):
+            service(contact=contact, user=request.user)
         return _detail(contact)
 
     return view
@@ -195,13 +184,8 @@ def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
     contact = visible_contact(request, pk)
     form = EmploymentForm(request.POST)
     if form.is_valid():
-        _run(
-            request,
-            services.employment_add,
-            "Organisation added.",
-            contact=contact,
-            **form.cleaned_data,
-        )
+        with refusal_as_message(request, "Organisation added."):
+            services.employment_add(contact=contact, **form.cleaned_data)
     else:
         errors = "; ".join(f"{', '.join(e)}" for e in form.errors.values())
         messages.error(request, f"The organisation was not added: {errors}")
@@ -213,7 +197,8 @@ def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
 def employment_end(request: HttpRequest, pk: int, employment_pk: int) -> HttpResponse:
     contact = visible_contact(request, pk)
     employment = get_object_or_404(contact.employments, pk=employment_pk)
-    _run(request, services.employment_end, "Role marked as ended today.", employment=employment)
+    with refusal_as_message(request, "Role marked as ended today."):
+        services.employment_end(employment=employment)
     return _detail(contact)
 
 

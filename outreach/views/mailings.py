@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -12,11 +11,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from accounts.roles import StaffRequiredMixin, is_coordinator, staff_required
+from accounts.errors import refusal_as_message
+from accounts.roles import StaffRequiredMixin, staff_required
 from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionForm
 from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
 from outreach.services import mailings as services
+from outreach.services.ua_states import (
+    mailing_allowed_actions,
+    urgent_action_allowed_actions,
+    urgent_action_awaits_approval,
+)
 from partnerships.views.common import search_text
 
 AUDIENCE_SAMPLE_SIZE = 10
@@ -65,7 +70,7 @@ class UrgentActionUpdateView(StaffRequiredMixin, UpdateView):
 
     def get_object(self, queryset=None):
         ua = super().get_object(queryset)
-        if not ua.is_editable:
+        if "edit" not in urgent_action_allowed_actions(self.request.user, ua):
             # An approved text is what the coordinator approved: it cannot change.
             raise Http404("Only a draft can be edited.")
         return ua
@@ -87,37 +92,26 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         ua = self.object
         audience = urgent_action_audience(ua)
+        audience_count = audience.count()
         return super().get_context_data(
             body_html=services.markdown_to_html(ua.body),
-            audience_count=audience.count(),
+            audience_count=audience_count,
             audience_sample=audience.order_by("last_name", "first_name")[:AUDIENCE_SAMPLE_SIZE],
+            audience_more=max(audience_count - AUDIENCE_SAMPLE_SIZE, 0),
             mailings=ua.mailings.select_related("created_by"),
-            can_approve=is_coordinator(self.request.user) and ua.status == "draft",
+            actions=urgent_action_allowed_actions(self.request.user, ua),
+            awaits_approval=urgent_action_awaits_approval(ua),
             follow_up_form=FollowUpForm(),
             **kwargs,
         )
-
-
-def _run_service(request: HttpRequest, action, success: str) -> bool:
-    try:
-        action()
-    except (ValidationError, PermissionDenied) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text or "You may not do that.")
-        return False
-    messages.success(request, success)
-    return True
 
 
 @require_POST
 @staff_required
 def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
     ua = get_object_or_404(UrgentAction, pk=pk)
-    _run_service(
-        request,
-        lambda: services.urgent_action_approve(urgent_action=ua, user=request.user),
-        f"{ua.reference} approved: it can now be sent.",
-    )
+    with refusal_as_message(request, f"{ua.reference} approved: it can now be sent."):
+        services.urgent_action_approve(urgent_action=ua, user=request.user)
     return redirect("outreach:ua_detail", pk=ua.pk)
 
 
@@ -125,11 +119,8 @@ def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def urgent_action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     ua = get_object_or_404(UrgentAction, pk=pk)
-    _run_service(
-        request,
-        lambda: services.urgent_action_cancel(urgent_action=ua, user=request.user),
-        f"{ua.reference} cancelled.",
-    )
+    with refusal_as_message(request, f"{ua.reference} cancelled."):
+        services.urgent_action_cancel(urgent_action=ua, user=request.user)
     return redirect("outreach:ua_detail", pk=ua.pk)
 
 
@@ -145,17 +136,11 @@ def urgent_action_send(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, "A follow-up needs a kind (update or closed) and a note.")
             return redirect("outreach:ua_detail", pk=ua.pk)
         kind, note = form.cleaned_data["kind"], form.cleaned_data["note"]
-    created: list[Mailing] = []
-    ok = _run_service(
-        request,
-        lambda: created.append(
-            services.mailing_create(urgent_action=ua, user=request.user, kind=kind, note=note)
-        ),
-        "Mailing recorded and queued.",
-    )
-    if not ok:
+    with refusal_as_message(request, "Mailing recorded and queued.") as outcome:
+        mailing = services.mailing_create(urgent_action=ua, user=request.user, kind=kind, note=note)
+    if outcome.refused:
         return redirect("outreach:ua_detail", pk=ua.pk)
-    return redirect("outreach:mailing_detail", pk=created[0].pk)
+    return redirect("outreach:mailing_detail", pk=mailing.pk)
 
 
 class MailingDetailView(StaffRequiredMixin, DetailView):
@@ -175,6 +160,7 @@ class MailingDetailView(StaffRequiredMixin, DetailView):
         page = Paginator(deliveries, self.per_page).get_page(self.request.GET.get("page"))
         return super().get_context_data(
             progress=mailing_progress(self.object),
+            mailing_actions=mailing_allowed_actions(self.request.user, self.object),
             page_obj=page,
             deliveries=page.object_list,
             statuses=DeliveryStatus.choices,
@@ -190,8 +176,11 @@ def mailing_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
     progress = mailing_progress(mailing)
     if request.GET.get("format") == "json":
         return JsonResponse({"status": mailing.status, **progress.as_dict()})
+    actions = mailing_allowed_actions(request.user, mailing)
     return render(
-        request, "outreach/mailing_progress.html", {"mailing": mailing, "progress": progress}
+        request,
+        "outreach/mailing_progress.html",
+        {"mailing": mailing, "progress": progress, "mailing_actions": actions},
     )
 
 

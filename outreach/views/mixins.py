@@ -1,9 +1,6 @@
-"""Behaviour shared by the outreach views: list search and sorting, forms that call a service."""
+"""Behaviour shared by the outreach views: list search and sorting, and the shared service form mixin."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.shortcuts import redirect
 
 from partnerships.views.common import ForgivingPaginationMixin, search_text
 
@@ -49,20 +46,3 @@ class SearchSortMixin(ForgivingPaginationMixin):
             }
         )
         return context
-
-
-class ServiceFormMixin:
-    """Hands a valid form to a service through `perform(form)`, which returns the success
-    message and where to go next; a ValidationError the service raises shows on the form."""
-
-    def perform(self, form) -> tuple[str, str]:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            message, url = self.perform(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, message)
-        return redirect(url)

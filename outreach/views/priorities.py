@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView, View
 
+from accounts.errors import ServiceFormMixin
 from accounts.roles import StaffRequiredMixin
 from outreach import scoring
 from outreach.forms.priorities import SectorAssessmentForm
@@ -23,8 +24,6 @@ from outreach.services.priorities import (
 )
 from partnerships.models import Organisation
 from partnerships.views.common import search_text
-
-from .mixins import ServiceFormMixin
 
 
 class OutreachHomeView(StaffRequiredMixin, TemplateView):

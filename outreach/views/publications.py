@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 
+from accounts.errors import ServiceFormMixin
 from accounts.roles import StaffRequiredMixin
 from outreach.forms.publications import PublicationForm
 from outreach.models import Publication
@@ -10,7 +11,7 @@ from outreach.selectors.publications import contacts_for_publication, keyword_su
 from outreach.services.publications import publication_save
 from partnerships.views.common import search_text
 
-from .mixins import SearchSortMixin, ServiceFormMixin
+from .mixins import SearchSortMixin
 
 
 class PublicationListView(StaffRequiredMixin, SearchSortMixin, ListView):

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
+from accounts.errors import ServiceFormMixin
 from accounts.models import User
 from accounts.roles import StaffRequiredMixin
 from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
@@ -27,7 +28,7 @@ from outreach.services.structures import (
 )
 from partnerships.views.common import search_text
 
-from .mixins import SearchSortMixin, ServiceFormMixin
+from .mixins import SearchSortMixin
 
 MEMBER_SEARCH_LIMIT = 10
 

@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from accounts.errors import ServiceRefused
 from accounts.roles import may_decide
 from partnerships.forms.decisions import (
     ApproveForm,
@@ -36,9 +37,10 @@ from partnerships.models import (
     RequestEvent,
     RequestStatus,
 )
+from partnerships.models.requests import WAITING_TIME_ORDER
 from partnerships.panels import review_panels_for
 from partnerships.services import requests as services
-from partnerships.services.requests import TransitionNotAllowed, allowed_actions
+from partnerships.services.requests import allowed_actions
 
 # DOMAIN.md "Declining", shown beside the reason a coordinator writes.
 DECLINE_GUIDANCE = (
@@ -181,7 +183,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
     list_filter = [StatusFilter, "local_group", MethodFilter, "organisation__kind"]
     list_select_related = ["organisation", "local_group"]
     search_fields = ["activity_title", "organisation__name", "organisation__acronym"]
-    ordering = [F("submitted_at").asc(nulls_last=True), "pk"]
+    ordering = list(WAITING_TIME_ORDER)
     list_per_page = 50
     inlines = [ChecklistAnswerInline, RequestEventInline]
     actions = ["start_review_action", "approve_action", "decline_action", "ask_action", "escalate_action"]  # fmt: skip
@@ -288,7 +290,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
             return []
         possible = allowed_actions(request.user, obj)
         links = []
-        if obj.status in (RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW):
+        if "record_checklist" in possible:
             links.append(("Decision checklist", self._url("checklist", obj.pk)))
         for name, decision in DECISIONS.items():
             if name in possible:
@@ -331,7 +333,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
                 services.decision_checklist_record(
                     partnership_request=obj, user=request.user, answers=form.answers()
                 )
-            except TransitionNotAllowed as error:
+            except ServiceRefused as error:
                 self.message_user(request, error.message, messages.ERROR)
             else:
                 self.message_user(request, "The decision checklist is saved.", messages.SUCCESS)
@@ -360,7 +362,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             try:
                 spec.service(partnership_request=obj, user=request.user, **form.cleaned_data)
-            except TransitionNotAllowed as error:
+            except ServiceRefused as error:
                 self.message_user(request, error.message, messages.ERROR)
             else:
                 self.message_user(request, spec.done, messages.SUCCESS)
@@ -443,7 +445,7 @@ class PartnershipAdmin(admin.ModelAdmin):
         for partnership in queryset:
             try:
                 services.partnership_conclude(partnership=partnership, user=request.user)
-            except TransitionNotAllowed as error:
+            except ServiceRefused as error:
                 self.message_user(request, error.message, messages.ERROR)
                 return
         self.message_user(request, "The selected partnerships are concluded.", messages.SUCCESS)

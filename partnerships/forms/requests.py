@@ -9,6 +9,7 @@ from partnerships.models import (
     Purpose,
     Visibility,
 )
+from partnerships.models.requests import REQUEST_DETAIL_FIELDS
 from partnerships.selectors import find_existing_relationships
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,20 +46,7 @@ class PartnershipRequestForm(forms.ModelForm):
 
     class Meta:
         model = PartnershipRequest
-        fields = [
-            "purposes",
-            "methods",
-            "activity_title",
-            "activity_description",
-            "activity_starts_on",
-            "activity_ends_on",
-            "activity_place",
-            "expected_public",
-            "visibility",
-            "partner_gains",
-            "partner_demands",
-            "joins_coalition",
-        ]
+        fields = list(REQUEST_DETAIL_FIELDS)
         widgets = {
             "activity_starts_on": DATE_INPUT,
             "activity_ends_on": DATE_INPUT,

@@ -80,6 +80,21 @@ UNDECIDED_STATUSES = frozenset(
         RequestStatus.NEEDS_INFORMATION,
     }
 )
+# The fields a local group writes (the form's and partnership_request_update's).
+REQUEST_DETAIL_FIELDS = (
+    "purposes",
+    "methods",
+    "activity_title",
+    "activity_description",
+    "activity_starts_on",
+    "activity_ends_on",
+    "activity_place",
+    "expected_public",
+    "visibility",
+    "partner_gains",
+    "partner_demands",
+    "joins_coalition",
+)
 AWAITING_COORDINATOR_STATUSES = frozenset({RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW})
 DECISION_STATUSES = frozenset(
     {
@@ -89,6 +104,9 @@ DECISION_STATUSES = frozenset(
         RequestStatus.NOTED,
     }
 )
+
+# The longest waiting first (the review queue, the reminders, the admin's default).
+WAITING_TIME_ORDER = (F("submitted_at").asc(nulls_last=True), "pk")
 
 
 @deconstructible
@@ -122,7 +140,7 @@ class PartnershipRequestQuerySet(models.QuerySet):
         return self.filter(methods__icontains=f'"{method}"')
 
     def by_waiting_time(self) -> "PartnershipRequestQuerySet":
-        return self.order_by(F("submitted_at").asc(nulls_last=True), "pk")
+        return self.order_by(*WAITING_TIME_ORDER)
 
 
 class PartnershipRequest(models.Model):
@@ -206,6 +224,9 @@ class PartnershipRequest(models.Model):
 
     def is_undecided(self) -> bool:
         return self.status in UNDECIDED_STATUSES
+
+    def is_decided(self) -> bool:
+        return self.status in DECISION_STATUSES
 
     def checklist_is_complete(self) -> bool:
         answered = self.checklist_answers.exclude(answer="").values("question").distinct()

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.errors import NotPossible
+from accounts.roles import require_staff
 from partnerships.models import JointStatement, Organisation, StatementAgreement
 from partnerships.models.coalitions import StatementStatus
 from partnerships.selectors import statement_missing_agreements
@@ -13,7 +14,7 @@ from partnerships.selectors import statement_missing_agreements
 
 def _editable(statement: JointStatement) -> None:
     if statement.is_issued:
-        raise ValidationError("This statement has been issued; agreements can no longer change.")
+        raise NotPossible("This statement has been issued; agreements can no longer change.")
 
 
 @transaction.atomic
@@ -28,7 +29,7 @@ def statement_agreement_record(
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     _editable(statement)
     if not statement.coalition.memberships.current().filter(organisation=organisation).exists():
-        raise ValidationError(f"{organisation} is not a current member of {statement.coalition}.")
+        raise NotPossible(f"{organisation} is not a current member of {statement.coalition}.")
     agreement, _ = StatementAgreement.objects.update_or_create(
         statement=statement,
         organisation=organisation,
@@ -53,7 +54,7 @@ def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     _editable(statement)
     if not statement.coalition.section_is_member:
-        raise ValidationError("The Section is not a member of this coalition.")
+        raise NotPossible("The Section is not a member of this coalition.")
     statement.section_agreed_at = timezone.now() if agreed else None
     statement.save(update_fields=["section_agreed_at"])
     return statement
@@ -61,18 +62,19 @@ def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -
 
 @transaction.atomic
 def statement_issue(*, statement: JointStatement, by) -> JointStatement:
+    require_staff(by, to="issue a joint statement")
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     if statement.is_issued:
-        raise ValidationError("This statement has already been issued.")
+        raise NotPossible("This statement has already been issued.")
     missing = statement_missing_agreements(statement)
     if missing:
-        raise ValidationError(
+        raise NotPossible(
             "A joint statement is issued only when every member agrees. Still to agree: "
             + ", ".join(missing)
             + "."
         )
     if not statement.coalition.memberships.current().exists():
-        raise ValidationError("A coalition without members cannot issue a joint statement.")
+        raise NotPossible("A coalition without members cannot issue a joint statement.")
     statement.status = StatementStatus.ISSUED
     statement.issued_at = timezone.now()
     statement.issued_by = by

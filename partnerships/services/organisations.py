@@ -3,9 +3,10 @@
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from accounts.errors import NotPossible
+from accounts.roles import require_staff
 from partnerships.models import Organisation
 
 # Fields whose value the duplicate may contribute when the kept record has none.
@@ -40,8 +41,9 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by) -> Me
     (the same contact linked twice, a second membership of one coalition) is a
     true duplicate of a row `keep` already has, and is dropped.
     """
+    require_staff(by, to="merge organisations")
     if keep.pk == duplicate.pk:
-        raise ValidationError("An organisation cannot be merged into itself.")
+        raise NotPossible("An organisation cannot be merged into itself.")
     report = MergeReport(kept=keep, duplicate_name=str(duplicate))
     for relation in Organisation._meta.related_objects:
         if relation.many_to_many:

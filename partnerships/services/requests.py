@@ -15,8 +15,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.errors import NotPermitted, ServiceRefused
 from accounts.models import User
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from accounts.roles import is_local_group, is_section_staff, may_decide
 from partnerships.emails import send_templated_email
 from partnerships.gates import approval_refusals
 from partnerships.models import (
@@ -32,18 +33,19 @@ from partnerships.models.organisations import RelationshipStatus
 from partnerships.models.requests import (
     AWAITING_COORDINATOR_STATUSES,
     DECISION_STATUSES,
+    REQUEST_DETAIL_FIELDS,
     UNDECIDED_STATUSES,
     ChecklistQuestion,
 )
 from partnerships.selectors import group_email_recipients
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(ServiceRefused):
     """A move the rules forbid; the message is written for the person who tried it."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+class RequestNotPermitted(TransitionNotAllowed, NotPermitted):
+    """The user's role may not make this move at all (an API answers 403)."""
 
 
 class Actor(StrEnum):
@@ -56,7 +58,7 @@ class Transition:
     verb: str  # "Only <actor> may <verb> this request."
     done: str  # "A request that is <status> cannot be <done>."
     sources: frozenset[str]
-    target: RequestStatus
+    target: RequestStatus | None  # None: an action that changes no status
     actor: Actor
 
     def reachable_from(self) -> frozenset[str]:
@@ -97,6 +99,18 @@ TRANSITIONS: dict[str, Transition] = {
         "withdraw", "withdrawn", frozenset(UNDECIDED_STATUSES), S.WITHDRAWN, _GROUP
     ),
 }
+# Actions that change no status, asked the same way (pages offer them as buttons too).
+OTHER_ACTIONS: dict[str, Transition] = {
+    "edit": Transition("change", "changed", frozenset({S.DRAFT}), None, _GROUP),
+    "record_checklist": Transition(
+        "answer the decision checklist of",
+        "checked against the decision checklist any more",
+        frozenset(AWAITING_COORDINATOR_STATUSES),
+        None,
+        _COORDINATOR,
+    ),
+}
+ACTIONS: dict[str, Transition] = {**TRANSITIONS, **OTHER_ACTIONS}
 # Statuses after which the group hears from us by e-mail.
 NOTIFIED_STATUSES = frozenset({S.APPROVED, S.DECLINED, S.ESCALATED, S.NEEDS_INFORMATION})
 
@@ -104,14 +118,14 @@ NOTIFIED_STATUSES = frozenset({S.APPROVED, S.DECLINED, S.ESCALATED, S.NEEDS_INFO
 def may_act(user: User, partnership_request: PartnershipRequest, actor: Actor) -> bool:
     if actor is Actor.GROUP:
         return is_local_group(user) and user.local_group_id == partnership_request.local_group_id
-    return is_coordinator(user)
+    return may_decide(user)
 
 
 def allowed_actions(user: User, partnership_request: PartnershipRequest) -> set[str]:
     """The moves this user could make now: what pages offer as buttons."""
     return {
         name
-        for name, transition in TRANSITIONS.items()
+        for name, transition in ACTIONS.items()
         if partnership_request.status in transition.reachable_from()
         and may_act(user, partnership_request, transition.actor)
     }
@@ -127,9 +141,9 @@ def _lock(partnership_request: PartnershipRequest) -> PartnershipRequest:
 
 
 def _check(user: User, partnership_request: PartnershipRequest, action: str) -> Transition:
-    transition = TRANSITIONS[action]
+    transition = ACTIONS[action]
     if not may_act(user, partnership_request, transition.actor):
-        raise TransitionNotAllowed(f"Only {transition.actor} may {transition.verb} this request.")
+        raise RequestNotPermitted(f"Only {transition.actor} may {transition.verb} this request.")
     if partnership_request.status not in transition.sources:
         raise TransitionNotAllowed(
             f"A request that is {partnership_request.get_status_display().lower()} "
@@ -194,6 +208,14 @@ def _take_into_review_first(partnership_request: PartnershipRequest, *, user: Us
         _move(partnership_request, to=S.IN_REVIEW, user=user)
 
 
+def _request_details(details: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the fields a group writes: a status, an owner or a date never rides along."""
+    unknown = set(details) - set(REQUEST_DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a detail of a request: {', '.join(sorted(unknown))}")
+    return {name: details[name] for name in REQUEST_DETAIL_FIELDS if name in details}
+
+
 # --- The local group's moves ---------------------------------------------------------------
 
 
@@ -209,7 +231,7 @@ def partnership_request_create(
     """A local group's new request, on a registry organisation or a newly described one
     (recorded in the registry as a prospect, so the Section sees every approach)."""
     if not is_local_group(user):
-        raise TransitionNotAllowed("Only a local group may make a partnership request.")
+        raise RequestNotPermitted("Only a local group may make a partnership request.")
     if (organisation is None) == (new_organisation is None):
         raise TransitionNotAllowed(
             "Choose an organisation from the registry or describe a new one."
@@ -219,7 +241,10 @@ def partnership_request_create(
             **new_organisation, relationship_status=RelationshipStatus.PROSPECT
         )
     partnership_request = PartnershipRequest(
-        local_group_id=user.local_group_id, organisation=organisation, created_by=user, **details
+        local_group_id=user.local_group_id,
+        organisation=organisation,
+        created_by=user,
+        **_request_details(details),
     )
     partnership_request.full_clean()
     partnership_request.save()
@@ -237,14 +262,12 @@ def partnership_request_update(
 ) -> PartnershipRequest:
     """A draft stays the group's to change; once submitted, its words are what was decided on."""
     locked = _lock(partnership_request)
-    if not may_act(user, locked, Actor.GROUP):
-        raise TransitionNotAllowed(f"Only {Actor.GROUP} may change it.")
-    if locked.status != S.DRAFT:
-        raise TransitionNotAllowed("Only a draft can be changed.")
-    for name, value in details.items():
+    _check(user, locked, "edit")
+    named = _request_details(details)
+    for name, value in named.items():
         setattr(locked, name, value)
     locked.full_clean()
-    locked.save()
+    locked.save(update_fields=[*named, "updated_at"])
     return locked
 
 
@@ -387,13 +410,7 @@ def decision_checklist_record(
 ) -> PartnershipRequest:
     """Store the coordinator's answers (question → (yes/no/unsure or "", note))."""
     locked = _lock(partnership_request)
-    if not is_coordinator(user):
-        raise TransitionNotAllowed("Only a coordinator may answer the decision checklist.")
-    if locked.status not in AWAITING_COORDINATOR_STATUSES:
-        raise TransitionNotAllowed(
-            f"The checklist of a request that is {locked.get_status_display().lower()} "
-            "cannot be changed."
-        )
+    _check(user, locked, "record_checklist")
     _take_into_review_first(locked, user=user)
     for question in ChecklistQuestion.values:
         answer, note = answers.get(question, ("", ""))
@@ -410,8 +427,8 @@ def decision_checklist_record(
 
 @transaction.atomic
 def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership:
-    if not is_coordinator(user):
-        raise TransitionNotAllowed("Only a coordinator may conclude a partnership.")
+    if not may_decide(user):
+        raise RequestNotPermitted("Only a coordinator may conclude a partnership.")
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])

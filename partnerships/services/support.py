@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.errors import NotPossible
+from accounts.roles import require_staff
 from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
 
@@ -12,17 +14,18 @@ from partnerships.models.support import SupportDecision
 def support_request_decide(
     *, support_request: SupportRequest, decision: str, reply: str, by
 ) -> SupportRequest:
+    require_staff(by, to="decide a request for support")
     support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
     if support_request.is_decided:
-        raise ValidationError(
+        raise NotPossible(
             f"This request was already decided ({support_request.get_decision_display()})."
         )
     if decision not in SupportDecision.values or decision == SupportDecision.PENDING:
-        raise ValidationError("Choose support, support in part or decline.")
+        raise NotPossible("Choose support, support in part or decline.")
     reply = reply.strip()
     # DOMAIN.md: a refusal is explained with care, never left unanswered.
     if decision == SupportDecision.DECLINE and not reply:
-        raise ValidationError(
+        raise ValidationError(  # on the form's reply field
             {"reply": "A decline needs the reply that was sent, written with care."}
         )
     support_request.decision = decision

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import LocalGroupRequiredMixin, local_group_required
 from partnerships.forms.requests import (
     AnswerForm,
@@ -22,7 +23,6 @@ from partnerships.forms.requests import (
 from partnerships.models import Organisation, PartnershipRequest, RequestStatus
 from partnerships.selectors import find_existing_relationships
 from partnerships.services.requests import (
-    TransitionNotAllowed,
     allowed_actions,
     partnership_request_answer,
     partnership_request_create,
@@ -106,7 +106,7 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
         new_form_valid = new_form is None or new_form.is_valid()
         if not (form.is_valid() and new_form_valid):
             return self._render(form, new_form)
-        try:
+        with refusal_as_message(request) as outcome:
             created = partnership_request_create(
                 user=request.user,
                 details=form.details(),
@@ -114,10 +114,9 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
                 new_organisation=new_form.description() if new_form else None,
                 submit="submit" in request.POST,
             )
-        except TransitionNotAllowed as error:
-            messages.error(request, error.message)
+            outcome.success = _created_message(created)
+        if outcome.refused:
             return self._render(form, new_form)
-        messages.success(request, _created_message(created))
         return redirect("partnerships:request_detail", created.pk)
 
     def _render(self, form, new_form) -> HttpResponse:
@@ -202,10 +201,8 @@ def _act(
 ) -> HttpResponse:
     """Run one move on the group's own request; a refused move becomes a message."""
     partnership_request = _own_request(request, pk)
-    try:
-        messages.success(request, perform(partnership_request))
-    except TransitionNotAllowed as error:
-        messages.error(request, error.message)
+    with refusal_as_message(request) as outcome:
+        outcome.success = perform(partnership_request)
     return redirect("partnerships:request_detail", pk)
 
 
