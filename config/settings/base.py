@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "risk",
     "evaluation",
     "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import LocalGroup, User
-from outreach.demo import SYNTHETIC_DOMAIN
+from demo.outreach import SYNTHETIC_DOMAIN
 from outreach.models import Contact, Sector
 from partnerships.models import (
     Organisation,

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from partnerships.demo import DUTCH_PLATFORM
+from demo.partnerships import DUTCH_PLATFORM
 from partnerships.models import Coalition, Meeting, StatementAgreement, SupportRequest
 from partnerships.models.support import SupportDecision
 

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from .models import Sector, UrgentAction, UrgentActionStatus
+from outreach.models import Sector, UrgentAction, UrgentActionStatus
 
 DEMO_URGENT_ACTIONS = [
     {

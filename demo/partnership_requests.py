@@ -6,10 +6,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-
-from .models import Organisation, PartnershipRequest, RequestStatus
-from .models.requests import ChecklistQuestion, CooperationMethod, Purpose, Visibility
-from .services import requests as services
+from partnerships.models import Organisation, PartnershipRequest, RequestStatus
+from partnerships.models.requests import ChecklistQuestion, CooperationMethod, Purpose, Visibility
+from partnerships.services import requests as services
 
 M, P = CooperationMethod, Purpose
 

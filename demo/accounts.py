@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import Group
 
-from .models import LocalGroup, User
-from .roles import Role
+from accounts.models import LocalGroup, User
+from accounts.roles import Role
 
 DEMO_GROUPS = [
     ("Amsterdam local group", "Noord-Holland", "amsterdam@groups.example.org"),

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.demo import seed_users
-from outreach.demo import (
+from demo.accounts import seed_users
+from demo.outreach import (
     seed_assessments,
     seed_campaign_spectrum,
     seed_demo_approaches,
@@ -14,14 +14,14 @@ from outreach.demo import (
     seed_structures,
     seed_synthetic_contacts,
 )
-from outreach.demo_mailings import seed_urgent_actions
-from partnerships.demo import (
+from demo.outreach_mailings import seed_urgent_actions
+from demo.partnership_requests import seed_requests
+from demo.partnerships import (
     seed_dutch_platform,
     seed_organisations,
     seed_support_requests,
     seed_synthetic_organisations,
 )
-from partnerships.demo_requests import seed_requests
 
 
 class Command(BaseCommand):

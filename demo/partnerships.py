@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from .models import (
+from partnerships.models import (
     Coalition,
     CoalitionMembership,
     JointStatement,
@@ -10,14 +10,14 @@ from .models import (
     Organisation,
     SupportRequest,
 )
-from .models.organisations import OrganisationKind, RelationshipStatus, Scope
-from .models.support import SupportDecision
-from .services.coalitions import (
+from partnerships.models.organisations import OrganisationKind, RelationshipStatus, Scope
+from partnerships.models.support import SupportDecision
+from partnerships.services.coalitions import (
     statement_agreement_record,
     statement_issue,
     statement_section_agree,
 )
-from .services.support import support_request_decide
+from partnerships.services.support import support_request_decide
 
 # name, acronym, kind, website, focus (civil-political, economic-social-cultural)
 SEED_ORGANISATIONS = [

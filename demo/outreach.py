@@ -6,11 +6,9 @@ from datetime import date
 from django.utils import timezone
 from django.utils.text import slugify
 
-from partnerships.models import Organisation
-
-from . import scoring
-from .manual import MANUAL_SECTORS
-from .models import (
+from outreach import scoring
+from outreach.manual import MANUAL_SECTORS
+from outreach.models import (
     Approach,
     Campaign,
     Contact,
@@ -27,9 +25,10 @@ from .models import (
     StructureKind,
     StructureLevel,
 )
-from .services.campaigns import spectrum_place
-from .services.priorities import sector_assessment_record
-from .services.publications import publication_save
+from outreach.services.campaigns import spectrum_place
+from outreach.services.priorities import sector_assessment_record
+from outreach.services.publications import publication_save
+from partnerships.models import Organisation
 
 SEED_SECTORS = MANUAL_SECTORS
 
