@@ -64,9 +64,7 @@ def test_the_own_group_and_staff_open_every_page(client, activity, group1, staff
         assert client.get(reverse(f"evaluation:{name}", args=[activity.pk])).status_code == 200
 
 
-def test_a_group_cannot_record_under_another_groups_partnership_by_post(
-    client, activity, group2
-):
+def test_a_group_cannot_record_under_another_groups_partnership_by_post(client, activity, group2):
     client.force_login(group2)
     response = client.post(
         reverse("evaluation:activity_create"),

@@ -134,5 +134,10 @@ def test_a_coalition_lesson_carries_the_coalition(group1, staff):
 
     coalition = CoalitionFactory()
     activity = ActivityFactory(partnership=None, coalition=coalition)
-    evaluation = evaluation_save(activity=activity, user=staff, answers=all_answers(), complete=True)
-    assert lesson_record(evaluation=evaluation, user=staff, text="Rotate chairs.").coalition == coalition
+    evaluation = evaluation_save(
+        activity=activity, user=staff, answers=all_answers(), complete=True
+    )
+    assert (
+        lesson_record(evaluation=evaluation, user=staff, text="Rotate chairs.").coalition
+        == coalition
+    )

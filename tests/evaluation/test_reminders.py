@@ -93,7 +93,10 @@ def test_adjust_and_risk_review_reach_the_owners_digest(frozen, partnership, gro
         activity=activity, user=group1,
         answers=all_answers(recommendation="adjust", negative_effects="yes"), complete=True,
     )  # fmt: skip
-    titles = [item.title for item in reminders.reminder_items(user=staff, today=TODAY + datetime.timedelta(days=30))]
+    titles = [
+        item.title
+        for item in reminders.reminder_items(user=staff, today=TODAY + datetime.timedelta(days=30))
+    ]
     organisation = partnership.organisations.get()
     assert "Adjust the cooperation: Debate" in titles
     assert f"Review the organisation for risk: {organisation}" in titles
@@ -105,4 +108,6 @@ def test_a_review_date_reaches_the_leads_digest_when_due(frozen, partnership, gr
     evaluation_save(activity=activity, user=group1, answers=all_answers(), complete=True)
     assert reminders.reminder_items(user=partnership.lead) == []
     later = TODAY + datetime.timedelta(days=10)
-    assert [i.kind for i in reminders.reminder_items(user=partnership.lead, today=later)] == ["Review"]
+    assert [i.kind for i in reminders.reminder_items(user=partnership.lead, today=later)] == [
+        "Review"
+    ]

@@ -99,7 +99,9 @@ def test_the_partnership_page_shows_activities_evaluations_and_the_rating_trend(
     with django_assert_max_num_queries(15):
         page = client.get(url).content.decode()
     assert activity.title in page and 'id="ratings-table"' in page
-    data = client.get(reverse("evaluation:partnership_chart", args=[activity.partnership_id])).json()
+    data = client.get(
+        reverse("evaluation:partnership_chart", args=[activity.partnership_id])
+    ).json()
     assert [r["rating"] for r in data["ratings"]] == [4]
 
 
