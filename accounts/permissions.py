@@ -37,6 +37,10 @@ _SHARED = [
     # Urgent Actions: written and sent through their pages; the admin shows them read-only.
     *_perms("outreach", VIEW, ("urgentaction", "mailing", "delivery")),
     "outreach.delete_employment",
+    # Evaluations: recorded through the evaluation pages; the admin shows them read-only.
+    *_perms("evaluation", VIEW, (
+        "jointactivity", "target", "evaluation", "lesson", "partnerlink", "partneranswer", "nextstep",
+    )),
 ]  # fmt: skip
 
 # "app_label.codename". Codenames of models that do not exist yet are skipped

@@ -193,9 +193,11 @@ _STAFF = STAFF_ROLES
 NAVIGATION: list[NavItem] = [
     NavItem("Dashboard", "dashboard:home", _STAFF),
     NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
+    NavItem("Joint activities", "evaluation:activity_list", _STAFF | {Role.LOCAL_GROUP}),
     NavItem("Partner registry", "partnerships:organisation_list", _STAFF, menu="Registry"),
     NavItem("Coalitions", "partnerships:coalition_list", _STAFF, menu="Registry"),
     NavItem("Support requests", "partnerships:support_list", _STAFF, menu="Registry"),
+    NavItem("Lessons learned", "evaluation:lesson_list", _STAFF, menu="Registry"),
     NavItem("Outreach overview", "outreach:home", _STAFF, menu="Outreach"),
     NavItem("Contacts", "outreach:contact_list", _STAFF, menu="Outreach"),
     NavItem("Approaches", "outreach:approach_list", _STAFF, menu="Outreach"),

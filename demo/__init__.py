@@ -1,0 +1,1 @@
+"""Demo data for `seed_demo`, apart from the domain code."""

@@ -256,3 +256,13 @@ MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)
 # Follow-up reminders (dashboard/services/reminders.py): partnership requests
 # waiting for a coordinator longer than this appear in coordinators' digests.
 REMINDER_REQUEST_WAITING_DAYS = env.int("REMINDER_REQUEST_WAITING_DAYS", default=7)
+
+# Evaluation of joint activities (evaluation/).
+# An activity without a complete evaluation this many days after it ended is due.
+EVALUATION_DUE_AFTER_DAYS = env.int("EVALUATION_DUE_AFTER_DAYS", default=30)
+# How long the signed link sent to a partner's contact stays valid, in seconds.
+EVALUATION_PARTNER_LINK_MAX_AGE = env.int("EVALUATION_PARTNER_LINK_MAX_AGE", default=30 * 86400)
+# "Continue" sets the partnership's next review this many days ahead.
+EVALUATION_REVIEW_AFTER_DAYS = env.int("EVALUATION_REVIEW_AFTER_DAYS", default=180)
+# "Adjust", "conclude" and a risk review are due this many days after the evaluation.
+EVALUATION_NEXT_STEP_DAYS = env.int("EVALUATION_NEXT_STEP_DAYS", default=14)

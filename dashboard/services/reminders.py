@@ -7,6 +7,7 @@ function and one line.
 """
 
 import datetime
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from icalendar import Calendar, Event
 from accounts.models import User
 from accounts.roles import is_coordinator, staff_users
 from dashboard.models import CalendarFeed, ReminderDigest
+from evaluation.selectors import due_for as evaluation_due_for
 from outreach.models import Approach
 from partnerships.emails import send_templated_email
 from partnerships.models import Meeting, PartnershipRequest
@@ -131,12 +133,24 @@ def coalition_meetings_next_week(user: User, today: datetime.date) -> list[Remin
     ]
 
 
-# Evaluations due: the evaluation app has no model yet; add its source here.
+def evaluation_items(user: User, today: datetime.date) -> list[ReminderItem]:
+    """Evaluations due, next steps evaluations set, and partnership reviews (evaluation app)."""
+    return [
+        ReminderItem(
+            kind=item.kind, title=item.title, due=item.due, url=item.url, overdue=item.due < today
+        )
+        for item in evaluation_due_for(user, today)
+    ]
+
+
 REMINDER_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [
     approach_follow_ups,
     requests_waiting_for_review,
     coalition_meetings_next_week,
+    evaluation_items,
 ]
+# Sources whose items are also events in the calendar feed, beside the follow-ups.
+CALENDAR_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [evaluation_items]
 
 
 def reminder_items(*, user: User, today: datetime.date | None = None) -> list[ReminderItem]:
@@ -216,5 +230,17 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
         event.add("dtend", approach.follow_up_on + datetime.timedelta(days=1))
         event.add("summary", f"Follow up with {_approach_target(approach)}")
         event.add("url", _absolute(approach.get_absolute_url()))
+        calendar.add_component(event)
+    today = timezone.localdate(now)
+    for item in (item for source in CALENDAR_SOURCES for item in source(user, today)):
+        event = Event()
+        # Stable across runs, so a calendar updates the event instead of adding another.
+        digest = hashlib.sha1(item.url.encode(), usedforsecurity=False).hexdigest()[:16]
+        event.add("uid", f"{item.kind.lower().replace(' ', '-')}-{digest}@{host}")
+        event.add("dtstamp", now)
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + datetime.timedelta(days=1))
+        event.add("summary", item.title)
+        event.add("url", item.url)
         calendar.add_component(event)
     return calendar.to_ical()

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.accounts import seed_users
+from demo.evaluation import seed_evaluation
 from demo.outreach import (
     seed_assessments,
     seed_campaign_spectrum,
@@ -72,6 +73,7 @@ class Command(BaseCommand):
             seed_sector_organisations()
             seed_structures()
             seed_urgent_actions(author=users["staff"], approver=users["coordinator"])
+            seed_evaluation(users)
         added_orgs = seed_synthetic_organisations(organisations)
         added_contacts = seed_synthetic_contacts(contacts)
         self.stdout.write(

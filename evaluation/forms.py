@@ -1,0 +1,135 @@
+"""Input validation only; the rules live in services."""
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from partnerships.models import Coalition
+
+from .models import QUESTIONS, Answer, Evaluation, JointActivity, PartnerAnswer, Target
+from .selectors import partnerships_visible_to
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = JointActivity
+        fields = [
+            "partnership", "coalition", "title", "kind", "starts_on", "ends_on", "place",
+            "run_by", "staff_hours", "volunteer_hours", "money_spent", "in_kind",
+            "public_reached", "description",
+        ]  # fmt: skip
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+
+    def __init__(self, *args, user, staff: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        partnerships = partnerships_visible_to(user).order_by("title")
+        if not staff:
+            partnerships = partnerships.filter(status="active")
+            del self.fields["coalition"]
+        else:
+            self.fields["coalition"].queryset = Coalition.objects.order_by("name")
+        self.fields["partnership"].queryset = partnerships
+        if self.instance.pk:  # an activity stays where it was recorded
+            self.fields.pop("partnership", None)
+            self.fields.pop("coalition", None)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if {"partnership"} <= set(self.fields):
+            under = [data.get("partnership"), data.get("coalition")]
+            if sum(value is not None for value in under) != 1:
+                raise forms.ValidationError("Choose either a partnership or a coalition.")
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "An activity cannot end before it starts.")
+        return data
+
+    def details(self) -> dict:
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in {"partnership", "coalition"}
+        }
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["indicator", "unit", "baseline", "target", "actual"]
+
+
+TargetFormSet = inlineformset_factory(
+    JointActivity, Target, form=TargetForm, extra=2, can_delete=True
+)
+
+
+class EvaluationForm(forms.ModelForm):
+    """The eight questions, each with a note; blanks are allowed while it is a draft."""
+
+    lesson = forms.CharField(
+        label="A lesson for next time",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shared with coordinators and groups who plan cooperation with a similar "
+        "organisation or method.",
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = [field for name, _ in QUESTIONS for field in (name, f"{name}_note")] + [
+            "overall_rating",
+            "recommendation",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, question in QUESTIONS:
+            self.fields[name] = forms.ChoiceField(
+                label=question, choices=Answer.choices, widget=forms.RadioSelect, required=False
+            )
+            note = self.fields[f"{name}_note"]
+            note.label = "Notes"
+            note.widget = forms.Textarea(attrs={"rows": 2})
+        self.fields["overall_rating"] = forms.TypedChoiceField(
+            label="Overall rating",
+            choices=[("", "—"), *((n, f"{n} of 5") for n in range(1, 6))],
+            coerce=int,
+            empty_value=None,
+            required=False,
+        )
+
+    def question_rows(self) -> list[tuple]:
+        return [(question, self[name], self[f"{name}_note"]) for name, question in QUESTIONS]
+
+    def answers(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "lesson"}
+
+
+class PartnerLinkForm(forms.Form):
+    email = forms.EmailField(label="The partner contact's e-mail")
+
+
+class PartnerAnswerForm(forms.ModelForm):
+    class Meta:
+        model = PartnerAnswer
+        fields = [
+            "beneficial_to_both", "negative_effects", "negative_effects_note",
+            "what_to_change", "work_again",
+        ]  # fmt: skip
+        widgets = {
+            "beneficial_to_both": forms.RadioSelect,
+            "negative_effects": forms.RadioSelect,
+            "work_again": forms.RadioSelect,
+            "negative_effects_note": forms.Textarea(attrs={"rows": 2}),
+            "what_to_change": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("beneficial_to_both", "negative_effects", "work_again"):
+            self.fields[name].choices = Answer.choices  # no "---------" radio button
+
+
+class LessonSearchForm(forms.Form):
+    q = forms.CharField(label="Search lessons", required=False, max_length=200)

@@ -1,0 +1,155 @@
+"""Joint activities carried out under a partnership or a coalition, and their targets."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from partnerships.models import CooperationMethod
+
+
+class RunBy(models.TextChoices):
+    LOCAL_GROUP = "local_group", "The local group"
+    SECTION_STAFF = "section_staff", "Section staff"
+    BOTH = "both", "The local group with Section staff"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ActivityQuerySet":
+        """Staff see every activity; a local group only those of its own partnerships."""
+        if is_section_staff(user) or is_coordinator(user):
+            return self
+        if is_local_group(user):
+            return self.filter(partnership__local_group_id=user.local_group_id)
+        return self.none()
+
+    def ended_before(self, day) -> "ActivityQuerySet":
+        return self.filter(ends_on__lt=day)
+
+    def without_complete_evaluation(self) -> "ActivityQuerySet":
+        return self.exclude(evaluation__status="complete")
+
+
+class JointActivity(models.Model):
+    """One piece of joint work (seed 000's "joint activity"), under exactly one
+    partnership or one coalition."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    coalition = models.ForeignKey(
+        "partnerships.Coalition",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    title = models.CharField(max_length=200)
+    kind = models.CharField(
+        "method of cooperation", max_length=30, choices=CooperationMethod.choices
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    place = models.CharField(max_length=200, blank=True)
+    run_by = models.CharField("run by", max_length=20, choices=RunBy.choices)
+    staff_hours = models.DecimalField(max_digits=8, decimal_places=1, default=Decimal(0))
+    volunteer_hours = models.DecimalField(max_digits=8, decimal_places=1, default=Decimal(0))
+    money_spent = models.DecimalField(
+        "money spent (EUR)", max_digits=10, decimal_places=2, default=Decimal(0)
+    )
+    in_kind = models.CharField("in-kind resources", max_length=500, blank=True)
+    public_reached = models.PositiveIntegerField("people reached", null=True, blank=True)
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name_plural = "joint activities"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(partnership__isnull=False) & Q(coalition__isnull=True))
+                | (Q(partnership__isnull=True) & Q(coalition__isnull=False)),
+                name="activity_under_one_partnership_or_coalition",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=Q(staff_hours__gte=0) & Q(volunteer_hours__gte=0) & Q(money_spent__gte=0),
+                name="activity_resources_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluation:activity_detail", args=[self.pk])
+
+    @property
+    def under(self):
+        """The partnership or coalition the activity belongs to."""
+        return self.partnership or self.coalition
+
+    @property
+    def organisations(self):
+        """The partner organisations (a coalition's members)."""
+        return (self.partnership or self.coalition).organisations.all()
+
+
+class TargetStatus(models.TextChoices):
+    REACHED = "reached", "Reached"
+    PARTLY = "partly", "Partly reached"
+    NOT_REACHED = "not_reached", "Not reached"
+    PENDING = "pending", "No result yet"
+
+
+def target_status(*, baseline: Decimal, target: Decimal, actual: Decimal | None) -> TargetStatus:
+    """Reached, partly or not reached: the one place this is decided.
+
+    A target below its baseline is a reduction (fewer incidents, say): reaching
+    means getting down to it. Partly means the actual moved from the baseline
+    towards the target without getting there."""
+    if actual is None:
+        return TargetStatus.PENDING
+    if target >= baseline:
+        reached, progressed = actual >= target, actual > baseline
+    else:
+        reached, progressed = actual <= target, actual < baseline
+    if reached:
+        return TargetStatus.REACHED
+    return TargetStatus.PARTLY if progressed else TargetStatus.NOT_REACHED
+
+
+class Target(models.Model):
+    """Set at the start of an activity: what it should achieve, measured by an indicator."""
+
+    activity = models.ForeignKey(JointActivity, on_delete=models.CASCADE, related_name="targets")
+    indicator = models.CharField(max_length=200)
+    unit = models.CharField(max_length=50, help_text="people, signatures, articles…")
+    baseline = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    target = models.DecimalField(max_digits=12, decimal_places=2)
+    actual = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["activity", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.target} {self.unit}"
+
+    @property
+    def status(self) -> TargetStatus:
+        return target_status(baseline=self.baseline, target=self.target, actual=self.actual)

@@ -1,0 +1,55 @@
+"""The partner's own view: a signed link to a short form, usable once."""
+
+from django.conf import settings
+from django.db import models
+
+from .activities import JointActivity
+from .evaluations import Answer
+
+
+class PartnerLink(models.Model):
+    """One link sent to a partner's contact; the token signs this row's id and the activity's."""
+
+    activity = models.ForeignKey(
+        JointActivity, on_delete=models.CASCADE, related_name="partner_links"
+    )
+    email = models.EmailField("partner contact's e-mail")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Link for {self.email} on {self.activity}"
+
+
+class PartnerAnswer(models.Model):
+    """The questions that concern both sides, answered by the partner."""
+
+    link = models.OneToOneField(PartnerLink, on_delete=models.CASCADE, related_name="answer")
+    activity = models.ForeignKey(
+        JointActivity, on_delete=models.CASCADE, related_name="partner_answers"
+    )
+    beneficial_to_both = models.CharField(
+        "Has the cooperation been beneficial to both of us?", max_length=10, choices=Answer.choices
+    )
+    negative_effects = models.CharField(
+        "Have there been any negative effects?", max_length=10, choices=Answer.choices
+    )
+    negative_effects_note = models.TextField("Which negative effects?", blank=True)
+    what_to_change = models.TextField("What should we change next time?", blank=True)
+    work_again = models.CharField(
+        "Would you work with us again?", max_length=10, choices=Answer.choices
+    )
+    answered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-answered_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Partner's view of {self.activity}"

@@ -1,0 +1,260 @@
+"""Reads across relations: lessons for a request, chart data, due evaluations."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from partnerships.models import Organisation, Partnership
+
+from .models import (
+    Evaluation,
+    EvaluationStatus,
+    JointActivity,
+    Lesson,
+    NextStep,
+    PartnerAnswer,
+    Target,
+)
+
+LESSONS_SHOWN = 5
+
+
+def partnerships_visible_to(user) -> QuerySet[Partnership]:
+    if is_section_staff(user) or is_coordinator(user):
+        return Partnership.objects.all()
+    if is_local_group(user):
+        return Partnership.objects.filter(local_group_id=user.local_group_id)
+    return Partnership.objects.none()
+
+
+# ---------------------------------------------------------------------------
+# Lessons
+
+
+def _sector_slugs(organisation: Organisation) -> list[str]:
+    sectors = getattr(organisation, "sectors", None)  # outreach's relation, when installed
+    return list(sectors.values_list("slug", flat=True)) if sectors is not None else []
+
+
+def lessons_matching(
+    *, organisation: Organisation | None, methods: list[str] | tuple[str, ...] = ()
+) -> list[Lesson]:
+    """At most five lessons, most relevant first: the same organisation, then one of
+    the same kind or sector, then the same method of cooperation. Two queries."""
+    if organisation is None and not methods:
+        return []
+    same_org = (
+        Q(organisation_id=organisation.pk) if organisation and organisation.pk else Q(pk__in=[])
+    )
+    same_kind_or_sector = Q(pk__in=[])
+    if organisation is not None:
+        same_kind_or_sector = Q(organisation_kind=organisation.kind)
+        if organisation.pk and (slugs := _sector_slugs(organisation)):
+            same_kind_or_sector |= Q(sector__in=slugs)
+    same_method = Q(method__in=list(methods)) if methods else Q(pk__in=[])
+
+    def flag(condition: Q) -> Case:
+        return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+    return list(
+        Lesson.objects.filter(same_org | same_kind_or_sector | same_method)
+        .annotate(
+            org_match=flag(same_org),
+            kind_match=flag(same_kind_or_sector),
+            method_match=flag(same_method),
+        )
+        .select_related("evaluation__activity__partnership", "organisation", "coalition")
+        .order_by("-org_match", "-kind_match", "-method_match", "-created_at", "-pk")[
+            :LESSONS_SHOWN
+        ]
+    )
+
+
+def lessons_for_request(partnership_request) -> list[Lesson]:
+    return lessons_matching(
+        organisation=partnership_request.organisation, methods=partnership_request.methods or []
+    )
+
+
+def lesson_search(text: str) -> QuerySet[Lesson]:
+    """Full-text search on PostgreSQL (ranked), a plain substring match elsewhere."""
+    lessons = Lesson.objects.select_related("organisation", "coalition", "evaluation__activity")
+    text = text.strip()
+    if not text:
+        return lessons
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("text", weight="A") + SearchVector(
+            "evaluation__activity__title", weight="B"
+        )
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return (
+            lessons.annotate(rank=SearchRank(vector, query))
+            .filter(rank__gt=0)
+            .order_by("-rank", "-created_at")
+        )
+    return lessons.filter(Q(text__icontains=text) | Q(evaluation__activity__title__icontains=text))
+
+
+# ---------------------------------------------------------------------------
+# Targets against actuals (the chart and its table)
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def target_rows(targets) -> list[dict]:
+    return [
+        {
+            "activity": target.activity.title,
+            "indicator": target.indicator,
+            "unit": target.unit,
+            "baseline": _number(target.baseline),
+            "target": _number(target.target),
+            "actual": _number(target.actual),
+            "status": target.status.value,
+            "status_label": target.status.label,
+        }
+        for target in targets
+    ]
+
+
+def activity_chart(activity: JointActivity) -> dict:
+    return {
+        "title": activity.title,
+        "rows": target_rows(activity.targets.select_related("activity")),
+    }
+
+
+def partnership_chart(partnership: Partnership) -> dict:
+    targets = Target.objects.filter(activity__partnership=partnership).select_related("activity")
+    ratings = [
+        {
+            "date": e.completed_at.date().isoformat(),
+            "activity": e.activity.title,
+            "rating": e.overall_rating,
+        }
+        for e in completed_evaluations(partnership)
+    ]
+    return {"title": partnership.title, "rows": target_rows(targets), "ratings": ratings}
+
+
+def completed_evaluations(partnership: Partnership) -> list[Evaluation]:
+    return list(
+        Evaluation.objects.filter(
+            activity__partnership=partnership, status=EvaluationStatus.COMPLETE
+        )
+        .select_related("activity")
+        .order_by("completed_at", "pk")
+    )
+
+
+# ---------------------------------------------------------------------------
+# A partnership's evaluation page
+
+
+@dataclass(frozen=True)
+class ActivityOverview:
+    activity: JointActivity
+    evaluation: Evaluation | None
+    partner_answers: list[PartnerAnswer]
+
+
+def partnership_activities(partnership: Partnership) -> list[ActivityOverview]:
+    activities = (
+        JointActivity.objects.filter(partnership=partnership)
+        .select_related("evaluation")
+        .prefetch_related("targets", "partner_answers")
+    )
+    return [
+        ActivityOverview(
+            activity=activity,
+            evaluation=getattr(activity, "evaluation", None),
+            partner_answers=list(activity.partner_answers.all()),
+        )
+        for activity in activities
+    ]
+
+
+# ---------------------------------------------------------------------------
+# What is due (the dashboard's reminders, digest and calendar feed)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    title: str
+    due: datetime.date
+    url: str
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def evaluations_due_for(user, today: datetime.date) -> list[DueItem]:
+    """Activities ended EVALUATION_DUE_AFTER_DAYS ago or more without a complete
+    evaluation: for the partnership's lead, or the staff member who recorded a
+    coalition's activity."""
+    days = settings.EVALUATION_DUE_AFTER_DAYS
+    activities = (
+        JointActivity.objects.ended_before(today - datetime.timedelta(days=days - 1))
+        .without_complete_evaluation()
+        .filter(Q(partnership__lead=user) | Q(coalition__isnull=False, created_by=user))
+        .order_by("ends_on", "pk")
+    )
+    return [
+        DueItem(
+            kind="Evaluation",
+            title=f"Evaluate {activity.title}",
+            due=activity.ends_on + datetime.timedelta(days=days),
+            url=_absolute(activity.get_absolute_url()),
+        )
+        for activity in activities
+    ]
+
+
+def next_steps_due_for(user, today: datetime.date) -> list[DueItem]:
+    steps = NextStep.objects.filter(owner=user, done_at__isnull=True).select_related(
+        "activity", "organisation"
+    )
+    return [
+        DueItem(
+            kind="Next step",
+            title=f"{step.get_kind_display()}: "
+            f"{step.organisation if step.organisation_id else step.activity}",
+            due=step.due_on,
+            url=_absolute(reverse("evaluation:next_step", args=[step.pk])),
+        )
+        for step in steps
+    ]
+
+
+def partnership_reviews_due_for(user, today: datetime.date) -> list[DueItem]:
+    partnerships = Partnership.objects.active().filter(lead=user, review_on__lte=today)
+    return [
+        DueItem(
+            kind="Review",
+            title=f"Review the partnership {partnership}",
+            due=partnership.review_on,
+            url=_absolute(reverse("evaluation:partnership", args=[partnership.pk])),
+        )
+        for partnership in partnerships.order_by("review_on", "pk")
+    ]
+
+
+def due_for(user, today: datetime.date | None = None) -> list[DueItem]:
+    today = today or timezone.localdate()
+    return [
+        *evaluations_due_for(user, today),
+        *next_steps_due_for(user, today),
+        *partnership_reviews_due_for(user, today),
+    ]

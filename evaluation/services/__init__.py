@@ -1,0 +1,1 @@
+"""Every write of the evaluation app, one place each (STYLE.md)."""
