@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from partnerships.models import Organisation
 
 from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
+from ..models.contacts import email_taken_message
 from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
 
@@ -54,6 +55,7 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["owner"].queryset = _staff_users()
         if not user.has_perm(AT_RISK_PERMISSION):
             del self.fields["is_at_risk"]
@@ -65,7 +67,7 @@ class ContactForm(forms.ModelForm):
         email = self.cleaned_data["email"].strip()
         others = Contact.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
         if email and others.exists():
-            raise forms.ValidationError("Another contact already has this e-mail address.")
+            raise forms.ValidationError(email_taken_message(self.user))
         return email
 
 

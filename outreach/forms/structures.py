@@ -63,15 +63,9 @@ class ActionReportForm(forms.ModelForm):
         fields = ["member", "reported_on", "action"]
         widgets = {"reported_on": DateInput(), "action": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, mailing: NetworkMailing, can_see_at_risk: bool, **kwargs):
+    def __init__(self, *args, mailing: NetworkMailing, user, **kwargs):
         super().__init__(*args, **kwargs)
-        member = self.fields["member"]
-        member.queryset = mailing.structure.members.select_related("user", "contact")
-        if not can_see_at_risk:
-            member.label_from_instance = _masked_member_label
+        # A defender at risk is no choice at all for users without the permission.
+        members = mailing.structure.members.visible_to(user)
+        self.fields["member"].queryset = members.select_related("user", "contact")
         self.fields["reported_on"].initial = today
-
-
-def _masked_member_label(member) -> str:
-    # A defender at risk stays unnamed to users without the dedicated permission.
-    return "Restricted contact" if member.contact and member.contact.is_at_risk else str(member)

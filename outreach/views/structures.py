@@ -10,7 +10,6 @@ from accounts.mixins import StaffRequiredMixin
 from accounts.models import User
 from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
 from outreach.models import (
-    AT_RISK_PERMISSION,
     ActionReport,
     Contact,
     NetworkMailing,
@@ -44,8 +43,9 @@ class StructureListView(StaffRequiredMixin, SearchSortMixin, ListView):
     }
 
     def filter_queryset(self, queryset):
+        visible = StructureMember.objects.visible_to(self.request.user)
         queryset = queryset.select_related("sector", "local_group").annotate(
-            member_count=Count("members", distinct=True)
+            member_count=Count("members", filter=Q(members__in=visible), distinct=True)
         )
         kind = self.request.GET.get("kind", "")
         return queryset.filter(kind=kind) if kind in StructureKind.values else queryset
@@ -67,14 +67,17 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         structure = self.object
+        user = self.request.user
         members = list(
-            structure.members.select_related("user", "contact").annotate(
-                report_count=Count("action_reports")
-            )
+            structure.members.visible_to(user)
+            .select_related("user", "contact")
+            .annotate(report_count=Count("action_reports"))
         )
-        reports = ActionReport.objects.select_related("member__user", "member__contact")
-        mailings = structure.mailings.annotate(report_count=Count("reports")).prefetch_related(
-            Prefetch("reports", queryset=reports)
+        reports = ActionReport.objects.visible_to(user)
+        mailings = structure.mailings.annotate(
+            report_count=Count("reports", filter=Q(reports__in=reports))
+        ).prefetch_related(
+            Prefetch("reports", queryset=reports.select_related("member__user", "member__contact"))
         )[: self.mailings_shown]
         return super().get_context_data(
             members=members,
@@ -157,7 +160,9 @@ class StructureMemberRemoveView(StaffRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int, member_pk: int):
-        member = get_object_or_404(StructureMember, pk=member_pk, structure_id=pk)
+        # A hidden member is not there at all: 404, nothing named, nothing deleted.
+        visible = StructureMember.objects.visible_to(request.user)
+        member = get_object_or_404(visible, pk=member_pk, structure_id=pk)
         structure_member_remove(member=member)
         messages.success(request, f"{member} left {member.structure}.")
         return redirect(member.structure.get_absolute_url())
@@ -195,7 +200,7 @@ class ActionReportCreateView(StaffRequiredMixin, ServiceFormMixin, FormView):
         return {
             **super().get_form_kwargs(),
             "mailing": self.mailing,
-            "can_see_at_risk": self.request.user.has_perm(AT_RISK_PERMISSION),
+            "user": self.request.user,
         }
 
     def perform(self, form) -> tuple[str, str]:

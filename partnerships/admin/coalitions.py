@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from partnerships.models import (
     Coalition,
     CoalitionMembership,
@@ -9,26 +10,26 @@ from partnerships.models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(StaffReadOnlyAdminMixin, admin.TabularInline):
     model = CoalitionMembership
     autocomplete_fields = ["organisation"]
     extra = 0
 
 
-class MeetingInline(admin.StackedInline):
+class MeetingInline(StaffReadOnlyAdminMixin, admin.StackedInline):
     model = Meeting
     extra = 0
 
 
 @admin.register(Coalition)
-class CoalitionAdmin(admin.ModelAdmin):
+class CoalitionAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "scope", "section_is_member", "secretariat_term_months"]
     list_filter = ["scope", "section_is_member"]
     search_fields = ["name", "purpose"]
     inlines = [MembershipInline, MeetingInline]
 
 
-class AgreementInline(admin.TabularInline):
+class AgreementInline(StaffReadOnlyAdminMixin, admin.TabularInline):
     """Read-only: agreements are recorded on the staff pages, through the service."""
 
     model = StatementAgreement
@@ -41,7 +42,7 @@ class AgreementInline(admin.TabularInline):
 
 
 @admin.register(JointStatement)
-class JointStatementAdmin(admin.ModelAdmin):
+class JointStatementAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "coalition", "status", "issued_at"]
     list_filter = ["status", "coalition"]
     list_select_related = ["coalition"]

@@ -107,7 +107,7 @@ def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "duplicate": duplicate,
                 "keep": keep,
-                "counts": organisation_related_counts(duplicate),
+                "counts": organisation_related_counts(duplicate, request.user),
             },
         )
     try:
@@ -115,9 +115,8 @@ def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("partnerships:organisation_detail", pk=duplicate.pk)
-    moved = sum(report.moved.values())
+    # The message names no count: the report's include rows the user may not see.
     messages.success(
-        request,
-        f"Merged {report.duplicate_name} into {keep}: {moved} related record(s) moved.",
+        request, f"Merged {report.duplicate_name} into {keep}: every related record moved."
     )
     return redirect("partnerships:organisation_detail", pk=keep.pk)
