@@ -2,7 +2,11 @@ import pytest
 from django.test import Client
 
 from tests.factories import ContactFactory
-from tests.outreach.conftest import coordinator, staff  # noqa: F401 (fixtures)
+from tests.outreach import conftest as outreach_fixtures
+
+# The same staff and coordinator users as the outreach tests.
+staff = outreach_fixtures.staff
+coordinator = outreach_fixtures.coordinator
 
 
 def _client_for(user) -> Client:
