@@ -8,6 +8,7 @@ from partnerships.models import (
     Meeting,
     StatementAgreement,
 )
+from partnerships.services.coalitions import statement_text_locked
 
 
 class MembershipInline(StaffReadOnlyAdminMixin, admin.TabularInline):
@@ -50,6 +51,12 @@ class JointStatementAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     # Issuing goes through the service on the staff pages, which checks every agreement.
     readonly_fields = ["status", "issued_at", "issued_by", "section_agreed_at"]
     inlines = [AgreementInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and statement_text_locked(obj):
+            fields += ["title", "text"]
+        return fields
 
     def has_change_permission(self, request, obj=None) -> bool:
         return super().has_change_permission(request, obj) and not (obj and obj.is_issued)
