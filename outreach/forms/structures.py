@@ -1,11 +1,14 @@
 from django import forms
 
+from accounts.models import User
 from outreach.models import (
     ActionReport,
+    Contact,
     NetworkMailing,
     OutreachStructure,
     StructureKind,
     StructureLevel,
+    StructureMember,
 )
 
 from .fields import DateInput, today
@@ -55,6 +58,25 @@ class NetworkMailingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sent_on"].initial = today
+
+
+class StructureMemberAddForm(forms.Form):
+    """Who joins: a user or a contact (one of the two hidden fields), with a role."""
+
+    user = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), required=False)
+    role = forms.CharField(max_length=StructureMember._meta.get_field("role").max_length, required=False)  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(local_group__isnull=True)
+        self.fields["contact"].queryset = Contact.objects.visible_to(user)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.errors and (data.get("user") is None) == (data.get("contact") is None):
+            raise forms.ValidationError("Choose one user or one contact to add.")
+        return data
 
 
 class ActionReportForm(forms.ModelForm):

@@ -8,7 +8,12 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 
 from accounts.mixins import StaffRequiredMixin
 from accounts.models import User
-from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
+from outreach.forms.structures import (
+    ActionReportForm,
+    NetworkMailingForm,
+    OutreachStructureForm,
+    StructureMemberAddForm,
+)
 from outreach.models import (
     ActionReport,
     Contact,
@@ -139,21 +144,21 @@ class StructureMemberAddView(StaffRequiredMixin, View):
 
     def post(self, request, pk: int):
         structure = get_object_or_404(OutreachStructure, pk=pk)
-        user = contact = None
-        if request.POST.get("user", "").isdigit():
-            user = get_object_or_404(User, pk=request.POST["user"], local_group__isnull=True)
-        elif request.POST.get("contact", "").isdigit():
-            visible = Contact.objects.visible_to(request.user)
-            contact = get_object_or_404(visible, pk=request.POST["contact"])
+        form = StructureMemberAddForm(request.POST, user=request.user)
+        if not form.is_valid():
+            messages.error(request, "Nobody was added: " + " ".join(_form_errors(form)))
+            return redirect(structure.get_absolute_url())
         try:
-            member = structure_member_add(
-                structure=structure, user=user, contact=contact, role=request.POST.get("role", "")
-            )
+            member = structure_member_add(structure=structure, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, f"{member} joined {structure}.")
         return redirect(structure.get_absolute_url())
+
+
+def _form_errors(form) -> list[str]:
+    return [message for messages_ in form.errors.values() for message in messages_]
 
 
 class StructureMemberRemoveView(StaffRequiredMixin, View):

@@ -16,7 +16,7 @@ from partnerships.selectors import find_existing_relationships, organisation_rel
 from partnerships.services.organisations import organisation_merge
 from partnerships.timeline import timeline_for
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin, staff_required
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, parse_id, staff_required
 
 
 class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterView):
@@ -67,10 +67,7 @@ class OrganisationUpdateView(OrganisationFormMixin, UpdateView):
 @staff_required
 def organisation_matches(request: HttpRequest) -> HttpResponse:
     """The live existing-relationship check of the create form (htmx)."""
-    try:
-        exclude_pk = int(request.GET.get("exclude") or 0) or None
-    except ValueError:
-        exclude_pk = None
+    exclude_pk = parse_id(request.GET.get("exclude"))
     matches = find_existing_relationships(
         name=request.GET.get("name", "")[:255],
         acronym=request.GET.get("acronym", "")[:50],
