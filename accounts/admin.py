@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
+
 from .models import LocalGroup, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(StaffReadOnlyAdminMixin, BaseUserAdmin):
     list_display = ["username", "email", "local_group", "is_staff", "is_active"]
     list_filter = ["groups", "local_group", "is_staff", "is_active"]
     list_select_related = ["local_group"]
@@ -13,6 +15,6 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(LocalGroup)
-class LocalGroupAdmin(admin.ModelAdmin):
+class LocalGroupAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "region", "contact_email"]
     search_fields = ["name", "region"]

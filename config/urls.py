@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from accounts.admin_views import view_on_site
 
 from .health import healthz
 
@@ -9,6 +10,12 @@ admin.site.site_title = "Partnerdesk administration"
 admin.site.index_title = "Partnerdesk"
 
 urlpatterns = [
+    # Before the admin's own "r/" pattern, which would tell a hidden row from a missing one.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
@@ -18,8 +25,5 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_URL is deliberately not served: uploaded files go through views that check the
+# role (outreach:publication_file).

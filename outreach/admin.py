@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
+
 from .models import (
     ActionReport,
     Campaign,
@@ -16,34 +18,44 @@ from .models import (
     UrgentAction,
 )
 
+
+class VisibleContactsAdminMixin:
+    """For admins and inlines of rows that point at a contact: people at risk, and every
+    row about them, exist only for holders of the permission (the model's queryset
+    `visible_to`, the one rule), and a contact picker offers only visible contacts."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Contact:
+            kwargs["queryset"] = Contact.objects.visible_to(request.user)
+        elif db_field.related_model is StructureMember:
+            kwargs["queryset"] = StructureMember.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 # Issue 4 (priorities, structures, publications, campaigns): the outreach pages are where
 # staff work; the admin lists the rows for coordinators and for corrections.
 
 
 @admin.register(SectorAssessment)
-class SectorAssessmentAdmin(admin.ModelAdmin):
+class SectorAssessmentAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["sector", "assessed_on", "assessed_by"]
     list_filter = ["sector"]
     date_hierarchy = "assessed_on"
 
 
-class StructureMemberInline(admin.TabularInline):
+class StructureMemberInline(
+    VisibleContactsAdminMixin, StaffReadOnlyAdminMixin, admin.TabularInline
+):
     model = StructureMember
     raw_id_fields = ["user", "contact"]
     extra = 0
 
-    def get_queryset(self, request):
-        # Members at risk stay hidden from those without the permission, here as everywhere.
-        visible = Contact.objects.visible_to(request.user)
-        return (
-            super()
-            .get_queryset(request)
-            .exclude(contact__isnull=False, contact__in=Contact.objects.exclude(pk__in=visible))
-        )
-
 
 @admin.register(OutreachStructure)
-class OutreachStructureAdmin(admin.ModelAdmin):
+class OutreachStructureAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "level", "sector", "meeting_cadence"]
     list_filter = ["kind", "level", "sector"]
     search_fields = ["name"]
@@ -51,44 +63,44 @@ class OutreachStructureAdmin(admin.ModelAdmin):
 
 
 @admin.register(NetworkMailing)
-class NetworkMailingAdmin(admin.ModelAdmin):
+class NetworkMailingAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "structure", "sent_on"]
 
 
 @admin.register(ActionReport)
-class ActionReportAdmin(admin.ModelAdmin):
+class ActionReportAdmin(VisibleContactsAdminMixin, StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["mailing", "member", "reported_on"]
     raw_id_fields = ["member"]
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "reference", "published_on"]
     search_fields = ["title", "reference"]
     filter_horizontal = ["keywords"]
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "starts_on", "ends_on"]
     search_fields = ["name"]
 
 
 @admin.register(SpectrumPlacement)
-class SpectrumPlacementAdmin(admin.ModelAdmin):
+class SpectrumPlacementAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "organisation", "position", "placed_on"]
     list_filter = ["campaign", "position"]
     raw_id_fields = ["organisation"]
 
 
 @admin.register(SpectrumMove)
-class SpectrumMoveAdmin(admin.ModelAdmin):
+class SpectrumMoveAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "organisation", "from_position", "position", "moved_on"]
     list_filter = ["campaign"]
     raw_id_fields = ["organisation"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     """Urgent Actions are written, approved and sent through their pages, whose services
     check the role and keep the audience frozen; the admin only shows the rows."""
 
@@ -118,7 +130,7 @@ class MailingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(ReadOnlyAdmin):
+class DeliveryAdmin(VisibleContactsAdminMixin, ReadOnlyAdmin):
     list_display = ["mailing", "contact_id", "status", "attempts", "sent_at", "smtp_reply"]
     list_filter = ["status"]
     list_select_related = ["mailing__urgent_action"]

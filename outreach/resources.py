@@ -6,7 +6,8 @@ from import_export import fields, widgets
 from accounts.errors import NotPossible
 from partnerships.resources import ChoiceWidget, CountryWidget, SafeCsvResource, YesNoWidget
 
-from .models import AT_RISK_PERMISSION, Contact, IndividualKind, Keyword, Sector
+from .models import Contact, IndividualKind, Keyword, Sector
+from .models.contacts import EMAIL_TAKEN_NEUTRAL, may_see_at_risk
 from .services.contacts import consent_decide
 
 
@@ -111,14 +112,10 @@ class ContactResource(SafeCsvResource):
         if not email:
             return None
         contact = Contact.objects.filter(email__iexact=email).first()
-        if contact and contact.is_at_risk and not self._may_see_at_risk():
-            raise ValidationError(
-                {"email": "this address belongs to a restricted contact you may not change"}
-            )
+        if contact and contact.is_at_risk and not may_see_at_risk(self.user):
+            # Worded like any refused address: the row must not confirm a hidden person.
+            raise ValidationError({"email": EMAIL_TAKEN_NEUTRAL})
         return contact
-
-    def _may_see_at_risk(self) -> bool:
-        return self.user is not None and self.user.has_perm(AT_RISK_PERMISSION)
 
     def import_instance(self, instance, row, **kwargs):
         errors: dict = {}

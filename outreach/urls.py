@@ -72,6 +72,11 @@ urlpatterns = [
         name="publication_detail",
     ),
     path(
+        "publications/<int:pk>/file/",
+        publications.PublicationFileView.as_view(),
+        name="publication_file",
+    ),
+    path(
         "publications/<int:pk>/edit/",
         publications.PublicationUpdateView.as_view(),
         name="publication_update",

@@ -91,19 +91,28 @@ def statement_missing_agreements(statement) -> list[str]:
     return missing
 
 
-def organisation_related_counts(organisation: Organisation) -> dict[str, int]:
-    """How many records of each kind point at an organisation (for the merge page)."""
+def _visible_rows(model, user, **lookup):
+    """Rows of any app's model, through its queryset's `visible_to(user)` when it has one
+    (rows about people at risk): a count must not reveal what a list would hide."""
+    queryset = model._default_manager.filter(**lookup)
+    if user is not None and hasattr(queryset, "visible_to"):
+        queryset = queryset.visible_to(user)
+    return queryset
+
+
+def organisation_related_counts(organisation: Organisation, user=None) -> dict[str, int]:
+    """How many records of each kind point at an organisation (for the merge page):
+    with `user`, only the rows that user may see."""
     counts = {}
     for relation in Organisation._meta.related_objects:
         if relation.many_to_many and not relation.through._meta.auto_created:
             continue  # counted through the through model's own foreign key
         model = relation.related_model
         if relation.many_to_many:
-            count = relation.through._base_manager.filter(
-                **{relation.field.m2m_reverse_field_name(): organisation}
-            ).count()
+            rows = relation.through, {relation.field.m2m_reverse_field_name(): organisation}
         else:
-            count = model._base_manager.filter(**{relation.field.name: organisation}).count()
+            rows = model, {relation.field.name: organisation}
+        count = _visible_rows(rows[0], user, **rows[1]).count()
         if count:
             counts[str(model._meta.verbose_name_plural)] = count
     return counts

@@ -54,8 +54,11 @@ def _approach_target(approach: Approach) -> str:
 
 
 def _user_follow_ups(user: User) -> QuerySet[Approach]:
+    # Omitted, not described, for users who may not see the person (a link to a 404 and
+    # "a person at risk" would confirm one exists).
     return (
-        Approach.objects.open_follow_ups()
+        Approach.objects.visible_to(user)
+        .open_follow_ups()
         .filter(follow_up_owner=user)
         .select_related("contact", "organisation")
         .order_by("follow_up_on", "pk")

@@ -13,6 +13,7 @@ from ..models import (
     Contact,
     Employment,
 )
+from ..models.contacts import email_taken_message
 from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
 
@@ -44,6 +45,7 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["owner"].queryset = staff_users()
         if not user.has_perm(AT_RISK_PERMISSION):
             del self.fields["is_at_risk"]
@@ -55,7 +57,7 @@ class ContactForm(forms.ModelForm):
         email = self.cleaned_data["email"].strip()
         others = Contact.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
         if email and others.exists():
-            raise forms.ValidationError("Another contact already has this e-mail address.")
+            raise forms.ValidationError(email_taken_message(self.user))
         return email
 
 

@@ -6,7 +6,35 @@ from outreach.models import Publication
 from .fields import DateInput, KeywordsField
 
 MAX_FILE_SIZE = 20 * 2**20
-ALLOWED_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "html", "epub"]
+# Documents only: no HTML or SVG, which a browser would run as a page of this site.
+ALLOWED_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "epub", "png", "jpg", "jpeg"]
+# What a file's first bytes must look like for the extensions that have a signature.
+SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "docx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "epub": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0",),
+    "rtf": (b"{\\rtf",),
+}
+MARKUP = (b"<html", b"<!doctype", b"<svg", b"<script", b"<?xml")
+
+
+def upload_problem(upload) -> str:
+    """Why an upload is refused, or "": its content must match its allowed extension."""
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    upload.seek(0)
+    head = upload.read(512)
+    upload.seek(0)
+    expected = SIGNATURES.get(extension)
+    if expected and not head.startswith(expected):
+        return f"This file does not look like a .{extension} file."
+    if any(marker in head.lower() for marker in MARKUP):
+        return "Web pages and images with scripts (HTML, SVG) cannot be uploaded."
+    return ""
 
 
 class PublicationForm(forms.ModelForm):
@@ -29,6 +57,8 @@ class PublicationForm(forms.ModelForm):
             raise forms.ValidationError(
                 f"The file is larger than {MAX_FILE_SIZE // 2**20} MB: upload a smaller copy or give a link."
             )
+        if upload and hasattr(upload, "content_type") and (problem := upload_problem(upload)):
+            raise forms.ValidationError(problem)
         return upload
 
     def clean(self):

@@ -1,11 +1,14 @@
 from django import forms
 
+from accounts.models import User
 from outreach.models import (
     ActionReport,
+    Contact,
     NetworkMailing,
     OutreachStructure,
     StructureKind,
     StructureLevel,
+    StructureMember,
 )
 
 from .fields import DateInput, today
@@ -57,21 +60,34 @@ class NetworkMailingForm(forms.ModelForm):
         self.fields["sent_on"].initial = today
 
 
+class StructureMemberAddForm(forms.Form):
+    """Who joins: a user or a contact (one of the two hidden fields), with a role."""
+
+    user = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), required=False)
+    role = forms.CharField(max_length=StructureMember._meta.get_field("role").max_length, required=False)  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(local_group__isnull=True)
+        self.fields["contact"].queryset = Contact.objects.visible_to(user)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.errors and (data.get("user") is None) == (data.get("contact") is None):
+            raise forms.ValidationError("Choose one user or one contact to add.")
+        return data
+
+
 class ActionReportForm(forms.ModelForm):
     class Meta:
         model = ActionReport
         fields = ["member", "reported_on", "action"]
         widgets = {"reported_on": DateInput(), "action": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, mailing: NetworkMailing, can_see_at_risk: bool, **kwargs):
+    def __init__(self, *args, mailing: NetworkMailing, user, **kwargs):
         super().__init__(*args, **kwargs)
-        member = self.fields["member"]
-        member.queryset = mailing.structure.members.select_related("user", "contact")
-        if not can_see_at_risk:
-            member.label_from_instance = _masked_member_label
+        # A defender at risk is no choice at all for users without the permission.
+        members = mailing.structure.members.visible_to(user)
+        self.fields["member"].queryset = members.select_related("user", "contact")
         self.fields["reported_on"].initial = today
-
-
-def _masked_member_label(member) -> str:
-    # A defender at risk stays unnamed to users without the dedicated permission.
-    return "Restricted contact" if member.contact and member.contact.is_at_risk else str(member)

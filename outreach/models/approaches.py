@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from partnerships.models import Organisation
 
-from .contacts import AT_RISK_PERMISSION, Contact, search_words
+from .contacts import Contact, ContactRelatedQuerySet, search_words
 
 # Seed 001's checklist for approaching a contact: field name and the question it answers.
 APPROACH_CHECKLIST: list[tuple[str, str]] = [
@@ -43,7 +43,7 @@ class ApproachOutcome(models.TextChoices):
     NO_RESPONSE = "no_response", "No response"
 
 
-class ApproachQuerySet(models.QuerySet):
+class ApproachQuerySet(ContactRelatedQuerySet):
     def open_follow_ups(self) -> "ApproachQuerySet":
         return self.filter(follow_up_on__isnull=False, followed_up_at__isnull=True)
 
@@ -60,12 +60,6 @@ class ApproachQuerySet(models.QuerySet):
     def search(self, text: str) -> "ApproachQuerySet":
         fields = ["contact__first_name", "contact__last_name", "organisation__name", "ask"]
         return search_words(self, text, fields)
-
-    def visible_to(self, user) -> "ApproachQuerySet":
-        # An approach names its contact: a person at risk stays hidden with it.
-        if user.has_perm(AT_RISK_PERMISSION):
-            return self
-        return self.exclude(contact__is_at_risk=True)
 
 
 class Approach(models.Model):

@@ -59,6 +59,22 @@ def search_words(queryset: models.QuerySet, text: str, fields: list[str]) -> mod
 # Consent given and not withdrawn: the one spelling of the condition (has_consent
 # is its single-row twin).
 CONSENT_GIVEN = Q(mailing_consent=True, consent_withdrawn_at__isnull=True)
+# Said of any address already taken to a user who may not see people at risk, so the
+# refusal is the same whether the owner is hidden or not: it confirms nobody.
+EMAIL_TAKEN_NEUTRAL = (
+    "This e-mail address cannot be used: it is already in use or reserved. "
+    "Search the contacts, or ask a coordinator."
+)
+
+
+def may_see_at_risk(user) -> bool:
+    return user is not None and user.has_perm(AT_RISK_PERMISSION)
+
+
+def email_taken_message(user) -> str:
+    if may_see_at_risk(user):
+        return "Another contact already has this e-mail address."
+    return EMAIL_TAKEN_NEUTRAL
 
 
 class ContactQuerySet(models.QuerySet):
@@ -71,7 +87,7 @@ class ContactQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "ContactQuerySet":
         """Contacts this user may see: people at risk only with the dedicated permission."""
-        if user.has_perm(AT_RISK_PERMISSION):
+        if may_see_at_risk(user):
             return self
         return self.filter(is_at_risk=False)
 
@@ -85,6 +101,23 @@ class ContactQuerySet(models.QuerySet):
         fields = ["first_name", "last_name", "email", "occupation", "organisations__name"]
         # The join through organisations can repeat a contact.
         return search_words(self, text, fields).distinct()
+
+
+class ContactRelatedQuerySet(models.QuerySet):
+    """Rows that point at a contact (or at something that does): `visible_to` hides the
+    rows of people at risk with the rule of `ContactQuerySet.visible_to`, so every list,
+    count, inline and admin page asks the one question. Rows without a contact stay."""
+
+    contact_path = "contact"
+
+    def visible_to(self, user):
+        if may_see_at_risk(user):
+            return self
+        return self.exclude(**{f"{self.contact_path}__is_at_risk": True})
+
+
+class EmploymentQuerySet(ContactRelatedQuerySet):
+    pass
 
 
 class Contact(models.Model):
@@ -188,6 +221,8 @@ class Employment(models.Model):
     role = models.CharField(max_length=120, blank=True)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+
+    objects = EmploymentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date"]

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django_countries.fields import CountryField
 
-from .contacts import Contact
+from .contacts import Contact, ContactRelatedQuerySet
 from .sectors import Keyword, Sector
 
 
@@ -128,7 +128,7 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class DeliveryQuerySet(models.QuerySet):
+class DeliveryQuerySet(ContactRelatedQuerySet):
     def ready(self, now) -> "DeliveryQuerySet":
         """Queued and not waiting out a transient failure's backoff."""
         return self.filter(status=DeliveryStatus.QUEUED).filter(

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .contacts import Contact
+from .contacts import Contact, ContactRelatedQuerySet
 from .sectors import Sector
 
 
@@ -86,6 +86,14 @@ class OutreachStructure(models.Model):
         return self.kind == StructureKind.NETWORK
 
 
+class StructureMemberQuerySet(ContactRelatedQuerySet):
+    pass
+
+
+class ActionReportQuerySet(ContactRelatedQuerySet):
+    contact_path = "member__contact"
+
+
 class StructureMember(models.Model):
     """A member is a user of Partnerdesk or an outreach contact, never both."""
 
@@ -108,6 +116,8 @@ class StructureMember(models.Model):
     )
     role = models.CharField(max_length=120, blank=True)
     joined_on = models.DateField(null=True, blank=True)
+
+    objects = StructureMemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["structure", "pk"]
@@ -159,6 +169,8 @@ class ActionReport(models.Model):
     )
     reported_on = models.DateField()
     action = models.TextField("what they did")
+
+    objects = ActionReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-reported_on", "-pk"]

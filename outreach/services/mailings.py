@@ -68,13 +68,17 @@ class TransientSendError(Exception):
 
 
 @transaction.atomic
-def contact_unsubscribe_by_link(*, contact: Contact) -> None:
-    """The signed link (or a mail client's one-click POST): unsubscribe through the
-    consent service, and send nothing more from mailings still under way."""
-    contact_services.contact_unsubscribe(contact=contact)
+def contact_unsubscribe_from_mailings(*, contact: Contact, user=None) -> None:
+    """Any path (the signed link, a mail client's one-click POST, staff): unsubscribe
+    through the consent service (which checks a staff user), and send nothing more from
+    mailings under way."""
+    contact_services.contact_unsubscribe(contact=contact, user=user)
     Delivery.objects.filter(contact=contact, status=DeliveryStatus.QUEUED).update(
         status=DeliveryStatus.FAILED, smtp_reply="not sent: the contact unsubscribed"
     )
+
+
+contact_unsubscribe_by_link = contact_unsubscribe_from_mailings
 
 
 def contact_bounce(*, contact_id: int, reply: str) -> None:
@@ -224,8 +228,30 @@ def deliveries_claim(*, mailing_id: int, limit: int) -> tuple[uuid.UUID, list[De
     Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.QUEUED).update(
         status=DeliveryStatus.SENDING, claim_token=token, claimed_at=now
     )
-    claimed = Delivery.objects.filter(claim_token=token).select_related("contact").order_by("pk")
+    # The audience was frozen when the mailing was recorded; whoever withdrew consent,
+    # unsubscribed, bounced or was marked at risk since must not get later batches.
+    # Asked in the same query as the claimed rows, with the one rule, mailable().
+    still_mailable = Contact.objects.mailable().filter(pk=OuterRef("contact_id"))
+    claimed = (
+        Delivery.objects.filter(claim_token=token)
+        .select_related("contact")
+        .annotate(still_mailable=Exists(still_mailable))
+        .order_by("pk")
+    )
     return token, list(claimed)
+
+
+def _withhold_unmailable(deliveries: list[Delivery], token: uuid.UUID) -> list[Delivery]:
+    """Fail the claimed deliveries whose contact may no longer be mailed (one UPDATE);
+    return the rest, to send."""
+    withheld = [d.pk for d in deliveries if not getattr(d, "still_mailable", True)]
+    if withheld:
+        Delivery.objects.filter(pk__in=withheld, claim_token=token).update(
+            status=DeliveryStatus.FAILED,
+            claim_token=None,
+            smtp_reply="not sent: no longer mailable at sending time (consent, address or risk)",
+        )
+    return [d for d in deliveries if getattr(d, "still_mailable", True)]
 
 
 def deliveries_release(*, deliveries: list[Delivery], token: uuid.UUID, delay: float = 0) -> int:
@@ -392,13 +418,11 @@ class _SentMarks:
 
 def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult) -> None:
     messages, marks = BatchMessages(content, smtp), _SentMarks(token)
+    sendable = _withhold_unmailable(deliveries, token)
+    result.failed += len(deliveries) - len(sendable)
+    deliveries = sendable
     try:
         for index, delivery in enumerate(deliveries):
-            if delivery.contact.status != ContactStatus.ACTIVE:
-                _mark(delivery, token, status=DeliveryStatus.FAILED, smtp_reply="not sent: "
-                      f"contact {delivery.contact.get_status_display().lower()} before sending")  # fmt: skip
-                result.failed += 1
-                continue
             limiter.acquire()
             try:
                 messages.send(delivery)

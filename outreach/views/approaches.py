@@ -11,7 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.models import Organisation
-from partnerships.views.common import ForgivingPaginationMixin
+from partnerships.views.common import ForgivingPaginationMixin, parse_id
 
 from ..filters import ApproachFilter
 from ..forms.contacts import ApproachForm, FollowUpDoneForm
@@ -83,13 +83,11 @@ class _ApproachFormMixin(StaffRequiredMixin):
 class ApproachCreateView(_ApproachFormMixin, CreateView):
     def get_initial(self) -> dict:
         initial = {"follow_up_owner": self.request.user}
-        contact_id = self.request.GET.get("contact", "")
-        if contact_id.isdigit():
+        if contact_id := parse_id(self.request.GET.get("contact")):
             contact = Contact.objects.visible_to(self.request.user).filter(pk=contact_id).first()
             if contact:
                 initial["contact_email"] = contact.email
-        organisation_id = self.request.GET.get("organisation", "")
-        if organisation_id.isdigit():
+        if organisation_id := parse_id(self.request.GET.get("organisation")):
             initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
         return initial
 

@@ -17,6 +17,7 @@ from ..forms.contacts import ConsentForm, ContactForm, EmploymentForm
 from ..models import AT_RISK_PERMISSION, AtRiskAccessLog, Contact, Employment
 from ..selectors.publications import publications_for_contact
 from ..services import contacts as services
+from ..services import mailings as mailing_services
 
 PAGE_SIZE = 25
 
@@ -174,7 +175,10 @@ def _contact_action(service, success: str):
 contact_withdraw_consent = _contact_action(
     services.contact_withdraw_consent, "Mailing consent withdrawn."
 )
-contact_unsubscribe = _contact_action(services.contact_unsubscribe, "Contact unsubscribed.")
+# Like the contact's own link: queued deliveries of mailings under way fail at once.
+contact_unsubscribe = _contact_action(
+    mailing_services.contact_unsubscribe_from_mailings, "Contact unsubscribed."
+)
 contact_mark_bounced = _contact_action(services.contact_mark_bounced, "Address marked as bounced.")
 
 

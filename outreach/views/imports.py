@@ -96,7 +96,8 @@ def _csv_response(content: str, stem: str) -> HttpResponse:
 @staff_required
 def contacts_export(request: HttpRequest) -> HttpResponse:
     """The contacts of the list's current filters; people at risk only when asked for."""
-    filterset = ContactFilter(request.GET or None, queryset=Contact.objects.all())
+    visible = Contact.objects.visible_to(request.user)
+    filterset = ContactFilter(request.GET or None, queryset=visible)
     content = contacts_export_csv(
         user=request.user,
         queryset=filterset.qs,

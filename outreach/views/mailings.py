@@ -153,7 +153,13 @@ class MailingDetailView(StaffRequiredMixin, DetailView):
         return Mailing.objects.select_related("urgent_action", "created_by")
 
     def get_context_data(self, **kwargs):
-        deliveries = self.object.deliveries.select_related("contact").order_by("pk")
+        # A recipient marked at risk after the mailing is no longer listed for those
+        # without the permission: the table names people.
+        deliveries = (
+            self.object.deliveries.visible_to(self.request.user)
+            .select_related("contact")
+            .order_by("pk")
+        )
         status = self.request.GET.get("status", "")
         if status in DeliveryStatus.values:
             deliveries = deliveries.filter(status=status)

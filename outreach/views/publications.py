@@ -1,6 +1,9 @@
 """Publications, the contacts whose interests match them, and keyword autocomplete."""
 
-from django.http import JsonResponse
+from pathlib import Path
+
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 
 from accounts.errors import ServiceFormMixin
@@ -49,6 +52,35 @@ class PublicationDetailView(StaffRequiredMixin, DetailView):
             contacts_shown=self.contacts_shown,
             **kwargs,
         )
+
+
+# Shown in the browser; anything else is downloaded, never rendered as a page of this site.
+INLINE_EXTENSIONS = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}  # fmt: skip
+
+
+class PublicationFileView(StaffRequiredMixin, View):
+    """The uploaded file, to the roles that may read publications (MEDIA_URL is not
+    served): PDF and images inline, everything else as an attachment."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk: int):
+        publication = get_object_or_404(Publication.objects.exclude(file=""), pk=pk)
+        name = Path(publication.file.name).name
+        content_type = INLINE_EXTENSIONS.get(Path(name).suffix.lower())
+        try:
+            handle = publication.file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404("The file is missing.") from error
+        response = FileResponse(
+            handle,
+            as_attachment=content_type is None,
+            filename=name,
+            content_type=content_type or "application/octet-stream",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
 
 
 class PublicationFormMixin(StaffRequiredMixin, ServiceFormMixin):

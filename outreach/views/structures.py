@@ -9,9 +9,13 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 from accounts.errors import ServiceFormMixin
 from accounts.models import User
 from accounts.roles import StaffRequiredMixin
-from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
+from outreach.forms.structures import (
+    ActionReportForm,
+    NetworkMailingForm,
+    OutreachStructureForm,
+    StructureMemberAddForm,
+)
 from outreach.models import (
-    AT_RISK_PERMISSION,
     ActionReport,
     Contact,
     NetworkMailing,
@@ -45,8 +49,9 @@ class StructureListView(StaffRequiredMixin, SearchSortMixin, ListView):
     }
 
     def filter_queryset(self, queryset):
+        visible = StructureMember.objects.visible_to(self.request.user)
         queryset = queryset.select_related("sector", "local_group").annotate(
-            member_count=Count("members", distinct=True)
+            member_count=Count("members", filter=Q(members__in=visible), distinct=True)
         )
         kind = self.request.GET.get("kind", "")
         return queryset.filter(kind=kind) if kind in StructureKind.values else queryset
@@ -68,14 +73,17 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         structure = self.object
+        user = self.request.user
         members = list(
-            structure.members.select_related("user", "contact").annotate(
-                report_count=Count("action_reports")
-            )
+            structure.members.visible_to(user)
+            .select_related("user", "contact")
+            .annotate(report_count=Count("action_reports"))
         )
-        reports = ActionReport.objects.select_related("member__user", "member__contact")
-        mailings = structure.mailings.annotate(report_count=Count("reports")).prefetch_related(
-            Prefetch("reports", queryset=reports)
+        reports = ActionReport.objects.visible_to(user)
+        mailings = structure.mailings.annotate(
+            report_count=Count("reports", filter=Q(reports__in=reports))
+        ).prefetch_related(
+            Prefetch("reports", queryset=reports.select_related("member__user", "member__contact"))
         )[: self.mailings_shown]
         return super().get_context_data(
             members=members,
@@ -137,16 +145,12 @@ class StructureMemberAddView(StaffRequiredMixin, View):
 
     def post(self, request, pk: int):
         structure = get_object_or_404(OutreachStructure, pk=pk)
-        user = contact = None
-        if request.POST.get("user", "").isdigit():
-            user = get_object_or_404(User, pk=request.POST["user"], local_group__isnull=True)
-        elif request.POST.get("contact", "").isdigit():
-            visible = Contact.objects.visible_to(request.user)
-            contact = get_object_or_404(visible, pk=request.POST["contact"])
+        form = StructureMemberAddForm(request.POST, user=request.user)
+        if not form.is_valid():
+            messages.error(request, "Nobody was added: " + " ".join(_form_errors(form)))
+            return redirect(structure.get_absolute_url())
         try:
-            member = structure_member_add(
-                structure=structure, user=user, contact=contact, role=request.POST.get("role", "")
-            )
+            member = structure_member_add(structure=structure, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -154,11 +158,17 @@ class StructureMemberAddView(StaffRequiredMixin, View):
         return redirect(structure.get_absolute_url())
 
 
+def _form_errors(form) -> list[str]:
+    return [message for messages_ in form.errors.values() for message in messages_]
+
+
 class StructureMemberRemoveView(StaffRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int, member_pk: int):
-        member = get_object_or_404(StructureMember, pk=member_pk, structure_id=pk)
+        # A hidden member is not there at all: 404, nothing named, nothing deleted.
+        visible = StructureMember.objects.visible_to(request.user)
+        member = get_object_or_404(visible, pk=member_pk, structure_id=pk)
         structure_member_remove(member=member)
         messages.success(request, f"{member} left {member.structure}.")
         return redirect(member.structure.get_absolute_url())
@@ -196,7 +206,7 @@ class ActionReportCreateView(StaffRequiredMixin, ServiceFormMixin, FormView):
         return {
             **super().get_form_kwargs(),
             "mailing": self.mailing,
-            "can_see_at_risk": self.request.user.has_perm(AT_RISK_PERMISSION),
+            "user": self.request.user,
         }
 
     def perform(self, form) -> tuple[str, str]:

@@ -1,16 +1,17 @@
 from django.contrib import admin
 from django.db import models
 
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from partnerships.models import Affiliation, Organisation
 
 
-class AffiliationInline(admin.TabularInline):
+class AffiliationInline(StaffReadOnlyAdminMixin, admin.TabularInline):
     model = Affiliation
     extra = 0
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "acronym",

@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from accounts.errors import ServiceRefused
 from accounts.roles import may_decide
 from partnerships.forms.decisions import (
@@ -137,7 +138,7 @@ class MethodFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(StaffReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
     related = ""  # the user shown in each row, loaded with it
@@ -170,7 +171,7 @@ class ChecklistAnswerInline(ReadOnlyInline):
 
 
 @admin.register(PartnershipRequest)
-class PartnershipRequestAdmin(admin.ModelAdmin):
+class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "activity_title",
         "waiting",
@@ -414,7 +415,7 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "organisation_names", "local_group", "status", "starts_on", "ends_on", "lead"]  # fmt: skip
     list_filter = ["status", "visibility", "local_group"]
     list_select_related = ["local_group", "lead"]

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from partnerships.models import SupportRequest
 
 
 @admin.register(SupportRequest)
-class SupportRequestAdmin(admin.ModelAdmin):
+class SupportRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["subject", "organisation", "received_on", "decision"]
     list_filter = ["decision"]
     list_select_related = ["organisation"]

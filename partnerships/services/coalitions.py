@@ -12,6 +12,13 @@ from partnerships.models.coalitions import StatementStatus
 from partnerships.selectors import statement_missing_agreements
 
 
+def statement_text_locked(statement: JointStatement) -> bool:
+    """Once any member (or the Section) agreed, the words they agreed to stay as they
+    are: a changed text would carry agreements given to another one. Refused, not
+    cleared: a new text is a new statement, and each member agrees to it afresh."""
+    return statement.section_agreed_at is not None or statement.agreements.exists()
+
+
 def _editable(statement: JointStatement) -> None:
     if statement.is_issued:
         raise NotPossible("This statement has been issued; agreements can no longer change.")

@@ -12,6 +12,19 @@ def search_text(request, *, limit: int = 100) -> str:
     return request.GET.get("q", "").strip()[:limit]
 
 
+MAX_ID = 2**63 - 1  # the largest primary key a BigAutoField holds
+
+
+def parse_id(raw: str | None) -> int | None:
+    """The one reading of an id from a query string or POST field: ASCII digits within a
+    primary key's range, or None. (`str.isdigit()` accepts "²", which int() refuses.)"""
+    raw = (raw or "").strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
+        return None
+    value = int(raw)
+    return value if 0 < value <= MAX_ID else None
+
+
 class ForgivingPaginationMixin:
     """An out-of-range or malformed ?page= shows the nearest page, never a 404 or a 500."""
 

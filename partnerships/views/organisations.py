@@ -16,7 +16,7 @@ from partnerships.selectors import find_existing_relationships, organisation_rel
 from partnerships.services.organisations import organisation_merge
 from partnerships.timeline import timeline_for
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, parse_id
 
 
 class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterView):
@@ -67,10 +67,7 @@ class OrganisationUpdateView(OrganisationFormMixin, UpdateView):
 @staff_required
 def organisation_matches(request: HttpRequest) -> HttpResponse:
     """The live existing-relationship check of the create form (htmx)."""
-    try:
-        exclude_pk = int(request.GET.get("exclude") or 0) or None
-    except ValueError:
-        exclude_pk = None
+    exclude_pk = parse_id(request.GET.get("exclude"))
     matches = find_existing_relationships(
         name=request.GET.get("name", "")[:255],
         acronym=request.GET.get("acronym", "")[:50],
@@ -107,7 +104,7 @@ def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "duplicate": duplicate,
                 "keep": keep,
-                "counts": organisation_related_counts(duplicate),
+                "counts": organisation_related_counts(duplicate, request.user),
             },
         )
     try:
@@ -115,9 +112,8 @@ def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("partnerships:organisation_detail", pk=duplicate.pk)
-    moved = sum(report.moved.values())
+    # The message names no count: the report's include rows the user may not see.
     messages.success(
-        request,
-        f"Merged {report.duplicate_name} into {keep}: {moved} related record(s) moved.",
+        request, f"Merged {report.duplicate_name} into {keep}: every related record moved."
     )
     return redirect("partnerships:organisation_detail", pk=keep.pk)

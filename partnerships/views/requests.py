@@ -30,7 +30,7 @@ from partnerships.services.requests import (
     partnership_request_update,
     partnership_request_withdraw,
 )
-from partnerships.views.common import ForgivingPaginationMixin, search_text
+from partnerships.views.common import ForgivingPaginationMixin, parse_id, search_text
 
 
 def _own_requests(request: HttpRequest):
@@ -91,9 +91,7 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
     def _load_organisation(self) -> None:
         raw = self.request.GET.get("organisation", "")
         if raw:
-            self.organisation = get_object_or_404(
-                Organisation, pk=int(raw) if raw.isdigit() else None
-            )
+            self.organisation = get_object_or_404(Organisation, pk=parse_id(raw))
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
         self._load_organisation()

@@ -15,7 +15,7 @@ from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
 from partnerships.services.support import support_request_decide
 
-from .common import ForgivingPaginationMixin
+from .common import ForgivingPaginationMixin, parse_id
 
 
 class SupportRequestListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
@@ -44,8 +44,8 @@ class SupportRequestCreateView(StaffRequiredMixin, CreateView):
 
     def get_initial(self):
         initial = {"received_on": timezone.localdate()}
-        if self.request.GET.get("organisation", "").isdigit():
-            initial["organisation"] = self.request.GET["organisation"]
+        if organisation_id := parse_id(self.request.GET.get("organisation")):
+            initial["organisation"] = organisation_id
         return initial
 
 

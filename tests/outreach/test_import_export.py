@@ -137,7 +137,8 @@ def test_import_of_no_consent_withdraws_an_existing_consent(staff):
 def test_staff_import_cannot_touch_a_contact_at_risk(staff, coordinator):
     ContactFactory(email="ana@example.org", last_name="Defender", is_at_risk=True)
     report = import_preview(kind="contacts", data=csv_bytes(GOOD), user=staff)
-    assert "restricted contact" in report.error_rows[0].errors[0]
+    # Worded like any taken address: the row does not confirm that a hidden person exists.
+    assert "already in use or reserved" in report.error_rows[0].errors[0]
     assert "Defender" not in str(report)
     assert import_preview(kind="contacts", data=csv_bytes(GOOD), user=coordinator).ok
 

@@ -156,7 +156,7 @@ def test_two_contacts_cannot_share_an_email(staff_client):
     response = staff_client.post(
         "/outreach/contacts/new/", {"last_name": "Lima", "email": "ANA@example.org"}
     )
-    assert "already has this e-mail" in response.content.decode()
+    assert "already in use or reserved" in response.content.decode()
 
 
 def test_employments_are_added_and_removed(staff_client):

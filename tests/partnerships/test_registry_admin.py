@@ -30,8 +30,11 @@ def test_local_groups_never_reach_the_admin(client, role_user):
     assert response.status_code == 302
 
 
-def test_staff_may_edit_organisations_in_the_admin(client, role_user):
+def test_staff_read_organisations_in_the_admin_and_coordinators_edit_them(client, role_user):
     organisation = OrganisationFactory()
+    url = reverse("admin:partnerships_organisation_change", args=[organisation.pk])
     client.force_login(role_user(Role.SECTION_STAFF))
-    response = client.get(reverse("admin:partnerships_organisation_change", args=[organisation.pk]))
-    assert response.status_code == 200 and b'name="name"' in response.content
+    response = client.get(url)
+    assert response.status_code == 200 and b'name="name"' not in response.content
+    client.force_login(role_user(Role.COORDINATOR))
+    assert b'name="name"' in client.get(url).content
