@@ -3,15 +3,28 @@
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.db.models import Q
+from django.contrib.postgres.lookups import TrigramSimilar, TrigramWordSimilar
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
+from django.db.models import F, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 
-from .matching import domain_of, normalise_name
-from .models import Organisation, RequestEvent
+from .matching import (
+    MatchKeys,
+    core_words,
+    distinctive_words,
+    match_reasons,
+    match_score,
+)
+from .models import Organisation, Partnership, RequestEvent
 from .models.requests import DECISION_STATUSES
 from .rotation import SECTION_LABEL
-from .timeline import TimelineEntry, last_activity
+from .timeline import TimelineEntry, last_activities, latest_per_organisation
+
+MAX_MATCHES = 8
+# On PostgreSQL the trigram index narrows 100,000 names to this many at most.
+TRIGRAM_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
@@ -19,6 +32,10 @@ class RelationshipMatch:
     organisation: Organisation
     reasons: tuple[str, ...]
     last_activity: datetime | None
+    score: float = 0.0
+
+
+_KEY_FIELDS = ("pk", "name_key", "acronym_key", "website_domain", "email_domain")
 
 
 def find_existing_relationships(
@@ -28,51 +45,83 @@ def find_existing_relationships(
     website: str = "",
     email: str = "",
     exclude_pk: int | None = None,
-    limit: int = 10,
+    limit: int = MAX_MATCHES,
 ) -> list[RelationshipMatch]:
-    """Organisations that are likely the one described (seed 002: check before approaching)."""
-    name_key, acronym_key = normalise_name(name), normalise_name(acronym)
-    web, mail = domain_of(website), domain_of(email)
-    tests = {
-        "same name": Q(name_key=name_key) if name_key else None,
-        "name matches acronym": Q(acronym_key=name_key) if name_key else None,
-        "same acronym": Q(acronym_key=acronym_key) | Q(name_key=acronym_key)
-        if acronym_key
-        else None,
-        "same website domain": Q(website_domain=web) | Q(email_domain=web) if web else None,
-        "same e-mail domain": Q(email_domain=mail) | Q(website_domain=mail) if mail else None,
-    }
-    tests = {reason: q for reason, q in tests.items() if q is not None}
-    if not tests:
+    """Organisations that are likely the one described, or of its family (seed 002: check
+    before approaching), best first, with the reasons a person can check.
+
+    A fixed number of queries whatever the number of candidates: one for candidate keys,
+    one for the matches with their owners, and one per last-activity provider."""
+    typed = MatchKeys.build(name=name, acronym=acronym, website=website, email=email)
+    if not (typed.names or typed.domains or typed.email_domains):
         return []
-    combined = Q()
-    for q in tests.values():
-        combined |= q
-    candidates = Organisation.objects.filter(combined).select_related("relationship_owner")
-    if exclude_pk is not None:
-        candidates = candidates.exclude(pk=exclude_pk)
-    matches = []
-    for organisation in candidates[:limit]:
-        reasons = tuple(
-            reason
-            for reason, q in tests.items()
-            if _matches(organisation, reason, name_key, acronym_key, web, mail)
+    candidates = _candidate_keys(typed).exclude(pk=exclude_pk or 0)
+    scored = []
+    for pk, name_key, acronym_key, website_domain, email_domain in candidates:
+        other = MatchKeys.from_keys(
+            {name_key, acronym_key},
+            primary=name_key,
+            website_domain=website_domain,
+            email_domain=email_domain,
         )
-        matches.append(RelationshipMatch(organisation, reasons, last_activity(organisation)))
-    # The record that agrees on most counts comes first: it is the likeliest twin.
-    return sorted(matches, key=lambda match: -len(match.reasons))
+        reasons = match_reasons(typed, other)
+        if reasons:
+            scored.append((match_score(typed, other, reasons), pk, reasons))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored = scored[: min(limit, MAX_MATCHES)]
+    organisations = Organisation.objects.select_related("relationship_owner").in_bulk(
+        [pk for _, pk, _ in scored]
+    )
+    activity = last_activities(list(organisations.values()))
+    return [
+        RelationshipMatch(organisations[pk], reasons, activity.get(pk), score)
+        for score, pk, reasons in scored
+        if pk in organisations
+    ]
 
 
-def _matches(
-    org: Organisation, reason: str, name_key: str, acronym_key: str, web: str, mail: str
-) -> bool:
-    return {
-        "same name": org.name_key == name_key,
-        "name matches acronym": bool(org.acronym_key) and org.acronym_key == name_key,
-        "same acronym": bool(acronym_key) and acronym_key in (org.acronym_key, org.name_key),
-        "same website domain": bool(web) and web in (org.website_domain, org.email_domain),
-        "same e-mail domain": bool(mail) and mail in (org.email_domain, org.website_domain),
-    }[reason]
+def _candidate_keys(typed: MatchKeys):
+    """Every organisation the scoring could accept: on PostgreSQL through the trigram index
+    on name_key, elsewhere (SQLite, development) by scoring every name in Python."""
+    keys = Organisation.objects.values_list(*_KEY_FIELDS).order_by()
+    exact = _exact_q(typed)
+    if connection.vendor != "postgresql":
+        return keys
+    fuzzy = Q()
+    for name in typed.names:
+        fuzzy |= TrigramSimilar(F("name_key"), Value(name))
+        core = " ".join(core_words(name))
+        fuzzy |= TrigramWordSimilar(F("name_key"), Value(core))
+        words = core.split()
+        # A branch's core begins the other's: both hold the shorter core's own word.
+        if words and distinctive_words(tuple(words)):
+            fuzzy |= Q(name_key__contains=words[0]) & _any_contains(distinctive_words(tuple(words)))
+    by_similarity = keys.filter(fuzzy).annotate(
+        similarity=TrigramSimilarity("name_key", Value(max(typed.names, key=len, default="")))
+    )
+    ids = by_similarity.order_by("-similarity").values("pk")[:TRIGRAM_CANDIDATES]
+    return keys.filter(exact | Q(pk__in=ids)) if typed.names else keys.filter(exact)
+
+
+def _exact_q(typed: MatchKeys) -> Q:
+    q = Q(pk__in=[])
+    shorts = typed.names | typed.acronyms
+    if shorts:
+        q |= Q(name_key__in=shorts) | Q(acronym_key__in=shorts)
+    if typed.acronyms:
+        q |= Q(initials_key__in=typed.acronyms)
+    if typed.initials:
+        q |= Q(acronym_key__in=typed.initials) | Q(name_key__in=typed.initials)
+    if typed.families:
+        q |= Q(website_family__in=typed.families) | Q(email_family__in=typed.families)
+    return q
+
+
+def _any_contains(words: list[str]) -> Q:
+    q = Q(pk__in=[])
+    for word in words:
+        q |= Q(name_key__contains=word)
+    return q
 
 
 # Coalitions ---------------------------------------------------------------
@@ -154,3 +203,16 @@ def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEnt
         )
         for p in partnerships
     ]
+
+
+def requests_latest(ids: list[int]) -> dict[int, datetime]:
+    """The last move of any request naming each organisation (one query)."""
+    return latest_per_organisation(
+        RequestEvent.objects.all(), organisation="request__organisation", when="created_at", ids=ids
+    )
+
+
+def partnerships_latest(ids: list[int]) -> dict[int, datetime]:
+    return latest_per_organisation(
+        Partnership.objects.all(), organisation="organisations", when="starts_on", ids=ids
+    )

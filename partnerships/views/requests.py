@@ -126,6 +126,7 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
                 organisation=self.organisation,
                 new_organisation=new_form.description() if new_form else None,
                 submit="submit" in request.POST,
+                confirmed_different=bool(new_form and new_form.cleaned_data["confirm_new"]),
             )
         except TransitionNotAllowed as error:
             messages.error(request, error.message)
