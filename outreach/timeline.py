@@ -31,18 +31,17 @@ def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
     ]
 
 
-def approaches_latest(ids: list[int]) -> dict[int, datetime.datetime]:
+def approaches_latest(ids: list[int]):
     """The latest approach to each organisation (one query), as the timeline dates it."""
     return latest_per_organisation(
         Approach.objects.exclude(contact__is_at_risk=True),
         organisation="organisation",
         when="approached_on",
         ids=ids,
-        at=datetime.time(12),
     )
 
 
-def spectrum_moves_latest(ids: list[int]) -> dict[int, datetime.datetime]:
+def spectrum_moves_latest(ids: list[int]):
     return latest_per_organisation(
         SpectrumMove.objects.all(), organisation="organisation", when="moved_on", ids=ids
     )

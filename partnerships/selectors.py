@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.contrib.postgres.lookups import TrigramSimilar, TrigramWordSimilar
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import F, Q, Value
@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .matching import (
+    TYPO_SIMILARITY,
     MatchKeys,
     core_words,
     distinctive_words,
     match_reasons,
     match_score,
+    typo_possible,
 )
 from .models import Organisation, Partnership, RequestEvent
 from .models.requests import DECISION_STATUSES
@@ -50,14 +52,16 @@ def find_existing_relationships(
     """Organisations that are likely the one described, or of its family (seed 002: check
     before approaching), best first, with the reasons a person can check.
 
-    A fixed number of queries whatever the number of candidates: one for candidate keys,
-    one for the matches with their owners, and one per last-activity provider."""
+    A fixed number of queries whatever the number of candidates: one for candidate keys
+    (on PostgreSQL two more set and reset the trigram thresholds), one for the matches
+    with their owners, and one per last-activity provider."""
     typed = MatchKeys.build(name=name, acronym=acronym, website=website, email=email)
     if not (typed.names or typed.domains or typed.email_domains):
         return []
-    candidates = _candidate_keys(typed).exclude(pk=exclude_pk or 0)
     scored = []
-    for pk, name_key, acronym_key, website_domain, email_domain in candidates:
+    for pk, name_key, acronym_key, website_domain, email_domain in _candidate_keys(typed):
+        if pk == exclude_pk:
+            continue
         other = MatchKeys.from_keys(
             {name_key, acronym_key},
             primary=name_key,
@@ -84,23 +88,52 @@ def _candidate_keys(typed: MatchKeys):
     """Every organisation the scoring could accept: on PostgreSQL through the trigram index
     on name_key, elsewhere (SQLite, development) by scoring every name in Python."""
     keys = Organisation.objects.values_list(*_KEY_FIELDS).order_by()
-    exact = _exact_q(typed)
     if connection.vendor != "postgresql":
-        return keys
-    fuzzy = Q()
-    for name in typed.names:
-        fuzzy |= TrigramSimilar(F("name_key"), Value(name))
-        core = " ".join(core_words(name))
-        fuzzy |= TrigramWordSimilar(F("name_key"), Value(core))
-        words = core.split()
-        # A branch's core begins the other's: both hold the shorter core's own word.
-        if words and distinctive_words(tuple(words)):
-            fuzzy |= Q(name_key__contains=words[0]) & _any_contains(distinctive_words(tuple(words)))
-    by_similarity = keys.filter(fuzzy).annotate(
-        similarity=TrigramSimilarity("name_key", Value(max(typed.names, key=len, default="")))
+        return list(keys)
+    exact = keys.filter(_exact_q(typed) | _branch_q(typed))
+    if not typed.names:
+        return list(exact)
+    # Typos: one query through the trigram index on core_key, joined by UNION (an OR with
+    # the exact keys would make PostgreSQL scan the table). The typo rule asks for the
+    # same trigram similarity, so the index misses nothing Python would accept.
+    cores = {core for core in map(" ".join, map(core_words, typed.names)) if typo_possible(core)}
+    if not cores:
+        return list(exact)
+    longest = max(cores, key=len)
+    fuzzy = Q(pk__in=[])
+    for core in cores:
+        fuzzy |= TrigramSimilar(F("core_key"), Value(core))
+    similar = (
+        keys.filter(fuzzy)
+        .annotate(similarity=TrigramSimilarity("core_key", Value(longest)))
+        .order_by("-similarity")
+        .values_list(*_KEY_FIELDS)[:TRIGRAM_CANDIDATES]
     )
-    ids = by_similarity.order_by("-similarity").values("pk")[:TRIGRAM_CANDIDATES]
-    return keys.filter(exact | Q(pk__in=ids)) if typed.names else keys.filter(exact)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(TYPO_SIMILARITY)]
+        )
+        try:
+            return list(exact.union(similar))
+        finally:
+            cursor.execute("RESET pg_trgm.similarity_threshold")
+
+
+def _branch_q(typed: MatchKeys) -> Q:
+    """A branch's core begins the other's (and says who it is): the organisations whose core
+    is a beginning of the one typed, or begins with it (indexed, prefix LIKE)."""
+    q = Q(pk__in=[])
+    for name in typed.names:
+        words = core_words(name)
+        beginnings = [
+            " ".join(words[:count])
+            for count in range(1, len(words) + 1)
+            if distinctive_words(words[:count]) and len(" ".join(words[:count])) >= 3
+        ]
+        if beginnings:
+            q |= Q(core_key__in=beginnings) | Q(acronym_key__in=beginnings)
+            q |= Q(core_key__startswith=f"{beginnings[-1]} ")
+    return q
 
 
 def _exact_q(typed: MatchKeys) -> Q:
@@ -114,13 +147,6 @@ def _exact_q(typed: MatchKeys) -> Q:
         q |= Q(acronym_key__in=typed.initials) | Q(name_key__in=typed.initials)
     if typed.families:
         q |= Q(website_family__in=typed.families) | Q(email_family__in=typed.families)
-    return q
-
-
-def _any_contains(words: list[str]) -> Q:
-    q = Q(pk__in=[])
-    for word in words:
-        q |= Q(name_key__contains=word)
     return q
 
 
@@ -205,14 +231,14 @@ def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEnt
     ]
 
 
-def requests_latest(ids: list[int]) -> dict[int, datetime]:
+def requests_latest(ids: list[int]):
     """The last move of any request naming each organisation (one query)."""
     return latest_per_organisation(
         RequestEvent.objects.all(), organisation="request__organisation", when="created_at", ids=ids
     )
 
 
-def partnerships_latest(ids: list[int]) -> dict[int, datetime]:
+def partnerships_latest(ids: list[int]):
     return latest_per_organisation(
         Partnership.objects.all(), organisation="organisations", when="starts_on", ids=ids
     )

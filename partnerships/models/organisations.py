@@ -112,6 +112,8 @@ class Organisation(models.Model):
     acronym_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
     website_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
     email_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    # The name without where it works: "oxfam" for Oxfam Novib's sister Oxfam International.
+    core_key = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
     # "hrw" for Human Rights Watch, and "msf" for msf.nl and msf.org: sister records.
     initials_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
     website_family = models.CharField(max_length=255, editable=False, db_index=True, blank=True)

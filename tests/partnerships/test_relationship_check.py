@@ -163,7 +163,9 @@ def _found(**query) -> dict[str, tuple[str, ...]]:
         # Typos
         ({"name": "Grenpeace"}, "Greenpeace International", "similar name"),
         ({"name": "Human Rigths Watch"}, "Human Rights Watch", "similar name"),
-        ({"name": "Human Rihgts Wach"}, "Human Rights Watch", "similar name"),
+        ({"name": "Commitee to Protect Journalist"}, "Committee to Protect Journalists",
+         "similar name"),
+        ({"name": "Medecins Sans Frontiers"}, "Médecins Sans Frontières (MSF)", "similar name"),
         # The acronym as the name, the name with its acronym, either field
         ({"name": "HRW"}, "Human Rights Watch", "same acronym"),
         ({"name": "ICJ"}, "International Commission of Jurists", "same acronym"),
@@ -228,7 +230,24 @@ def test_the_live_check_runs_a_fixed_number_of_queries(
         )
         PartnershipRequestFactory(organisation=org)
     client.force_login(role_user(Role.SECTION_STAFF))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = client.get("/organisations/matches/", {"name": "Oxfam"})
     assert response.status_code == 200
     assert response.content.count(b"Oxfam Chapter") == min(candidates, 8)
+
+
+def test_each_match_carries_its_latest_activity_from_every_app():
+    import datetime
+
+    from tests.factories import ApproachFactory, CoalitionMembershipFactory, SupportRequestFactory
+
+    quiet = OrganisationFactory(name="Oxfam Quiet Chapter")
+    busy = OrganisationFactory(name="Oxfam Busy Chapter")
+    CoalitionMembershipFactory(organisation=busy, joined_on=datetime.date(2024, 1, 1),
+                               left_on=datetime.date(2025, 3, 1))  # fmt: skip
+    SupportRequestFactory(organisation=busy, received_on=datetime.date(2025, 6, 2))
+    ApproachFactory(organisation=busy, approached_on=datetime.date(2026, 2, 3))
+    ApproachFactory(organisation=quiet, approached_on=datetime.date(2023, 5, 4))
+    found = {m.organisation: m.last_activity for m in find_existing_relationships(name="Oxfam")}
+    assert found[busy].date() == datetime.date(2026, 2, 3)
+    assert found[quiet].date() == datetime.date(2023, 5, 4)
