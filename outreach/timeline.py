@@ -5,9 +5,9 @@ import datetime
 from django.utils import timezone
 
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry
+from partnerships.timeline import TimelineEntry, latest_per_organisation
 
-from .models import Approach
+from .models import Approach, SpectrumMove
 
 
 def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
@@ -29,3 +29,19 @@ def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
         )
         for approach in approaches
     ]
+
+
+def approaches_latest(ids: list[int]):
+    """The latest approach to each organisation (one query), as the timeline dates it."""
+    return latest_per_organisation(
+        Approach.objects.exclude(contact__is_at_risk=True),
+        organisation="organisation",
+        when="approached_on",
+        ids=ids,
+    )
+
+
+def spectrum_moves_latest(ids: list[int]):
+    return latest_per_organisation(
+        SpectrumMove.objects.all(), organisation="organisation", when="moved_on", ids=ids
+    )

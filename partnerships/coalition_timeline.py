@@ -5,11 +5,13 @@ Each provider runs one query, whatever the number of records.
 
 from datetime import date, datetime, time
 
+from django.db.models import DateTimeField
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from .models import CoalitionMembership, Organisation, StatementAgreement, SupportRequest
-from .timeline import TimelineEntry
+from .timeline import TimelineEntry, latest_per_organisation
 
 
 def _at(day: date) -> datetime:
@@ -74,3 +76,39 @@ def support_requests(organisation: Organisation) -> list[TimelineEntry]:
 
 
 PROVIDERS = [coalition_memberships, statement_agreements, support_requests]
+
+
+# The same records' latest dates for many organisations at once (one query each).
+def memberships_latest(ids: list[int]):
+    return latest_per_organisation(
+        CoalitionMembership.objects.all(),
+        organisation="organisation",
+        when=Cast(Coalesce("left_on", "joined_on"), DateTimeField()),
+        ids=ids,
+    )
+
+
+def agreements_latest(ids: list[int]):
+    return latest_per_organisation(
+        StatementAgreement.objects.all(), organisation="organisation", when="agreed_on", ids=ids
+    )
+
+
+def support_received_latest(ids: list[int]):
+    return latest_per_organisation(
+        SupportRequest.objects.all(), organisation="organisation", when="received_on", ids=ids
+    )
+
+
+def support_decided_latest(ids: list[int]):
+    return latest_per_organisation(
+        SupportRequest.objects.all(), organisation="organisation", when="decided_at", ids=ids
+    )
+
+
+LAST_ACTIVITY_PROVIDERS = [
+    memberships_latest,
+    agreements_latest,
+    support_received_latest,
+    support_decided_latest,
+]

@@ -3,15 +3,30 @@
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.db.models import Q
+from django.contrib.postgres.lookups import TrigramSimilar
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
+from django.db.models import F, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 
-from .matching import domain_of, normalise_name
-from .models import Organisation, RequestEvent
+from .matching import (
+    TYPO_SIMILARITY,
+    MatchKeys,
+    core_words,
+    distinctive_words,
+    match_reasons,
+    match_score,
+    typo_possible,
+)
+from .models import Organisation, Partnership, RequestEvent
 from .models.requests import DECISION_STATUSES
 from .rotation import SECTION_LABEL
-from .timeline import TimelineEntry, last_activity
+from .timeline import TimelineEntry, last_activities, latest_per_organisation
+
+MAX_MATCHES = 8
+# On PostgreSQL the trigram index narrows 100,000 names to this many at most.
+TRIGRAM_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
@@ -19,6 +34,10 @@ class RelationshipMatch:
     organisation: Organisation
     reasons: tuple[str, ...]
     last_activity: datetime | None
+    score: float = 0.0
+
+
+_KEY_FIELDS = ("pk", "name_key", "acronym_key", "website_domain", "email_domain")
 
 
 def find_existing_relationships(
@@ -28,51 +47,107 @@ def find_existing_relationships(
     website: str = "",
     email: str = "",
     exclude_pk: int | None = None,
-    limit: int = 10,
+    limit: int = MAX_MATCHES,
 ) -> list[RelationshipMatch]:
-    """Organisations that are likely the one described (seed 002: check before approaching)."""
-    name_key, acronym_key = normalise_name(name), normalise_name(acronym)
-    web, mail = domain_of(website), domain_of(email)
-    tests = {
-        "same name": Q(name_key=name_key) if name_key else None,
-        "name matches acronym": Q(acronym_key=name_key) if name_key else None,
-        "same acronym": Q(acronym_key=acronym_key) | Q(name_key=acronym_key)
-        if acronym_key
-        else None,
-        "same website domain": Q(website_domain=web) | Q(email_domain=web) if web else None,
-        "same e-mail domain": Q(email_domain=mail) | Q(website_domain=mail) if mail else None,
-    }
-    tests = {reason: q for reason, q in tests.items() if q is not None}
-    if not tests:
+    """Organisations that are likely the one described, or of its family (seed 002: check
+    before approaching), best first, with the reasons a person can check.
+
+    A fixed number of queries whatever the number of candidates: one for candidate keys
+    (on PostgreSQL two more set and reset the trigram thresholds), one for the matches
+    with their owners, and one per last-activity provider."""
+    typed = MatchKeys.build(name=name, acronym=acronym, website=website, email=email)
+    if not (typed.names or typed.domains or typed.email_domains):
         return []
-    combined = Q()
-    for q in tests.values():
-        combined |= q
-    candidates = Organisation.objects.filter(combined).select_related("relationship_owner")
-    if exclude_pk is not None:
-        candidates = candidates.exclude(pk=exclude_pk)
-    matches = []
-    for organisation in candidates[:limit]:
-        reasons = tuple(
-            reason
-            for reason, q in tests.items()
-            if _matches(organisation, reason, name_key, acronym_key, web, mail)
+    scored = []
+    for pk, name_key, acronym_key, website_domain, email_domain in _candidate_keys(typed):
+        if pk == exclude_pk:
+            continue
+        other = MatchKeys.from_keys(
+            {name_key, acronym_key},
+            primary=name_key,
+            website_domain=website_domain,
+            email_domain=email_domain,
         )
-        matches.append(RelationshipMatch(organisation, reasons, last_activity(organisation)))
-    # The record that agrees on most counts comes first: it is the likeliest twin.
-    return sorted(matches, key=lambda match: -len(match.reasons))
+        reasons = match_reasons(typed, other)
+        if reasons:
+            scored.append((match_score(typed, other, reasons), pk, reasons))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored = scored[: min(limit, MAX_MATCHES)]
+    organisations = Organisation.objects.select_related("relationship_owner").in_bulk(
+        [pk for _, pk, _ in scored]
+    )
+    activity = last_activities(list(organisations.values()))
+    return [
+        RelationshipMatch(organisations[pk], reasons, activity.get(pk), score)
+        for score, pk, reasons in scored
+        if pk in organisations
+    ]
 
 
-def _matches(
-    org: Organisation, reason: str, name_key: str, acronym_key: str, web: str, mail: str
-) -> bool:
-    return {
-        "same name": org.name_key == name_key,
-        "name matches acronym": bool(org.acronym_key) and org.acronym_key == name_key,
-        "same acronym": bool(acronym_key) and acronym_key in (org.acronym_key, org.name_key),
-        "same website domain": bool(web) and web in (org.website_domain, org.email_domain),
-        "same e-mail domain": bool(mail) and mail in (org.email_domain, org.website_domain),
-    }[reason]
+def _candidate_keys(typed: MatchKeys):
+    """Every organisation the scoring could accept: on PostgreSQL through the trigram index
+    on name_key, elsewhere (SQLite, development) by scoring every name in Python."""
+    keys = Organisation.objects.values_list(*_KEY_FIELDS).order_by()
+    if connection.vendor != "postgresql":
+        return list(keys)
+    exact = keys.filter(_exact_q(typed) | _branch_q(typed))
+    if not typed.names:
+        return list(exact)
+    # Typos: one query through the trigram index on core_key, joined by UNION (an OR with
+    # the exact keys would make PostgreSQL scan the table). The typo rule asks for the
+    # same trigram similarity, so the index misses nothing Python would accept.
+    cores = {core for core in map(" ".join, map(core_words, typed.names)) if typo_possible(core)}
+    if not cores:
+        return list(exact)
+    longest = max(cores, key=len)
+    fuzzy = Q(pk__in=[])
+    for core in cores:
+        fuzzy |= TrigramSimilar(F("core_key"), Value(core))
+    similar = (
+        keys.filter(fuzzy)
+        .annotate(similarity=TrigramSimilarity("core_key", Value(longest)))
+        .order_by("-similarity")
+        .values_list(*_KEY_FIELDS)[:TRIGRAM_CANDIDATES]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(TYPO_SIMILARITY)]
+        )
+        try:
+            return list(exact.union(similar))
+        finally:
+            cursor.execute("RESET pg_trgm.similarity_threshold")
+
+
+def _branch_q(typed: MatchKeys) -> Q:
+    """A branch's core begins the other's (and says who it is): the organisations whose core
+    is a beginning of the one typed, or begins with it (indexed, prefix LIKE)."""
+    q = Q(pk__in=[])
+    for name in typed.names:
+        words = core_words(name)
+        beginnings = [
+            " ".join(words[:count])
+            for count in range(1, len(words) + 1)
+            if distinctive_words(words[:count]) and len(" ".join(words[:count])) >= 3
+        ]
+        if beginnings:
+            q |= Q(core_key__in=beginnings) | Q(acronym_key__in=beginnings)
+            q |= Q(core_key__startswith=f"{beginnings[-1]} ")
+    return q
+
+
+def _exact_q(typed: MatchKeys) -> Q:
+    q = Q(pk__in=[])
+    shorts = typed.names | typed.acronyms
+    if shorts:
+        q |= Q(name_key__in=shorts) | Q(acronym_key__in=shorts)
+    if typed.acronyms:
+        q |= Q(initials_key__in=typed.acronyms)
+    if typed.initials:
+        q |= Q(acronym_key__in=typed.initials) | Q(name_key__in=typed.initials)
+    if typed.families:
+        q |= Q(website_family__in=typed.families) | Q(email_family__in=typed.families)
+    return q
 
 
 # Coalitions ---------------------------------------------------------------
@@ -163,3 +238,16 @@ def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEnt
         )
         for p in partnerships
     ]
+
+
+def requests_latest(ids: list[int]):
+    """The last move of any request naming each organisation (one query)."""
+    return latest_per_organisation(
+        RequestEvent.objects.all(), organisation="request__organisation", when="created_at", ids=ids
+    )
+
+
+def partnerships_latest(ids: list[int]):
+    return latest_per_organisation(
+        Partnership.objects.all(), organisation="organisations", when="starts_on", ids=ids
+    )

@@ -8,7 +8,11 @@ so the detail page's query count stays constant.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+
+from django.db.models import DateField, DateTimeField, Max, QuerySet
+from django.db.models.functions import Cast
+from django.utils import timezone
 
 from .models import Organisation
 
@@ -42,3 +46,54 @@ def timeline_for(organisation: Organisation, *, limit: int | None = None) -> lis
 def last_activity(organisation: Organisation) -> datetime | None:
     entries = timeline_for(organisation, limit=1)
     return entries[0].when if entries else None
+
+
+# The existing-relationship check shows the last activity of up to eight organisations
+# at once; asking every timeline provider per organisation would cost a query per
+# candidate. Each app registers, next to its timeline provider, one that returns a
+# queryset of (organisation id, latest datetime) rows for a list of organisations
+# (built with `latest_per_organisation`); all of them run as one UNION query.
+LastActivityProvider = Callable[[list[int]], QuerySet]
+_last_activity_providers: list[LastActivityProvider] = []
+
+
+def register_last_activity_provider(provider: LastActivityProvider) -> LastActivityProvider:
+    if provider not in _last_activity_providers:
+        _last_activity_providers.append(provider)
+    return provider
+
+
+def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime]:
+    """The latest activity of each organisation, in one query whatever their number."""
+    ids = [organisation.pk for organisation in organisations]
+    latest: dict[int, datetime] = {}
+    querysets = [provider(ids) for provider in _last_activity_providers]
+    if not ids or not querysets:
+        return latest
+    rows = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+    for pk, when in rows:
+        if isinstance(when, date) and not isinstance(when, datetime):
+            when = datetime.combine(when, time.min, tzinfo=timezone.get_current_timezone())
+        if when is not None and (pk not in latest or when > latest[pk]):
+            latest[pk] = when
+    return latest
+
+
+def latest_per_organisation(queryset, *, organisation: str, when, ids: list[int]) -> QuerySet:
+    """(organisation id, latest `when`) rows, grouped in the database. Dates become
+    datetimes (midnight), so that providers of either kind share one UNION."""
+    latest = Max(when)
+    if isinstance(when, str) and _is_date_field(queryset.model, when):
+        latest = Cast(latest, DateTimeField())
+    return (
+        queryset.filter(**{f"{organisation}__in": ids})
+        .values(organisation)
+        .annotate(latest=latest)
+        .order_by()
+        .values_list(organisation, "latest")
+    )
+
+
+def _is_date_field(model, path: str) -> bool:
+    field = model._meta.get_field(path.split("__")[0])
+    return isinstance(field, DateField) and not isinstance(field, DateTimeField)

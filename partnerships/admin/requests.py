@@ -17,11 +17,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 
 from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from accounts.errors import ServiceRefused
 from accounts.roles import may_decide
+from partnerships.admin.review import review_context
 from partnerships.forms.decisions import (
     ApproveForm,
     AskInformationForm,
@@ -31,14 +33,12 @@ from partnerships.forms.decisions import (
     StartReviewForm,
 )
 from partnerships.models import (
-    ChecklistAnswer,
     CooperationMethod,
     Partnership,
     PartnershipRequest,
-    RequestEvent,
     RequestStatus,
 )
-from partnerships.models.requests import WAITING_TIME_ORDER
+from partnerships.models.requests import WAITING_TIME_ORDER, ChecklistQuestion
 from partnerships.panels import review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import allowed_actions
@@ -97,11 +97,17 @@ DECISIONS: dict[str, Decision] = {
 }
 
 
+# The queue's filters sit in one row of closed menus above the table (not in a sidebar
+# that squeezes it): a filter added to list_filter takes this template too.
+QUEUE_FILTER_TEMPLATE = "admin/partnerships/partnershiprequest/queue_filter.html"
+
+
 class StatusFilter(admin.SimpleListFilter):
     """Defaults to the requests that wait for the coordinators or the group."""
 
     title = "status"
     parameter_name = "status"
+    template = QUEUE_FILTER_TEMPLATE
     AWAITING, ALL = "awaiting", "all"
 
     def lookups(self, request, model_admin):
@@ -128,6 +134,7 @@ class StatusFilter(admin.SimpleListFilter):
 class MethodFilter(admin.SimpleListFilter):
     title = "method of cooperation"
     parameter_name = "method"
+    template = QUEUE_FILTER_TEMPLATE
 
     def lookups(self, request, model_admin):
         return CooperationMethod.choices
@@ -138,55 +145,59 @@ class MethodFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReadOnlyInline(StaffReadOnlyAdminMixin, admin.TabularInline):
-    extra = 0
-    can_delete = False
-    related = ""  # the user shown in each row, loaded with it
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related(self.related)
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+class GroupFilter(admin.RelatedFieldListFilter):
+    template = QUEUE_FILTER_TEMPLATE
 
 
-class RequestEventInline(ReadOnlyInline):
-    model = RequestEvent
-    related = "actor"
-    verbose_name = "history entry"
-    verbose_name_plural = "history (internal notes are never shown to the group)"
-    fields = ["created_at", "actor", "from_status", "to_status", "comment", "internal_note"]
-    readonly_fields = fields
+class KindFilter(admin.ChoicesFieldListFilter):
+    template = QUEUE_FILTER_TEMPLATE
 
 
-class ChecklistAnswerInline(ReadOnlyInline):
-    model = ChecklistAnswer
-    related = "answered_by"
-    verbose_name_plural = "decision checklist"
-    fields = ["question", "answer", "note", "answered_by", "answered_at"]
-    readonly_fields = fields
+# Short names for the queue's methods column; the review page shows the full ones.
+METHOD_SHORT_LABELS = {
+    CooperationMethod.PROVIDE_INFORMATION: "Our information",
+    CooperationMethod.RECEIVE_INFORMATION: "Their information",
+    CooperationMethod.CAMPAIGNING: "Campaigning",
+    CooperationMethod.DEVELOPMENT: "Development",
+    CooperationMethod.PROMOTION: "Promotion",
+    CooperationMethod.PUBLICITY: "Publicity",
+    CooperationMethod.LOBBYING: "Lobbying",
+    CooperationMethod.CO_SPONSORING: "Co-sponsoring",
+    CooperationMethod.RELIEF: "Relief",
+    CooperationMethod.FUNDRAISING: "Fundraising",
+    CooperationMethod.JOINT_PUBLICATION: "Joint publication",
+    CooperationMethod.TRAINING: "Training",
+    CooperationMethod.SHARED_SYSTEMS: "Shared systems",
+    CooperationMethod.CRISIS_STRATEGY: "Crisis strategy",
+    CooperationMethod.REFERRAL: "Referral",
+}
+METHODS_SHOWN = 2
 
 
 @admin.register(PartnershipRequest)
 class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
+    # One column per thing a coordinator sorts the queue by; another app's column (the
+    # risk rating) is one more name here.
     list_display = [
         "activity_title",
         "waiting",
         "status",
         "local_group",
         "organisation",
+        "organisation_kind",
         "method_summary",
     ]
     list_display_links = ["activity_title"]
-    list_filter = [StatusFilter, "local_group", MethodFilter, "organisation__kind"]
+    list_filter = [
+        StatusFilter,
+        ("local_group", GroupFilter),
+        MethodFilter,
+        ("organisation__kind", KindFilter),
+    ]
     list_select_related = ["organisation", "local_group"]
     search_fields = ["activity_title", "organisation__name", "organisation__acronym"]
     ordering = list(WAITING_TIME_ORDER)
     list_per_page = 50
-    inlines = [ChecklistAnswerInline, RequestEventInline]
     actions = ["start_review_action", "approve_action", "decline_action", "ask_action", "escalate_action"]  # fmt: skip
     change_form_template = "admin/partnerships/partnershiprequest/change_form.html"
     fieldsets = [
@@ -234,9 +245,24 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             return "—"
         return timesince(obj.submitted_at, timezone.now(), depth=2)
 
+    @admin.display(description="kind", ordering="organisation__kind")
+    def organisation_kind(self, obj: PartnershipRequest) -> str:
+        return obj.organisation.get_kind_display()
+
     @admin.display(description="methods")
     def method_summary(self, obj: PartnershipRequest) -> str:
-        return ", ".join(label for label, _ in obj.method_labels())
+        short = [METHOD_SHORT_LABELS.get(method, method) for method in obj.methods]
+        more = len(short) - METHODS_SHOWN
+        text = ", ".join(short[:METHODS_SHOWN]) + (f" +{more}" if more > 0 else "")
+        full = "; ".join(label for label, _ in obj.method_labels())
+        return format_html('<span title="{}">{}</span>', full, text)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("organisation__relationship_owner", "local_group", "created_by")
+        )
 
     @admin.display(description="purpose")
     def purpose_list(self, obj: PartnershipRequest) -> str:
@@ -283,8 +309,26 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             "show_save_and_add_another": False,
             "decision_links": self._decision_links(request, obj) if obj else [],
             "review_panels": review_panels_for(obj, request.user) if obj else [],
+            **(self._review_context(request, obj) if obj else {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def _review_context(self, request: HttpRequest, obj: PartnershipRequest) -> dict:
+        answerable = self.has_change_permission(request, obj) and obj.status in (
+            RequestStatus.SUBMITTED,
+            RequestStatus.IN_REVIEW,
+        )
+        context = review_context(obj)
+        initial = ChecklistForm.initial_from(context["checklist_answers"])
+        return {
+            **context,
+            "checklist_form": ChecklistForm(initial=initial) if answerable else None,
+            "checklist_url": self._url("checklist", obj.pk),
+            "checklist_complete": len(
+                {a.question for a in context["checklist_answers"] if a.answer}
+            )
+            == len(ChecklistQuestion),
+        }
 
     def _decision_links(self, request: HttpRequest, obj: PartnershipRequest) -> list:
         if not self.has_decide_permission(request):
@@ -338,6 +382,8 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
                 self.message_user(request, error.message, messages.ERROR)
             else:
                 self.message_user(request, "The decision checklist is saved.", messages.SUCCESS)
+                if request.POST.get("return_to") == "review":
+                    return redirect("admin:partnerships_partnershiprequest_change", obj.pk)
                 return redirect(self._url("checklist", obj.pk))
         return self._render(
             request,

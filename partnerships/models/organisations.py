@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 
-from partnerships.matching import domain_of, normalise_name
+from partnerships.matching import domain_of, match_keys, normalise_name
 
 
 class OrganisationKind(models.TextChoices):
@@ -112,6 +112,12 @@ class Organisation(models.Model):
     acronym_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
     website_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
     email_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    # The name without where it works: "oxfam" for Oxfam Novib's sister Oxfam International.
+    core_key = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    # "hrw" for Human Rights Watch, and "msf" for msf.nl and msf.org: sister records.
+    initials_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
+    website_family = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    email_family = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -139,10 +145,11 @@ class Organisation(models.Model):
         return reverse("partnerships:organisation_detail", args=[self.pk])
 
     def refresh_match_keys(self) -> None:
-        self.name_key = normalise_name(self.name)
-        self.acronym_key = normalise_name(self.acronym)
-        self.website_domain = domain_of(self.website)
-        self.email_domain = domain_of(self.email)
+        keys = match_keys(
+            name=self.name, acronym=self.acronym, website=self.website, email=self.email
+        )
+        for field, value in keys.items():
+            setattr(self, field, value)
 
 
 class AffiliationKind(models.TextChoices):

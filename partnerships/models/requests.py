@@ -187,6 +187,10 @@ class PartnershipRequest(models.Model):
         help_text="A local group joining a coalition consults the Section first.",
     )
 
+    # The existing-relationship check as the group saw it when making the request:
+    # [{"organisation": id, "reasons": [...]}], shown to the coordinator who reviews it.
+    relationship_matches = models.JSONField(default=list, blank=True, editable=False)
+
     # When the request last went (back) to the coordinators: the queue's waiting time.
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)

@@ -37,7 +37,7 @@ from partnerships.models.requests import (
     UNDECIDED_STATUSES,
     ChecklistQuestion,
 )
-from partnerships.selectors import group_email_recipients
+from partnerships.selectors import find_existing_relationships, group_email_recipients
 
 
 class TransitionNotAllowed(ServiceRefused):
@@ -227,14 +227,33 @@ def partnership_request_create(
     organisation: Organisation | None = None,
     new_organisation: Mapping[str, str] | None = None,
     submit: bool = False,
+    confirmed_different: bool = False,
 ) -> PartnershipRequest:
     """A local group's new request, on a registry organisation or a newly described one
-    (recorded in the registry as a prospect, so the Section sees every approach)."""
+    (recorded in the registry as a prospect, so the Section sees every approach).
+
+    Seed 002: check for an existing relationship before approaching a new partner. A new
+    organisation that looks like one in the registry needs `confirmed_different`, so
+    forms, the API and imports obey the same check; the matches are kept on the request
+    for the coordinator."""
     if not is_local_group(user):
         raise RequestNotPermitted("Only a local group may make a partnership request.")
     if (organisation is None) == (new_organisation is None):
         raise TransitionNotAllowed(
             "Choose an organisation from the registry or describe a new one."
+        )
+    described = new_organisation or {
+        key: getattr(organisation, key) for key in ("name", "acronym", "website", "email")
+    }
+    matches = find_existing_relationships(
+        **{key: described.get(key) or "" for key in ("name", "acronym", "website", "email")},
+        exclude_pk=organisation.pk if organisation else None,
+    )
+    if organisation is None and matches and not confirmed_different:
+        names = ", ".join(str(match.organisation) for match in matches)
+        raise TransitionNotAllowed(
+            f"The registry may already hold this organisation ({names}): choose it, "
+            "or confirm that it is a different one."
         )
     if organisation is None:
         organisation = Organisation.objects.create(
@@ -244,6 +263,10 @@ def partnership_request_create(
         local_group_id=user.local_group_id,
         organisation=organisation,
         created_by=user,
+        relationship_matches=[
+            {"organisation": match.organisation.pk, "reasons": list(match.reasons)}
+            for match in matches
+        ],
         **_request_details(details),
     )
     partnership_request.full_clean()

@@ -111,6 +111,7 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
                 organisation=self.organisation,
                 new_organisation=new_form.description() if new_form else None,
                 submit="submit" in request.POST,
+                confirmed_different=bool(new_form and new_form.cleaned_data["confirm_new"]),
             )
             outcome.success = _created_message(created)
         if outcome.refused:

@@ -300,3 +300,64 @@ def test_the_partnership_form_cannot_change_its_status(coordinator_client, coord
     partnership.refresh_from_db()
     assert partnership.title == "Joint vigil (corrected)"
     assert partnership.status == "active"  # only the conclude action changes it
+
+
+def _review_page(client, request):
+    return client.get(reverse("admin:partnerships_partnershiprequest_change", args=[request.pk]))
+
+
+def test_the_review_page_shows_the_organisation_the_matches_seen_and_past_decisions(
+    coordinator_client, coordinator, role_user
+):
+    from partnerships.models import RequestEvent
+
+    owner = role_user(Role.SECTION_STAFF, first_name="Noor", last_name="Visser")
+    oxfam = OrganisationFactory(name="Oxfam International", relationship_owner=owner)
+    novib = OrganisationFactory(name="Oxfam Novib", relationship_status="active")
+    earlier = PartnershipRequestFactory(
+        organisation=novib, status=S.DECLINED, activity_title="Gala"
+    )
+    RequestEvent.objects.create(request=earlier, to_status=S.DECLINED, comment="Not this year.")
+    PartnershipRequestFactory(organisation=novib, status=S.DRAFT, activity_title="Secret draft")
+    request = PartnershipRequestFactory(
+        organisation=novib,
+        status=S.SUBMITTED,
+        relationship_matches=[{"organisation": oxfam.pk, "reasons": ["branch or affiliate"]}],
+    )
+    content = _review_page(coordinator_client, request).content.decode()
+    assert "Existing relationships the group saw" in content
+    assert "Oxfam International" in content and "branch or affiliate" in content
+    assert "Noor Visser" in content  # the match's owner
+    assert "Gala" in content and "Not this year." in content
+    assert "Secret draft" not in content  # drafts are the group's own business
+    assert 'name="q1"' in content  # the checklist, inline
+
+
+def test_the_inline_checklist_saves_and_returns_to_the_review_page(coordinator_client):
+    request = PartnershipRequestFactory(status=S.IN_REVIEW)
+    data = {"return_to": "review", "q1": "yes", "q1_note": "Fits our mandate."}
+    response = coordinator_client.post(checklist_url(request), data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "admin:partnerships_partnershiprequest_change", args=[request.pk]
+    )
+    assert request.checklist_answers.get(question=1).note == "Fits our mandate."
+
+
+@pytest.mark.parametrize("matches", [1, 8])
+def test_the_review_page_runs_the_same_queries_for_few_or_many_matches_and_past_requests(
+    coordinator_client, matches, django_assert_max_num_queries
+):
+    novib = OrganisationFactory(name="Oxfam Novib")
+    relatives = [OrganisationFactory(name=f"Oxfam Chapter {n}") for n in range(matches)]
+    PartnershipRequestFactory.create_batch(matches, organisation=novib, status=S.APPROVED)
+    request = PartnershipRequestFactory(
+        organisation=novib,
+        status=S.SUBMITTED,
+        relationship_matches=[
+            {"organisation": o.pk, "reasons": ["branch or affiliate"]} for o in relatives
+        ],
+    )
+    with django_assert_max_num_queries(16):
+        response = _review_page(coordinator_client, request)
+    assert response.content.decode().count("Oxfam Chapter") == matches

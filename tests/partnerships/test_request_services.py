@@ -375,6 +375,45 @@ def test_a_group_describing_a_new_organisation_adds_it_as_a_prospect(people):
     assert [e.to_status for e in request.events.all()] == [S.DRAFT, S.SUBMITTED]
 
 
+NEW_BRANCH = {
+    "name": "Oxfam Novib",
+    "acronym": "",
+    "kind": "development",
+    "website": "",
+    "email": "",
+}
+
+
+def test_a_new_organisation_like_one_in_the_registry_needs_confirmation(people):
+    from partnerships.models import Organisation
+
+    oxfam = OrganisationFactory(name="Oxfam International")
+    with pytest.raises(TransitionNotAllowed, match="Oxfam International"):
+        services.partnership_request_create(
+            user=people["own_group"], details=DETAILS, new_organisation=NEW_BRANCH
+        )
+    assert not Organisation.objects.filter(name="Oxfam Novib").exists()
+    request = services.partnership_request_create(
+        user=people["own_group"],
+        details=DETAILS,
+        new_organisation=NEW_BRANCH,
+        confirmed_different=True,
+    )
+    # The coordinator sees what the group was shown.
+    assert request.relationship_matches == [
+        {"organisation": oxfam.pk, "reasons": ["branch or affiliate"]}
+    ]
+
+
+def test_a_request_on_a_registry_organisation_keeps_its_relatives_for_the_coordinator(people):
+    oxfam = OrganisationFactory(name="Oxfam International")
+    novib = OrganisationFactory(name="Oxfam Novib")
+    request = services.partnership_request_create(
+        user=people["own_group"], details=DETAILS, organisation=novib
+    )
+    assert [m["organisation"] for m in request.relationship_matches] == [oxfam.pk]
+
+
 @pytest.mark.parametrize("role", ["coordinator", "staff"])
 def test_only_a_local_group_makes_requests(people, role):
     with pytest.raises(TransitionNotAllowed):

@@ -1,0 +1,59 @@
+"""The coordinator's review page and queue at the widths coordinators use (issue 12)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from partnerships.models import PartnershipRequest, RequestStatus
+from tests.browser.layout import boxes, no_horizontal_scroll, overlapping, screenshot
+
+pytestmark = pytest.mark.browser
+
+BLOCKS = "#content h1, .review-subtitle, .review-actions, .review-block"
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_the_review_page_holds_everything_without_overlap(page, live_server, login, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    login("coordinator")
+    waiting = PartnershipRequest.objects.filter(status=RequestStatus.SUBMITTED).first()
+    page.goto(f"{live_server.url}/admin/partnerships/partnershiprequest/{waiting.pk}/change/")
+    for heading in ["The request", "Decision checklist", "The organisation",
+                    "Past requests and decisions", "History"]:  # fmt: skip
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("relationship"))).to_be_visible()
+    expect(page.locator("#review-organisation")).to_contain_text("Owner")
+    expect(page.locator("#review-organisation")).to_contain_text("Last activity")
+    expect(page.get_by_role("link", name="Approve")).to_be_visible()
+    screenshot(page, f"review-page-{width}")
+
+    blocks = boxes(page, BLOCKS)
+    assert len(blocks) >= 8, blocks
+    assert overlapping(blocks) == []
+    buttons = boxes(page, ".review-actions a")
+    assert len(buttons) >= 3
+    assert overlapping({**buttons, **boxes(page, "#content h1")}) == []
+    # The buttons sit in one row under the title, not over it.
+    title = next(iter(boxes(page, "#content h1").values()))
+    tops = {round(box["y"]) for box in buttons.values()}
+    assert len(tops) == 1 and min(tops) >= title["y"] + title["height"]
+    assert no_horizontal_scroll(page)
+
+
+def test_the_queue_is_readable_at_1366(page, live_server, login):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    login("coordinator")
+    expect(page).to_have_url(re.compile(r"/admin/partnerships/partnershiprequest/queue/$"))
+    headers = page.locator("#result_list thead th").all_inner_texts()
+    for column in ["WAITING", "STATUS", "LOCAL GROUP", "ORGANISATION", "KIND", "METHODS"]:
+        assert any(column in header.upper() for header in headers), headers
+    table = page.locator("#result_list").bounding_box()
+    assert table["width"] >= 1366 * 0.85  # no sidebar squeezes it
+    assert no_horizontal_scroll(page)
+    # The filters are closed menus above the table; opening one lists its choices.
+    status = page.locator(".queue-filter").filter(has_text="Status")
+    assert status.bounding_box()["y"] < table["y"]
+    status.locator("summary").click()
+    expect(status.get_by_role("link", name="All", exact=True)).to_be_visible()
+    screenshot(page, "review-queue-1366")
