@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("outreach/", include("outreach.urls")),
+    path("api/", include("config.api")),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),
 ]

@@ -1,0 +1,42 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from accounts.roles import Role
+from accounts.tokens import api_token_create
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counts():
+    # Throttle counts live in the cache; one test's requests must not throttle the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client_for(db):
+    """An API client authenticated with a real token of the given user."""
+
+    def make(user) -> APIClient:
+        _token, key = api_token_create(user=user, name="tests")
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def staff(role_user):
+    return role_user(Role.SECTION_STAFF)
+
+
+@pytest.fixture
+def coordinator(role_user):
+    return role_user(Role.COORDINATOR)
+
+
+@pytest.fixture
+def group_user(role_user):
+    return role_user(Role.LOCAL_GROUP)
