@@ -11,11 +11,12 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from accounts.api.refusals import Refused
 from partnerships.services.requests import TransitionNotAllowed
 
 # The services' refusal exceptions, in one place: when the services share one base
 # class, it replaces this tuple.
-SERVICE_REFUSALS: tuple[type[Exception], ...] = (TransitionNotAllowed,)
+SERVICE_REFUSALS: tuple[type[Exception], ...] = (TransitionNotAllowed, Refused)
 
 
 def refusal_message(error: Exception) -> str:

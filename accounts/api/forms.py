@@ -1,9 +1,11 @@
 """Writes through the web pages' forms: one validation for the page and the API.
 
-A serializer checks the JSON's types (and documents them); the page's form then
-validates the same input exactly as it does on the page, so rules such as the
-existing-relationship check hold for both.
+`form_serializer(FormClass)` derives the JSON input's shape (and its schema, with
+enum values) from the page's form; the form then validates the input exactly as on
+the page, so rules such as the existing-relationship check hold for both.
 """
+
+from functools import cache
 
 from django import forms
 from django.db import models
@@ -17,11 +19,59 @@ def form_errors(form: forms.BaseForm) -> dict[str, list[str]]:
     }
 
 
-def validated(form: forms.BaseForm) -> forms.BaseForm:
-    """The form, valid; otherwise a 400 with its messages by field."""
+def validated(form: forms.BaseForm, *, under: str = ""):
+    """The form, valid; otherwise a 400 with its messages by field (nested `under` a key)."""
     if not form.is_valid():
-        raise serializers.ValidationError(form_errors(form))
+        errors = form_errors(form)
+        raise serializers.ValidationError({under: errors} if under else errors)
     return form
+
+
+def _serializer_field(field: forms.Field) -> serializers.Field:
+    common = {"required": field.required, "help_text": str(field.help_text or field.label or "")}
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return serializers.PrimaryKeyRelatedField(
+            queryset=field.queryset, many=True, **common, allow_empty=not field.required
+        )
+    if isinstance(field, forms.ModelChoiceField):
+        return serializers.PrimaryKeyRelatedField(
+            queryset=field.queryset, allow_null=not field.required, **common
+        )
+    if isinstance(field, forms.MultipleChoiceField):
+        return serializers.MultipleChoiceField(
+            choices=list(field.choices), allow_empty=not field.required, **common
+        )
+    if isinstance(field, forms.ChoiceField):
+        return serializers.ChoiceField(
+            choices=[c for c in field.choices if c[0] != ""], allow_blank=not field.required,
+            **common,
+        )  # fmt: skip
+    if isinstance(field, forms.BooleanField):
+        return serializers.BooleanField(**{**common, "required": False})
+    if isinstance(field, forms.DateTimeField):
+        return serializers.DateTimeField(allow_null=not field.required, **common)
+    if isinstance(field, forms.DateField):
+        return serializers.DateField(allow_null=not field.required, **common)
+    if isinstance(field, forms.IntegerField):
+        return serializers.IntegerField(
+            min_value=field.min_value, max_value=field.max_value, **common
+        )
+    if isinstance(field, forms.FloatField):
+        return serializers.FloatField(**common)
+    max_length = getattr(field, "max_length", None)
+    return serializers.CharField(
+        max_length=max_length, allow_blank=not field.required, trim_whitespace=False, **common
+    )
+
+
+@cache
+def form_serializer(
+    form_class: type[forms.BaseForm], name: str, **form_kwargs
+) -> type[serializers.Serializer]:
+    """A serializer with the form's fields, for checking the JSON's types and for the schema."""
+    form = form_class(**form_kwargs)
+    fields = {key: _serializer_field(field) for key, field in form.fields.items()}
+    return type(name, (serializers.Serializer,), {**fields, "__module__": form_class.__module__})
 
 
 def form_data(
@@ -47,6 +97,8 @@ def form_data(
 def check_types(serializer_class: type[serializers.Serializer], data, *, partial=False) -> dict:
     """Reject wrongly typed JSON (a list for a date, an object for a name) with a 400
     before the form sees it."""
+    if not isinstance(data, dict):
+        raise serializers.ValidationError({"non_field_errors": ["Send a JSON object."]})
     serializer = serializer_class(data=data, partial=partial)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data

@@ -283,6 +283,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.PartnerdeskAutoSchema",
     "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -298,6 +299,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ChecklistAnswerEnum": "partnerships.models.requests.ChecklistAnswerChoice",
+        "RequestStatusEnum": "partnerships.models.requests.RequestStatus",
+        "CooperationMethodEnum": "partnerships.models.requests.CooperationMethod",
+        "CooperationMethodInputEnum": "partnerships.forms.requests.method_choices",
+        "OrganisationKindEnum": "partnerships.models.organisations.OrganisationKind",
+        "MailingKindEnum": "outreach.models.MailingKind",
+        "FollowUpKindEnum": [("updated", "Update"), ("closed", "Closed")],
+        "CountryEnum": "django_countries.countries",
+    },
     "SCHEMA_PATH_PREFIX": "/api/",
 }

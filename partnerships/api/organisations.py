@@ -2,12 +2,13 @@
 a local group finds an organisation for its request (what the pick page shows)."""
 
 from django.db import transaction
+from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.api.forms import check_types, form_data, validated
+from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsStaffMemberOrLocalGroupReading, is_staff_member
 from partnerships.filters import OrganisationFilter
@@ -16,13 +17,13 @@ from partnerships.models import Organisation
 from partnerships.selectors import find_existing_relationships
 
 
-class OrganisationSummarySerializer(serializers.ModelSerializer):
+class OrganisationSummarySerializer(CountryFieldMixin, serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = ["id", "name", "acronym", "kind", "scope", "country", "website"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(CountryFieldMixin, serializers.ModelSerializer):
     relationship_owner = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
@@ -30,22 +31,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", *OrganisationForm.Meta.fields, "created_at", "updated_at"]
 
 
-class OrganisationInputSerializer(serializers.ModelSerializer):
-    """What the registry's form takes; the form's checks (existing relationship,
-    unique identifier) then apply as on the page."""
-
-    confirm_different = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="The organisation is not one of the likely matches (see /matches/).",
-    )
-
-    class Meta:
-        model = Organisation
-        fields = [*OrganisationForm.Meta.fields, "confirm_different"]
-        # Uniqueness is the form's to check, with the page's message.
-        validators: list = []
-        extra_kwargs = {"external_id": {"validators": []}}
+# What the registry's form takes; its checks (existing relationship, unique
+# identifier) then apply as on the page.
+OrganisationInputSerializer = form_serializer(OrganisationForm, "OrganisationInputSerializer")
 
 
 class MatchSerializer(serializers.Serializer):

@@ -1,0 +1,164 @@
+"""Contacts and approaches over the API, from the queryset rules the pages use:
+`visible_to(user)` keeps people at risk out (404) without the permission, and every
+look at one of them is logged, as on the contact page."""
+
+from django.db import transaction
+from django_countries.serializers import CountryFieldMixin
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.response import Response
+
+from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.pagination import KeysetPagination
+from accounts.api.permissions import IsStaffMember
+from outreach.filters import ApproachFilter, ContactFilter
+from outreach.forms.contacts import ContactForm
+from outreach.models import Approach, Contact
+from outreach.services import contacts as services
+
+
+class ContactSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    keywords = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = Contact
+        fields = [
+            "id", "first_name", "last_name", "email", "phone", "organisations",
+            "individual_kind", "occupation", "country", "languages", "sectors", "keywords",
+            "owner", "mailing_consent", "consent_given_at", "consent_source",
+            "consent_withdrawn_at", "status", "is_at_risk", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class _SeesEverything:
+    """Builds the input schema with every field the form can have (is_at_risk too)."""
+
+    def has_perm(self, perm: str) -> bool:
+        return True
+
+
+ContactInputSerializer = form_serializer(
+    ContactForm, "ContactInputSerializer", user=_SeesEverything()
+)
+_CONTACT_FIELDS = [name for name in ContactForm.Meta.fields if name != "keywords"]
+
+
+class ContactFilterSet(ContactFilter):
+    sort = None  # ?ordering= instead: the keyset pagination orders the list
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List contacts (people at risk only with the permission)"),
+    retrieve=extend_schema(summary="Show one contact (a look at a person at risk is logged)"),
+    create=extend_schema(
+        summary="Add a contact",
+        description="Marking a contact at risk needs the permission to see such contacts; "
+        "consent_source records mailing consent with its source.",
+        request=ContactInputSerializer,
+        responses={201: ContactSerializer},
+    ),
+    update=extend_schema(
+        summary="Replace a contact's record",
+        request=ContactInputSerializer,
+        responses={200: ContactSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Change a contact's record",
+        request=ContactInputSerializer,
+        responses={200: ContactSerializer},
+    ),
+)
+class ContactViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    queryset = Contact.objects.all()
+    serializer_class = ContactSerializer
+    permission_classes = [IsStaffMember]
+    pagination_class = KeysetPagination
+    filterset_class = ContactFilterSet
+    ordering_fields = ["last_name", "updated_at", "id"]
+    ordering = ["last_name", "id"]
+
+    def get_queryset(self):
+        return (
+            Contact.objects.visible_to(self.request.user)
+            .select_related("owner")
+            .prefetch_related("sectors", "keywords", "organisations")
+        )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        services.at_risk_access_log(contacts=page, user=request.user)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def get_object(self) -> Contact:
+        contact = super().get_object()
+        services.at_risk_access_log(contacts=[contact], user=self.request.user)
+        return contact
+
+    def create(self, request, *args, **kwargs):
+        check_types(ContactInputSerializer, request.data)
+        form = validated(ContactForm(data=request.data, user=request.user))
+        data = dict(form.cleaned_data)
+        source = data.pop("consent_source", "")
+        contact = services.contact_create(created_by=request.user, data=data, consent_source=source)
+        return Response(ContactSerializer(contact).data, status=201)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.get("partial", False)
+        contact = self.get_object()
+        check_types(ContactInputSerializer, request.data, partial=partial)
+        data = form_data(
+            request.data, instance=contact if partial else None, fields=_CONTACT_FIELDS
+        )
+        if partial and "keywords" not in data:
+            data["keywords"] = ", ".join(contact.keywords.values_list("name", flat=True))
+        form = validated(ContactForm(data=data, instance=contact, user=request.user))
+        with transaction.atomic():
+            contact = services.contact_update(
+                contact=Contact.objects.get(pk=contact.pk),
+                updated_by=request.user,
+                data=form.cleaned_data,
+            )
+        return Response(ContactSerializer(contact).data)
+
+
+class ApproachSerializer(serializers.ModelSerializer):
+    checklist_score = serializers.IntegerField(read_only=True)
+    follow_up_state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Approach
+        exclude = ["created_by"]
+
+    def get_follow_up_state(self, approach: Approach) -> str:
+        return approach.follow_up_state()
+
+
+class ApproachFilterSet(ApproachFilter):
+    sort = None  # ?ordering=, as on every API list
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List approaches (seed 001's checklist, follow-ups)"),
+    retrieve=extend_schema(summary="Show one approach"),
+)
+class ApproachViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Approach.objects.all()
+    serializer_class = ApproachSerializer
+    permission_classes = [IsStaffMember]
+    filterset_class = ApproachFilterSet
+    ordering_fields = ["approached_on", "follow_up_on", "id"]
+    ordering = ["-approached_on", "-id"]
+
+    def get_queryset(self):
+        # An approach names its contact: a person at risk stays hidden with it.
+        return Approach.objects.visible_to(self.request.user).select_related(
+            "contact", "organisation"
+        )
