@@ -3,7 +3,10 @@
 Risk assessments and evaluations register here as their apps land.
 """
 
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, JsonResponse
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -32,6 +35,14 @@ router.register("sectors", SectorViewSet, basename="api_sectors")
 # (risk/api.py, evaluation/api.py), e.g.
 # router.register("risk-assessments", RiskAssessmentViewSet, basename="api_risk_assessments")
 
+
+@csrf_exempt  # nothing is changed here; a POST must get the JSON 404 too
+@login_not_required
+def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other address under /api/ (a malformed id too): a JSON 404, not the HTML page."""
+    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+
+
 urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
@@ -44,4 +55,5 @@ urlpatterns = [
         ),
         name="api_docs",
     ),
+    re_path(r"^(?P<rest>.*)$", api_not_found),
 ]

@@ -28,7 +28,6 @@ class ContactSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "owner", "mailing_consent", "consent_given_at", "consent_source",
             "consent_withdrawn_at", "status", "is_at_risk", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = fields
 
 
 class _SeesEverything:

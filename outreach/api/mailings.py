@@ -41,7 +41,6 @@ class UrgentActionSerializer(serializers.ModelSerializer):
             "sectors", "occupations", "gender", "keywords", "status", "created_by",
             "approved_by", "approved_at", "created_at", "updated_at", "mailing_count",
         ]  # fmt: skip
-        read_only_fields = fields
 
     def to_representation(self, instance):
         instance.country_codes = [country.code for country in instance.countries]

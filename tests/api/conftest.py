@@ -40,3 +40,18 @@ def coordinator(role_user):
 @pytest.fixture
 def group_user(role_user):
     return role_user(Role.LOCAL_GROUP)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.api.test_schemathesis import SUMMARY
+
+    if not SUMMARY:
+        return
+    terminalreporter.section("schemathesis: API calls by role and status")
+    for (role, status), count in sorted(SUMMARY.items()):
+        terminalreporter.write_line(f"{role:16} {status}  {count}")
+    server_errors = sum(n for (_role, status), n in SUMMARY.items() if status >= 500)
+    terminalreporter.write_line(
+        f"{sum(SUMMARY.values())} calls, {server_errors} server errors "
+        "(schema conformance checked on every response)"
+    )
