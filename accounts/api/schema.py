@@ -1,7 +1,7 @@
 """The schema's defaults: a summary for every operation and its error responses."""
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 
 ErrorSerializer = inline_serializer(
@@ -64,3 +64,19 @@ class PartnerdeskAutoSchema(AutoSchema):
             if code not in responses:
                 responses[code] = self._get_response_for_code(response, code, direction=direction)
         return responses
+
+
+def write_schemas(
+    *, request, response, create: str, update: str, partial_update: str, description: str = ""
+) -> dict:
+    """The schema of a viewset's create / update / partial_update, whose input is a
+    page's form (accounts.api.forms) and whose answer is the object as read."""
+    return {
+        "create": extend_schema(
+            summary=create, description=description, request=request, responses={201: response}
+        ),
+        "update": extend_schema(summary=update, request=request, responses={200: response}),
+        "partial_update": extend_schema(
+            summary=partial_update, request=request, responses={200: response}
+        ),
+    }

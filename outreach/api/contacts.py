@@ -5,12 +5,14 @@ look at one of them is logged, as on the contact page."""
 from django.db import transaction
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsStaffMember
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
 from outreach.filters import ApproachFilter, ContactFilter
 from outreach.forms.contacts import ContactForm
 from outreach.models import Approach, Contact
@@ -50,31 +52,17 @@ class ContactFilterSet(ContactFilter):
 @extend_schema_view(
     list=extend_schema(summary="List contacts (people at risk only with the permission)"),
     retrieve=extend_schema(summary="Show one contact (a look at a person at risk is logged)"),
-    create=extend_schema(
-        summary="Add a contact",
+    **write_schemas(
+        request=ContactInputSerializer,
+        response=ContactSerializer,
+        create="Add a contact",
+        update="Replace a contact's record",
+        partial_update="Change a contact's record",
         description="Marking a contact at risk needs the permission to see such contacts; "
         "consent_source records mailing consent with its source.",
-        request=ContactInputSerializer,
-        responses={201: ContactSerializer},
-    ),
-    update=extend_schema(
-        summary="Replace a contact's record",
-        request=ContactInputSerializer,
-        responses={200: ContactSerializer},
-    ),
-    partial_update=extend_schema(
-        summary="Change a contact's record",
-        request=ContactInputSerializer,
-        responses={200: ContactSerializer},
     ),
 )
-class ContactViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ContactViewSet(ReadWriteViewSet):
     queryset = Contact.objects.all()
     serializer_class = ContactSerializer
     permission_classes = [IsStaffMember]

@@ -8,7 +8,7 @@ the mailing after the commit, as the page does.
 from django.db.models import Count
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -16,6 +16,8 @@ from accounts.api.forms import check_types, form_data, form_serializer, validate
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsCoordinator, IsStaffMember
 from accounts.api.refusals import Refused, refusing
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
 from outreach.forms.mailings import FollowUpForm, UrgentActionForm
 from outreach.models import (
     Contact,
@@ -99,29 +101,15 @@ class UrgentActionFilter(filters.FilterSet):
 @extend_schema_view(
     list=extend_schema(summary="List Urgent Actions"),
     retrieve=extend_schema(summary="Show one Urgent Action"),
-    create=extend_schema(
-        summary="Write a draft Urgent Action (staff)",
+    **write_schemas(
         request=UrgentActionInput,
-        responses={201: UrgentActionSerializer},
-    ),
-    update=extend_schema(
-        summary="Replace a draft Urgent Action's text",
-        request=UrgentActionInput,
-        responses={200: UrgentActionSerializer},
-    ),
-    partial_update=extend_schema(
-        summary="Change a draft Urgent Action's text",
-        request=UrgentActionInput,
-        responses={200: UrgentActionSerializer},
+        response=UrgentActionSerializer,
+        create="Write a draft Urgent Action (staff)",
+        update="Replace a draft Urgent Action's text",
+        partial_update="Change a draft Urgent Action's text",
     ),
 )
-class UrgentActionViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class UrgentActionViewSet(ReadWriteViewSet):
     queryset = UrgentAction.objects.all()
     serializer_class = UrgentActionSerializer
     filterset_class = UrgentActionFilter

@@ -4,13 +4,15 @@ a local group finds an organisation for its request (what the pick page shows)."
 from django.db import transaction
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsStaffMemberOrLocalGroupReading, is_staff_member
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import OrganisationForm
 from partnerships.models import Organisation
@@ -52,29 +54,15 @@ class OrganisationFilterSet(OrganisationFilter):
 @extend_schema_view(
     list=extend_schema(summary="List organisations of the partner registry"),
     retrieve=extend_schema(summary="Show one organisation"),
-    create=extend_schema(
-        summary="Register an organisation",
+    **write_schemas(
         request=OrganisationInputSerializer,
-        responses={201: OrganisationSerializer},
-    ),
-    update=extend_schema(
-        summary="Replace an organisation's record",
-        request=OrganisationInputSerializer,
-        responses={200: OrganisationSerializer},
-    ),
-    partial_update=extend_schema(
-        summary="Change an organisation's record",
-        request=OrganisationInputSerializer,
-        responses={200: OrganisationSerializer},
+        response=OrganisationSerializer,
+        create="Register an organisation",
+        update="Replace an organisation's record",
+        partial_update="Change an organisation's record",
     ),
 )
-class OrganisationViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class OrganisationViewSet(ReadWriteViewSet):
     queryset = Organisation.objects.all()
     permission_classes = [IsStaffMemberOrLocalGroupReading]
     pagination_class = KeysetPagination

@@ -11,13 +11,15 @@ from collections.abc import Callable
 from django import forms
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.permissions import IsCoordinator, IsLocalGroup, is_staff_member
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
 from accounts.roles import is_local_group
 from partnerships.forms.decisions import (
     ApproveForm,
@@ -162,29 +164,22 @@ def _action_schema(summary: str, form_class: type[forms.Form], description: str 
 @extend_schema_view(
     list=extend_schema(summary="List partnership requests (a local group: its own)"),
     retrieve=extend_schema(summary="Show one partnership request"),
-    create=extend_schema(
-        summary="Make a partnership request (local groups)",
-        request=RequestCreateSerializer,
-        responses={201: PartnershipRequestSerializer},
-    ),
-    update=extend_schema(
-        summary="Replace a draft request's details (its group)",
+    **write_schemas(
         request=RequestDetailsInput,
-        responses={200: PartnershipRequestSerializer},
-    ),
-    partial_update=extend_schema(
-        summary="Change a draft request's details (its group)",
-        request=RequestDetailsInput,
-        responses={200: PartnershipRequestSerializer},
-    ),
+        response=PartnershipRequestSerializer,
+        create="Make a partnership request (local groups)",
+        update="Replace a draft request's details (its group)",
+        partial_update="Change a draft request's details (its group)",
+    )
+    | {
+        "create": extend_schema(
+            summary="Make a partnership request (local groups)",
+            request=RequestCreateSerializer,
+            responses={201: PartnershipRequestSerializer},
+        )
+    },
 )
-class PartnershipRequestViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class PartnershipRequestViewSet(ReadWriteViewSet):
     queryset = PartnershipRequest.objects.all()
     serializer_class = PartnershipRequestSerializer
     filterset_class = RequestFilter

@@ -5,6 +5,20 @@ from rest_framework.test import APIClient
 from accounts.roles import Role
 from accounts.tokens import api_token_create
 
+# A complete request, as a local group's form would send it.
+REQUEST_DETAILS = {
+    "purposes": ["new_audiences"],
+    "methods": ["campaigning"],
+    "activity_title": "Film night",
+    "activity_description": "A documentary and a talk.",
+    "activity_starts_on": "2027-03-01",
+    "activity_place": "Utrecht",
+    "expected_public": "About 40 students",
+    "visibility": "co_branded",
+    "partner_gains": "A wider audience",
+    "partner_demands": "One evening",
+}
+
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle_counts():

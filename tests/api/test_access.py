@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from accounts.tokens import api_token_create
+from tests.api.conftest import REQUEST_DETAILS as _REQUEST_DETAILS
 from tests.factories import (
     ApproachFactory,
     CoalitionFactory,
@@ -28,19 +29,6 @@ from tests.factories import (
 
 ROLES = ["anonymous", "staff", "coordinator", "group", "other_group"]
 A, S, C, G, O = ROLES  # noqa: E741 (column labels)
-
-_REQUEST_DETAILS = {
-    "purposes": ["new_audiences"],
-    "methods": ["campaigning"],
-    "activity_title": "Film night",
-    "activity_description": "A documentary and a talk.",
-    "activity_starts_on": "2027-03-01",
-    "activity_place": "Utrecht",
-    "expected_public": "About 40 students",
-    "visibility": "co_branded",
-    "partner_gains": "A wider audience",
-    "partner_demands": "One evening",
-}
 
 
 def _all(status: int) -> dict[str, int]:

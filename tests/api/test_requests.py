@@ -2,22 +2,10 @@ import pytest
 
 from partnerships import gates
 from partnerships.models import Organisation, Partnership, RequestStatus
+from tests.api.conftest import REQUEST_DETAILS as DETAILS
 from tests.factories import OrganisationFactory, PartnershipRequestFactory, complete_checklist
 
 pytestmark = pytest.mark.django_db
-
-DETAILS = {
-    "purposes": ["new_audiences"],
-    "methods": ["campaigning"],
-    "activity_title": "Film night",
-    "activity_description": "A documentary and a talk.",
-    "activity_starts_on": "2027-03-01",
-    "activity_place": "Utrecht",
-    "expected_public": "About 40 students",
-    "visibility": "co_branded",
-    "partner_gains": "A wider audience",
-    "partner_demands": "One evening",
-}
 
 
 def _approve(client, pk, lead):
