@@ -5,17 +5,20 @@ look at one of them is logged, as on the contact page."""
 from django.db import transaction
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsStaffMember
+from accounts.api.refusals import refusing
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
 from outreach.filters import ApproachFilter, ContactFilter
-from outreach.forms.contacts import ContactForm
+from outreach.forms.contacts import ApproachForm, ContactForm, FollowUpDoneForm
 from outreach.models import Approach, Contact
+from outreach.services import approaches as approach_services
 from outreach.services import contacts as services
 
 
@@ -132,11 +135,26 @@ class ApproachFilterSet(ApproachFilter):
     sort = None  # ?ordering=, as on every API list
 
 
+ApproachInputSerializer = form_serializer(
+    ApproachForm, "ApproachInputSerializer", contacts=Contact.objects.none()
+)
+FollowUpDoneInput = form_serializer(FollowUpDoneForm, "FollowUpDoneSerializer")
+_APPROACH_FIELDS = ApproachForm.Meta.fields
+
+
 @extend_schema_view(
     list=extend_schema(summary="List approaches (seed 001's checklist, follow-ups)"),
     retrieve=extend_schema(summary="Show one approach"),
+    **write_schemas(
+        request=ApproachInputSerializer,
+        response=ApproachSerializer,
+        create="Record an approach",
+        update="Replace an approach's record",
+        partial_update="Change an approach's record",
+        description="The contact approached is named by contact_email, as on the page.",
+    ),
 )
-class ApproachViewSet(viewsets.ReadOnlyModelViewSet):
+class ApproachViewSet(ReadWriteViewSet):
     queryset = Approach.objects.all()
     serializer_class = ApproachSerializer
     permission_classes = [IsStaffMember]
@@ -149,3 +167,50 @@ class ApproachViewSet(viewsets.ReadOnlyModelViewSet):
         return Approach.objects.visible_to(self.request.user).select_related(
             "contact", "organisation"
         )
+
+    def _form(self, request, instance: Approach | None, partial: bool) -> ApproachForm:
+        check_types(ApproachInputSerializer, request.data, partial=partial)
+        data = form_data(
+            request.data, instance=instance if partial else None, fields=_APPROACH_FIELDS
+        )
+        if partial and "contact_email" not in request.data and instance.contact_id:
+            data["contact_email"] = instance.contact.email
+        visible = Contact.objects.visible_to(request.user)
+        return validated(ApproachForm(data=data, instance=instance, contacts=visible))
+
+    def create(self, request, *args, **kwargs):
+        form = self._form(request, None, partial=False)
+        approach = refusing(
+            lambda: approach_services.approach_create(
+                created_by=request.user, data=form.service_data()
+            )
+        )
+        return Response(ApproachSerializer(approach).data, status=201)
+
+    def update(self, request, *args, **kwargs):
+        approach = self.get_object()
+        form = self._form(request, approach, partial=kwargs.get("partial", False))
+        # The form wrote its values onto the instance; the service decides what they mean.
+        original = Approach.objects.get(pk=approach.pk)
+        approach = refusing(
+            lambda: approach_services.approach_update(approach=original, data=form.service_data())
+        )
+        return Response(ApproachSerializer(approach).data)
+
+    @extend_schema(
+        summary="Mark an approach's follow-up as done",
+        request=FollowUpDoneInput,
+        responses={200: ApproachSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], url_path="follow-up-done")
+    def follow_up_done(self, request, pk=None):
+        approach = self.get_object()
+        check_types(FollowUpDoneInput, request.data)
+        notes = validated(FollowUpDoneForm(data=request.data)).cleaned_data["notes"]
+        approach = refusing(
+            lambda: approach_services.approach_mark_followed_up(
+                approach=approach, by=request.user, notes=notes
+            )
+        )
+        return Response(ApproachSerializer(approach).data)

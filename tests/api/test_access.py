@@ -39,6 +39,9 @@ def _staff_only(ok: int = 200) -> dict[str, int]:
     return {A: 401, S: ok, C: ok, G: 403, O: 403}
 
 
+_APPROACH = {"organisation": "{organisation}", "approached_on": "2026-11-02", "channel": "meeting",
+             "ask": "Co-sign our letter", "outcome": "awaiting"}  # fmt: skip
+
 # (method, path, body, {role: status}); {name} fills from the data fixture.
 TABLE = [
     ("GET", "/api/organisations/", None, _all(200)),
@@ -82,6 +85,12 @@ TABLE = [
     ("PATCH", "/api/contacts/{at_risk}/", {"occupation": "judge"}, {A: 401, S: 404, C: 200, G: 403, O: 403}),
     ("GET", "/api/approaches/", None, _staff_only()),
     ("GET", "/api/approaches/{approach}/", None, _staff_only()),
+    ("POST", "/api/approaches/", _APPROACH, _staff_only(201)),
+    ("PUT", "/api/approaches/{approach}/", _APPROACH, _staff_only()),
+    ("PATCH", "/api/approaches/{approach}/", {"outcome_notes": "They agreed."}, _staff_only()),
+    ("PATCH", "/api/approaches/{at_risk_approach}/", {"outcome_notes": "x"}, {A: 401, S: 404, C: 200, G: 403, O: 403}),
+    # No follow-up was planned: the service's sentence, as a 409.
+    ("POST", "/api/approaches/{approach}/follow-up-done/", {}, _staff_only(409)),
     ("GET", "/api/approaches/{at_risk_approach}/", None, {A: 401, S: 404, C: 200, G: 403, O: 403}),
     ("GET", "/api/urgent-actions/", None, _staff_only()),
     ("POST", "/api/urgent-actions/",

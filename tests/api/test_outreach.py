@@ -98,3 +98,13 @@ def test_deliveries_hide_people_at_risk(api_client_for, staff, coordinator):
     }
     assert seen == {staff.username: 1, coordinator.username: 2}
     assert Delivery.objects.aggregate(n=Count("pk"))["n"] == 2
+
+
+def test_an_approach_names_only_a_contact_the_user_may_see(api_client_for, staff, coordinator):
+    person = ContactFactory(is_at_risk=True, email="defender@example.net")
+    body = {"approached_on": "2026-11-02", "channel": "meeting", "ask": "Testify",
+            "outcome": "awaiting", "contact_email": person.email}  # fmt: skip
+    refused = api_client_for(staff).post("/api/approaches/", body)
+    assert refused.status_code == 400 and "contact_email" in refused.json()
+    created = api_client_for(coordinator).post("/api/approaches/", body)
+    assert created.status_code == 201 and created.json()["contact"] == person.pk
