@@ -13,7 +13,7 @@ from rest_framework.routers import DefaultRouter
 from outreach.api.contacts import ApproachViewSet, ContactViewSet
 from outreach.api.mailings import DeliveryViewSet, MailingViewSet, UrgentActionViewSet
 from outreach.api.priorities import SectorViewSet
-from partnerships.api.coalitions import CoalitionViewSet, PartnershipViewSet
+from partnerships.api.coalitions import CoalitionViewSet, PartnershipViewSet, StatementViewSet
 from partnerships.api.organisations import OrganisationViewSet
 from partnerships.api.requests import PartnershipRequestViewSet
 
@@ -25,6 +25,7 @@ router.register("organisations", OrganisationViewSet, basename="api_organisation
 router.register("requests", PartnershipRequestViewSet, basename="api_requests")
 router.register("partnerships", PartnershipViewSet, basename="api_partnerships")
 router.register("coalitions", CoalitionViewSet, basename="api_coalitions")
+router.register("statements", StatementViewSet, basename="api_statements")
 router.register("contacts", ContactViewSet, basename="api_contacts")
 router.register("approaches", ApproachViewSet, basename="api_approaches")
 router.register("urgent-actions", UrgentActionViewSet, basename="api_urgent_actions")

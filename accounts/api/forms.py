@@ -29,13 +29,15 @@ def validated(form: forms.BaseForm, *, under: str = ""):
 
 def _serializer_field(field: forms.Field) -> serializers.Field:
     common = {"required": field.required, "help_text": str(field.help_text or field.label or "")}
-    if isinstance(field, forms.ModelMultipleChoiceField):
-        return serializers.PrimaryKeyRelatedField(
-            queryset=field.queryset, many=True, **common, allow_empty=not field.required
-        )
     if isinstance(field, forms.ModelChoiceField):
+        # Any row of the model passes here; which rows the page allows is the form's to say.
+        rows = field.queryset.model._default_manager.all()
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            return serializers.PrimaryKeyRelatedField(
+                queryset=rows, many=True, **common, allow_empty=not field.required
+            )
         return serializers.PrimaryKeyRelatedField(
-            queryset=field.queryset, allow_null=not field.required, **common
+            queryset=rows, allow_null=not field.required, **common
         )
     if isinstance(field, forms.MultipleChoiceField):
         return serializers.MultipleChoiceField(

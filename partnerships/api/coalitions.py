@@ -3,11 +3,16 @@
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.permissions import IsStaffMember
+from accounts.api.refusals import refusing
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
+from partnerships.forms.coalitions import AgreementForm, CoalitionForm, StatementForm
 from partnerships.models import (
     Coalition,
     CoalitionMembership,
@@ -16,6 +21,7 @@ from partnerships.models import (
     PartnershipStatus,
 )
 from partnerships.selectors import statement_missing_agreements
+from partnerships.services.coalitions import statement_agreement_record, statement_issue
 
 
 class PartnershipSerializer(serializers.ModelSerializer):
@@ -102,11 +108,26 @@ class CoalitionFilter(filters.FilterSet):
         fields: list[str] = []
 
 
+CoalitionInput = form_serializer(CoalitionForm, "CoalitionInputSerializer")
+StatementInput = form_serializer(StatementForm, "StatementInputSerializer")
+# The agreement form is built per statement; its shape, for the schema, from a stand-in.
+AgreementInput = form_serializer(
+    AgreementForm, "AgreementSerializer", statement=JointStatement(pk=0, coalition_id=0)
+)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List coalitions with their members"),
     retrieve=extend_schema(summary="Show one coalition with its members"),
+    **write_schemas(
+        request=CoalitionInput,
+        response=CoalitionSerializer,
+        create="Record a coalition",
+        update="Replace a coalition's record",
+        partial_update="Change a coalition's record",
+    ),
 )
-class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
+class CoalitionViewSet(ReadWriteViewSet):
     queryset = Coalition.objects.all()
     serializer_class = CoalitionSerializer
     permission_classes = [IsStaffMember]
@@ -118,13 +139,82 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
         memberships = CoalitionMembership.objects.select_related("organisation")
         return Coalition.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
 
+    def create(self, request, *args, **kwargs):
+        return self._save(request, None, status=201)
+
+    def update(self, request, *args, **kwargs):
+        return self._save(request, self.get_object(), partial=kwargs.get("partial", False))
+
+    def _save(self, request, instance, *, status=200, partial=False):
+        check_types(CoalitionInput, request.data, partial=partial)
+        fields = CoalitionForm.Meta.fields
+        data = form_data(request.data, instance=instance if partial else None, fields=fields)
+        coalition = validated(CoalitionForm(data=data, instance=instance)).save()
+        return Response(CoalitionSerializer(self.get_queryset().get(pk=coalition.pk)).data, status)
+
     @extend_schema(
+        methods=["GET"],
         summary="List a coalition's joint statements and who has agreed",
         responses=StatementSerializer(many=True),
         filters=False,
     )
-    @action(detail=True, pagination_class=None, filterset_class=None)
+    @extend_schema(
+        methods=["POST"],
+        summary="Draft a joint statement of a coalition",
+        request=StatementInput,
+        responses={201: StatementSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
     def statements(self, request, pk=None):
         coalition = self.get_object()
+        if request.method == "POST":
+            check_types(StatementInput, request.data)
+            form = validated(StatementForm(data=request.data))
+            form.instance.coalition = coalition
+            return Response(StatementSerializer(form.save()).data, status=201)
         statements = coalition.statements.prefetch_related("agreements")
         return Response(StatementSerializer(statements, many=True).data)
+
+
+@extend_schema_view(retrieve=extend_schema(summary="Show one joint statement"))
+class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A joint statement is issued in the coalition's name only when every member agrees."""
+
+    queryset = JointStatement.objects.all()
+    serializer_class = StatementSerializer
+    permission_classes = [IsStaffMember]
+
+    def get_queryset(self):
+        return JointStatement.objects.select_related("coalition").prefetch_related("agreements")
+
+    def _answer(self, statement: JointStatement) -> Response:
+        return Response(StatementSerializer(self.get_queryset().get(pk=statement.pk)).data)
+
+    @extend_schema(
+        summary="Record a member's agreement to a joint statement",
+        request=AgreementInput,
+        responses={200: StatementSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def agree(self, request, pk=None):
+        statement = self.get_object()
+        check_types(AgreementInput, request.data)
+        form = validated(AgreementForm(data=request.data, statement=statement))
+        refusing(
+            lambda: statement_agreement_record(
+                statement=statement, by=request.user, **form.cleaned_data
+            )
+        )
+        return self._answer(statement)
+
+    @extend_schema(
+        summary="Issue a joint statement (every member has agreed)",
+        request=None,
+        responses={200: StatementSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def issue(self, request, pk=None):
+        statement = self.get_object()
+        refusing(lambda: statement_issue(statement=statement, by=request.user))
+        return self._answer(statement)

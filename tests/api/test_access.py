@@ -74,7 +74,20 @@ TABLE = [
     ("GET", "/api/partnerships/{partnership}/", None, _staff_only()),
     ("GET", "/api/coalitions/", None, _staff_only()),
     ("GET", "/api/coalitions/{coalition}/", None, _staff_only()),
+    ("POST", "/api/coalitions/", {"name": "Platform", "purpose": "Exchange.", "scope": "national",
+                                  "secretariat_term_months": 12}, _staff_only(201)),
+    ("PATCH", "/api/coalitions/{coalition}/", {"purpose": "Exchange and act."}, _staff_only()),
+    ("PUT", "/api/coalitions/{coalition}/", {"name": "Platform", "purpose": "Exchange.",
+                                             "scope": "national", "secretariat_term_months": 12},
+     _staff_only()),
     ("GET", "/api/coalitions/{coalition}/statements/", None, _staff_only()),
+    ("POST", "/api/coalitions/{coalition}/statements/", {"title": "On detention", "text": "We call."},
+     _staff_only(201)),
+    ("GET", "/api/statements/{statement}/", None, _staff_only()),
+    ("POST", "/api/statements/{statement}/agree/", {"organisation": "{organisation}", "agreed_on": "2026-11-02"},
+     _staff_only()),
+    # The one member has not agreed yet: the service's sentence, as a 409.
+    ("POST", "/api/statements/{statement}/issue/", None, _staff_only(409)),
     ("GET", "/api/contacts/", None, _staff_only()),
     ("POST", "/api/contacts/", {"last_name": "Okafor", "keywords": ""}, _staff_only(201)),
     ("GET", "/api/contacts/{contact}/", None, _staff_only()),
@@ -135,7 +148,7 @@ def data(db, role_user):
     contact, at_risk = ContactFactory(), ContactFactory(is_at_risk=True)
     coalition = CoalitionFactory()
     CoalitionMembershipFactory(coalition=coalition, organisation=organisation)
-    JointStatementFactory(coalition=coalition)
+    statement = JointStatementFactory(coalition=coalition)
     mailing = Mailing.objects.create(
         urgent_action=UrgentActionFactory(approved=True), created_by=coordinator
     )
@@ -150,6 +163,7 @@ def data(db, role_user):
         "needs_information": PartnershipRequestFactory(**mine, status="needs_information").pk,
         "partnership": partnership.pk,
         "coalition": coalition.pk,
+        "statement": statement.pk,
         "contact": contact.pk,
         "at_risk": at_risk.pk,
         "approach": ApproachFactory(contact=contact).pk,
@@ -214,7 +228,7 @@ def test_every_operation_of_the_schema_is_in_the_table():
     for method, path, _body, _expected in TABLE:
         template = path.split("?")[0]
         for name in ("organisation", "request", "draft", "needs_information", "partnership",
-                     "coalition", "contact", "at_risk", "approach", "at_risk_approach",
+                     "coalition", "statement", "contact", "at_risk", "approach", "at_risk_approach",
                      "urgent_action", "approved_ua", "mailing", "delivery", "at_risk_delivery",
                      "sector"):  # fmt: skip
             template = template.replace("{" + name + "}", "{id}")
