@@ -25,3 +25,24 @@ class User(AbstractUser):
         related_name="users",
         help_text="The local group this login belongs to (local group users only).",
     )
+
+
+class ApiToken(models.Model):
+    """A key for the REST API, created and revoked by its user on the profile page.
+
+    Only a hash is stored: the key is shown once, when it is made. `prefix` (the
+    key's first characters) lets the user tell their keys apart in the list."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, help_text="What the key is for, e.g. the website.")
+    prefix = models.CharField(max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

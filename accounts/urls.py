@@ -7,4 +7,6 @@ app_name = "accounts"
 urlpatterns = [
     path("landing/", views.landing, name="landing"),
     path("profile/", views.profile, name="profile"),
+    path("profile/api-keys/", views.token_create, name="token_create"),
+    path("profile/api-keys/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]

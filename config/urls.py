@@ -22,6 +22,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("outreach/", include("outreach.urls")),
     path("evaluation/", include("evaluation.urls")),
+    path("api/", include("config.api")),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),
 ]

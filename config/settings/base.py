@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "partnerships",
     "outreach",
@@ -266,3 +269,55 @@ EVALUATION_PARTNER_LINK_MAX_AGE = env.int("EVALUATION_PARTNER_LINK_MAX_AGE", def
 EVALUATION_REVIEW_AFTER_DAYS = env.int("EVALUATION_REVIEW_AFTER_DAYS", default=180)
 # "Adjust", "conclude" and a risk review are due this many days after the evaluation.
 EVALUATION_NEXT_STEP_DAYS = env.int("EVALUATION_NEXT_STEP_DAYS", default=14)
+# The REST API (/api/, config/api.py): session (with CSRF) or token authentication,
+# the web pages' rules through accounts.api.permissions, errors as JSON.
+API_THROTTLE_ANON = env.str("API_THROTTLE_ANON", default="60/minute")
+API_THROTTLE_USER = env.str("API_THROTTLE_USER", default="1200/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so an anonymous client is told 401 with WWW-Authenticate: Token.
+        "accounts.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON, "user": API_THROTTLE_USER},
+    "DEFAULT_PAGINATION_CLASS": "accounts.api.pagination.PagePagination",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.PartnerdeskAutoSchema",
+    "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnerdesk API",
+    "DESCRIPTION": (
+        "The partner registry, partnership requests, outreach and Urgent Actions, with the "
+        "same rules as the web pages. Authenticate with a session (and its CSRF token) or "
+        "with `Authorization: Token <key>`; create keys on your profile page."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ChecklistAnswerEnum": "partnerships.models.requests.ChecklistAnswerChoice",
+        "RequestStatusEnum": "partnerships.models.requests.RequestStatus",
+        "CooperationMethodEnum": "partnerships.models.requests.CooperationMethod",
+        "CooperationMethodInputEnum": "partnerships.forms.requests.method_choices",
+        "OrganisationKindEnum": "partnerships.models.organisations.OrganisationKind",
+        "MailingKindEnum": "outreach.models.MailingKind",
+        "FollowUpKindEnum": [("updated", "Update"), ("closed", "Closed")],
+        "CountryEnum": "django_countries.countries",
+    },
+    "SCHEMA_PATH_PREFIX": "/api/",
+}

@@ -54,3 +54,10 @@ WHITENOISE_AUTOREFRESH = True
 # Integration tests point worker subprocesses at a local SMTP sink.
 if env.str("TEST_EMAIL_URL", default=""):
     vars().update(env.email_url("TEST_EMAIL_URL"))
+
+# API throttling is tested with its own low rates (tests/api/test_throttling.py);
+# everywhere else, including the schemathesis run, it must not interfere.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+}

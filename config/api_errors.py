@@ -1,0 +1,38 @@
+"""One exception handler: every refusal is JSON with the sentence the web page would show.
+
+A service's refusal (an illegal transition, a missing checklist answer) is 409; a
+Django ValidationError from a model or service is 400 with its field messages;
+nothing a client sends becomes a 500.
+"""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from accounts.api.refusals import Refused
+from partnerships.services.requests import TransitionNotAllowed
+
+# The services' refusal exceptions, in one place: when the services share one base
+# class, it replaces this tuple.
+SERVICE_REFUSALS: tuple[type[Exception], ...] = (TransitionNotAllowed, Refused)
+
+
+def refusal_message(error: Exception) -> str:
+    return getattr(error, "message", "") or str(error) or "This is not allowed now."
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, SERVICE_REFUSALS):
+        return Response(
+            {"detail": refusal_message(exc), "code": "not_allowed"},
+            status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DjangoPermissionDenied) and str(exc):
+        # DRF's own handler would replace the service's sentence with a generic one.
+        exc = exceptions.PermissionDenied(str(exc))
+    return exception_handler(exc, context)

@@ -1,0 +1,1 @@
+"""The outreach app's REST API; config/api.py routes it."""

@@ -1,0 +1,216 @@
+"""Contacts and approaches over the API, from the queryset rules the pages use:
+`visible_to(user)` keeps people at risk out (404) without the permission, and every
+look at one of them is logged, as on the contact page."""
+
+from django.db import transaction
+from django_countries.serializers import CountryFieldMixin
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.pagination import KeysetPagination
+from accounts.api.permissions import IsStaffMember
+from accounts.api.refusals import refusing
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
+from outreach.filters import ApproachFilter, ContactFilter
+from outreach.forms.contacts import ApproachForm, ContactForm, FollowUpDoneForm
+from outreach.models import Approach, Contact
+from outreach.services import approaches as approach_services
+from outreach.services import contacts as services
+
+
+class ContactSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    keywords = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = Contact
+        fields = [
+            "id", "first_name", "last_name", "email", "phone", "organisations",
+            "individual_kind", "occupation", "country", "languages", "sectors", "keywords",
+            "owner", "mailing_consent", "consent_given_at", "consent_source",
+            "consent_withdrawn_at", "status", "is_at_risk", "created_at", "updated_at",
+        ]  # fmt: skip
+
+
+class _SeesEverything:
+    """Builds the input schema with every field the form can have (is_at_risk too)."""
+
+    def has_perm(self, perm: str) -> bool:
+        return True
+
+
+ContactInputSerializer = form_serializer(
+    ContactForm, "ContactInputSerializer", user=_SeesEverything()
+)
+_CONTACT_FIELDS = [name for name in ContactForm.Meta.fields if name != "keywords"]
+
+
+class ContactFilterSet(ContactFilter):
+    sort = None  # ?ordering= instead: the keyset pagination orders the list
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List contacts (people at risk only with the permission)"),
+    retrieve=extend_schema(summary="Show one contact (a look at a person at risk is logged)"),
+    **write_schemas(
+        request=ContactInputSerializer,
+        response=ContactSerializer,
+        create="Add a contact",
+        update="Replace a contact's record",
+        partial_update="Change a contact's record",
+        description="Marking a contact at risk needs the permission to see such contacts; "
+        "consent_source records mailing consent with its source.",
+    ),
+)
+class ContactViewSet(ReadWriteViewSet):
+    queryset = Contact.objects.all()
+    serializer_class = ContactSerializer
+    permission_classes = [IsStaffMember]
+    pagination_class = KeysetPagination
+    filterset_class = ContactFilterSet
+    ordering_fields = ["last_name", "updated_at", "id"]
+    ordering = ["last_name", "id"]
+
+    def get_queryset(self):
+        return (
+            Contact.objects.visible_to(self.request.user)
+            .select_related("owner")
+            .prefetch_related("sectors", "keywords", "organisations")
+        )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        services.at_risk_access_log(contacts=page, user=request.user)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def get_object(self) -> Contact:
+        contact = super().get_object()
+        services.at_risk_access_log(contacts=[contact], user=self.request.user)
+        return contact
+
+    def create(self, request, *args, **kwargs):
+        check_types(ContactInputSerializer, request.data)
+        form = validated(ContactForm(data=request.data, user=request.user))
+        data = dict(form.cleaned_data)
+        source = data.pop("consent_source", "")
+        contact = services.contact_create(created_by=request.user, data=data, consent_source=source)
+        return Response(ContactSerializer(contact).data, status=201)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.get("partial", False)
+        contact = self.get_object()
+        check_types(ContactInputSerializer, request.data, partial=partial)
+        data = form_data(
+            request.data, instance=contact if partial else None, fields=_CONTACT_FIELDS
+        )
+        if partial and "keywords" not in data:
+            data["keywords"] = ", ".join(contact.keywords.values_list("name", flat=True))
+        form = validated(ContactForm(data=data, instance=contact, user=request.user))
+        with transaction.atomic():
+            contact = services.contact_update(
+                contact=Contact.objects.get(pk=contact.pk),
+                updated_by=request.user,
+                data=form.cleaned_data,
+            )
+        return Response(ContactSerializer(contact).data)
+
+
+class ApproachSerializer(serializers.ModelSerializer):
+    checklist_score = serializers.IntegerField(read_only=True)
+    follow_up_state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Approach
+        exclude = ["created_by"]
+
+    def get_follow_up_state(self, approach: Approach) -> str:
+        return approach.follow_up_state()
+
+
+class ApproachFilterSet(ApproachFilter):
+    sort = None  # ?ordering=, as on every API list
+
+
+ApproachInputSerializer = form_serializer(
+    ApproachForm, "ApproachInputSerializer", contacts=Contact.objects.none()
+)
+FollowUpDoneInput = form_serializer(FollowUpDoneForm, "FollowUpDoneSerializer")
+_APPROACH_FIELDS = ApproachForm.Meta.fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List approaches (seed 001's checklist, follow-ups)"),
+    retrieve=extend_schema(summary="Show one approach"),
+    **write_schemas(
+        request=ApproachInputSerializer,
+        response=ApproachSerializer,
+        create="Record an approach",
+        update="Replace an approach's record",
+        partial_update="Change an approach's record",
+        description="The contact approached is named by contact_email, as on the page.",
+    ),
+)
+class ApproachViewSet(ReadWriteViewSet):
+    queryset = Approach.objects.all()
+    serializer_class = ApproachSerializer
+    permission_classes = [IsStaffMember]
+    filterset_class = ApproachFilterSet
+    ordering_fields = ["approached_on", "follow_up_on", "id"]
+    ordering = ["-approached_on", "-id"]
+
+    def get_queryset(self):
+        # An approach names its contact: a person at risk stays hidden with it.
+        return Approach.objects.visible_to(self.request.user).select_related(
+            "contact", "organisation"
+        )
+
+    def _form(self, request, instance: Approach | None, partial: bool) -> ApproachForm:
+        check_types(ApproachInputSerializer, request.data, partial=partial)
+        data = form_data(
+            request.data, instance=instance if partial else None, fields=_APPROACH_FIELDS
+        )
+        if partial and "contact_email" not in request.data and instance.contact_id:
+            data["contact_email"] = instance.contact.email
+        visible = Contact.objects.visible_to(request.user)
+        return validated(ApproachForm(data=data, instance=instance, contacts=visible))
+
+    def create(self, request, *args, **kwargs):
+        form = self._form(request, None, partial=False)
+        approach = refusing(
+            lambda: approach_services.approach_create(
+                created_by=request.user, data=form.service_data()
+            )
+        )
+        return Response(ApproachSerializer(approach).data, status=201)
+
+    def update(self, request, *args, **kwargs):
+        approach = self.get_object()
+        form = self._form(request, approach, partial=kwargs.get("partial", False))
+        # The form wrote its values onto the instance; the service decides what they mean.
+        original = Approach.objects.get(pk=approach.pk)
+        approach = refusing(
+            lambda: approach_services.approach_update(approach=original, data=form.service_data())
+        )
+        return Response(ApproachSerializer(approach).data)
+
+    @extend_schema(
+        summary="Mark an approach's follow-up as done",
+        request=FollowUpDoneInput,
+        responses={200: ApproachSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], url_path="follow-up-done")
+    def follow_up_done(self, request, pk=None):
+        approach = self.get_object()
+        check_types(FollowUpDoneInput, request.data)
+        notes = validated(FollowUpDoneForm(data=request.data)).cleaned_data["notes"]
+        approach = refusing(
+            lambda: approach_services.approach_mark_followed_up(
+                approach=approach, by=request.user, notes=notes
+            )
+        )
+        return Response(ApproachSerializer(approach).data)

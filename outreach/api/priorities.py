@@ -1,0 +1,83 @@
+"""Sectors and the outreach priorities (seed 001), read from the priorities page's selector."""
+
+from django.db.models import Count
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from accounts.api.permissions import IsStaffMember
+from outreach.models import Sector, SectorAssessment
+from outreach.selectors.priorities import sector_priorities
+
+
+class SectorSerializer(serializers.ModelSerializer):
+    organisation_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Sector
+        fields = ["id", "name", "slug", "description", "organisation_count"]
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    domestic_score = serializers.FloatField(read_only=True)
+    international_score = serializers.FloatField(read_only=True)
+    is_priority = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = SectorAssessment
+        exclude = ["sector", "assessed_by"]
+
+
+class PrioritySerializer(serializers.Serializer):
+    rank = serializers.IntegerField(help_text="Priorities first, then nearest the quadrant.")
+    sector = SectorSerializer()
+    is_priority = serializers.BooleanField()
+    domestic = serializers.FloatField(allow_null=True)
+    international = serializers.FloatField(allow_null=True)
+    latest = AssessmentSerializer(allow_null=True)
+
+
+class SectorFilter(filters.FilterSet):
+    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name")
+
+    class Meta:
+        model = Sector
+        fields: list[str] = []
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List outreach sectors"),
+    retrieve=extend_schema(summary="Show one outreach sector"),
+)
+class SectorViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Sector.objects.all()
+    serializer_class = SectorSerializer
+    permission_classes = [IsStaffMember]
+    filterset_class = SectorFilter
+    ordering_fields = ["name", "id"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        return Sector.objects.annotate(organisation_count=Count("organisations"))
+
+    @extend_schema(
+        summary="The outreach priorities: every sector ranked by its latest assessment",
+        responses=PrioritySerializer(many=True),
+        filters=False,
+    )
+    @action(detail=False, pagination_class=None, filterset_class=None)
+    def priorities(self, request):
+        rows = [
+            {
+                "rank": rank,
+                "sector": row.sector,
+                "is_priority": row.is_priority,
+                "domestic": row.domestic,
+                "international": row.international,
+                "latest": row.latest,
+            }
+            for rank, row in enumerate(sector_priorities(), start=1)
+        ]
+        return Response(PrioritySerializer(rows, many=True).data)

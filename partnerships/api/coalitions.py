@@ -1,0 +1,220 @@
+"""Partnerships, coalitions, their members and joint statements over the API (staff read)."""
+
+from django.db.models import Prefetch
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.permissions import IsStaffMember
+from accounts.api.refusals import refusing
+from accounts.api.schema import write_schemas
+from accounts.api.viewsets import ReadWriteViewSet
+from partnerships.forms.coalitions import AgreementForm, CoalitionForm, StatementForm
+from partnerships.models import (
+    Coalition,
+    CoalitionMembership,
+    JointStatement,
+    Partnership,
+    PartnershipStatus,
+)
+from partnerships.selectors import statement_missing_agreements
+from partnerships.services.coalitions import statement_agreement_record, statement_issue
+
+
+class PartnershipSerializer(serializers.ModelSerializer):
+    methods = serializers.ListField(child=serializers.CharField())
+    local_group = serializers.StringRelatedField()
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "id", "title", "organisations", "originating_request", "local_group", "methods",
+            "visibility", "starts_on", "ends_on", "status", "lead", "created_at", "updated_at",
+        ]  # fmt: skip
+
+
+class PartnershipFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=PartnershipStatus.choices)
+    organisation = filters.NumberFilter(field_name="organisations")
+
+    class Meta:
+        model = Partnership
+        fields: list[str] = []
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List partnerships"),
+    retrieve=extend_schema(summary="Show one partnership"),
+)
+class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Partnership.objects.all()
+    serializer_class = PartnershipSerializer
+    permission_classes = [IsStaffMember]
+    filterset_class = PartnershipFilter
+    ordering_fields = ["starts_on", "created_at", "id"]
+    ordering = ["-starts_on", "-id"]
+
+    def get_queryset(self):
+        return Partnership.objects.select_related("local_group").prefetch_related("organisations")
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = CoalitionMembership
+        fields = ["id", "organisation", "organisation_name", "role", "joined_on", "left_on",
+                  "secretariat_position"]  # fmt: skip
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    agreed_by = serializers.SerializerMethodField()
+    missing_agreements = serializers.SerializerMethodField(
+        help_text="Who has not agreed yet: a statement is issued only when every member agrees."
+    )
+
+    class Meta:
+        model = JointStatement
+        fields = ["id", "title", "text", "status", "section_agreed_at", "issued_at",
+                  "created_at", "agreed_by", "missing_agreements"]  # fmt: skip
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_agreed_by(self, statement: JointStatement) -> list[int]:
+        return [agreement.organisation_id for agreement in statement.agreements.all()]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_missing_agreements(self, statement: JointStatement) -> list[str]:
+        return statement_missing_agreements(statement)
+
+
+class CoalitionSerializer(serializers.ModelSerializer):
+    members = MembershipSerializer(source="memberships", many=True, read_only=True)
+
+    class Meta:
+        model = Coalition
+        fields = ["id", "name", "purpose", "scope", "section_is_member",
+                  "secretariat_rotation_start", "secretariat_term_months",
+                  "section_secretariat_position", "members"]  # fmt: skip
+
+
+class CoalitionFilter(filters.FilterSet):
+    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name")
+
+    class Meta:
+        model = Coalition
+        fields: list[str] = []
+
+
+CoalitionInput = form_serializer(CoalitionForm, "CoalitionInputSerializer")
+StatementInput = form_serializer(StatementForm, "StatementInputSerializer")
+# The agreement form is built per statement; its shape, for the schema, from a stand-in.
+AgreementInput = form_serializer(
+    AgreementForm, "AgreementSerializer", statement=JointStatement(pk=0, coalition_id=0)
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List coalitions with their members"),
+    retrieve=extend_schema(summary="Show one coalition with its members"),
+    **write_schemas(
+        request=CoalitionInput,
+        response=CoalitionSerializer,
+        create="Record a coalition",
+        update="Replace a coalition's record",
+        partial_update="Change a coalition's record",
+    ),
+)
+class CoalitionViewSet(ReadWriteViewSet):
+    queryset = Coalition.objects.all()
+    serializer_class = CoalitionSerializer
+    permission_classes = [IsStaffMember]
+    filterset_class = CoalitionFilter
+    ordering_fields = ["name", "id"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        memberships = CoalitionMembership.objects.select_related("organisation")
+        return Coalition.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
+
+    def create(self, request, *args, **kwargs):
+        return self._save(request, None, status=201)
+
+    def update(self, request, *args, **kwargs):
+        return self._save(request, self.get_object(), partial=kwargs.get("partial", False))
+
+    def _save(self, request, instance, *, status=200, partial=False):
+        check_types(CoalitionInput, request.data, partial=partial)
+        fields = CoalitionForm.Meta.fields
+        data = form_data(request.data, instance=instance if partial else None, fields=fields)
+        coalition = validated(CoalitionForm(data=data, instance=instance)).save()
+        return Response(CoalitionSerializer(self.get_queryset().get(pk=coalition.pk)).data, status)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="List a coalition's joint statements and who has agreed",
+        responses=StatementSerializer(many=True),
+        filters=False,
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Draft a joint statement of a coalition",
+        request=StatementInput,
+        responses={201: StatementSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
+    def statements(self, request, pk=None):
+        coalition = self.get_object()
+        if request.method == "POST":
+            check_types(StatementInput, request.data)
+            form = validated(StatementForm(data=request.data))
+            form.instance.coalition = coalition
+            return Response(StatementSerializer(form.save()).data, status=201)
+        statements = coalition.statements.prefetch_related("agreements")
+        return Response(StatementSerializer(statements, many=True).data)
+
+
+@extend_schema_view(retrieve=extend_schema(summary="Show one joint statement"))
+class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A joint statement is issued in the coalition's name only when every member agrees."""
+
+    queryset = JointStatement.objects.all()
+    serializer_class = StatementSerializer
+    permission_classes = [IsStaffMember]
+
+    def get_queryset(self):
+        return JointStatement.objects.select_related("coalition").prefetch_related("agreements")
+
+    def _answer(self, statement: JointStatement) -> Response:
+        return Response(StatementSerializer(self.get_queryset().get(pk=statement.pk)).data)
+
+    @extend_schema(
+        summary="Record a member's agreement to a joint statement",
+        request=AgreementInput,
+        responses={200: StatementSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def agree(self, request, pk=None):
+        statement = self.get_object()
+        check_types(AgreementInput, request.data)
+        form = validated(AgreementForm(data=request.data, statement=statement))
+        refusing(
+            lambda: statement_agreement_record(
+                statement=statement, by=request.user, **form.cleaned_data
+            )
+        )
+        return self._answer(statement)
+
+    @extend_schema(
+        summary="Issue a joint statement (every member has agreed)",
+        request=None,
+        responses={200: StatementSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def issue(self, request, pk=None):
+        statement = self.get_object()
+        refusing(lambda: statement_issue(statement=statement, by=request.user))
+        return self._answer(statement)
