@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
@@ -25,3 +26,5 @@ class User(AbstractUser):
         related_name="users",
         help_text="The local group this login belongs to (local group users only).",
     )
+    # Chosen with the language switcher; empty: the browser's language decides.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import language_set
+
 from .health import healthz
 
 admin.site.site_header = "Partnerdesk administration"
@@ -13,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", language_set, name="set_language"),
     path("outreach/", include("outreach.urls")),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),

@@ -10,21 +10,47 @@ from django.views.generic import TemplateView
 from accounts.mixins import StaffRequiredMixin
 from accounts.roles import is_coordinator, is_section_staff
 
+from .forms import DashboardFilterForm
 from .models import CalendarFeed
+from .sections import registered_keys, section_for, sections_for
 from .selectors import dashboard_figures
 from .services import reminders
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
+    """What needs me today. An htmx request gets only the part it reloads: one
+    section (`?section=mailings`, polled while mailings run) or the whole body
+    when a filter changes; without JavaScript the filter form reloads the page."""
+
     template_name = "dashboard/home.html"
+
+    def get_template_names(self) -> list[str]:
+        if self.request.htmx:
+            return [
+                "dashboard/_section_reload.html" if self._section_key() else "dashboard/_body.html"
+            ]
+        return [self.template_name]
+
+    def _section_key(self) -> str:
+        key = self.request.GET.get("section", "")
+        return key if key in registered_keys() else ""
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return super().get_context_data(
-            figures=dashboard_figures(user=user),
-            items=reminders.reminder_items(user=user),
-            **kwargs,
-        )
+        form = DashboardFilterForm(self.request.GET or None)
+        filters = form.filters()
+        query = self.request.GET.copy()
+        query.pop("section", None)
+        context = {"filter_form": form, "filters": filters, "filter_query": query.urlencode()}
+        if key := self._section_key():
+            context["section"] = section_for(key, user=user, filters=filters)
+        else:
+            sections = sections_for(user=user, filters=filters)
+            context |= {
+                "sections": sections,
+                "figures": dashboard_figures(user=user, sections=sections),
+            }
+        return super().get_context_data(**context, **kwargs)
 
 
 class RemindersView(StaffRequiredMixin, TemplateView):

@@ -13,6 +13,7 @@ from .mailings import (
     Urgency,
     UrgentAction,
     UrgentActionStatus,
+    UrgentActionTranslation,
 )
 from .publications import Publication
 from .sectors import Keyword, Sector
@@ -63,4 +64,5 @@ __all__ = [
     "Urgency",
     "UrgentAction",
     "UrgentActionStatus",
+    "UrgentActionTranslation",
 ]

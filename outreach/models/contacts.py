@@ -89,6 +89,13 @@ class Contact(models.Model):
     occupation = models.CharField(max_length=120, blank=True, db_index=True)
     country = CountryField(blank=True, db_index=True)
     languages = models.CharField(max_length=120, blank=True, help_text="e.g. en, fr, es")
+    language = models.CharField(
+        "language for mail",
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text="Mail goes out in this language when a translation exists.",
+    )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="contacts")
     keywords = models.ManyToManyField(Keyword, blank=True, related_name="contacts")
     owner = models.ForeignKey(

@@ -85,6 +85,31 @@ class UrgentAction(models.Model):
         return self.status == UrgentActionStatus.DRAFT
 
 
+class UrgentActionTranslation(models.Model):
+    """The UA in another language; mail to a contact uses it when it exists, the
+    original (in the Section's language) otherwise."""
+
+    urgent_action = models.ForeignKey(
+        UrgentAction, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(max_length=1000)
+    body = models.TextField(help_text="Markdown: **bold**, *italic*, lists, links.")
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["urgent_action", "language"],
+                name="urgentaction_one_translation_per_language",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.urgent_action.reference} ({self.language})"
+
+
 class MailingKind(models.TextChoices):
     ISSUED = "issued", "Issued"
     UPDATED = "updated", "Update"
