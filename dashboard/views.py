@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -9,10 +9,12 @@ from django.views.generic import TemplateView
 
 from accounts.mixins import StaffRequiredMixin
 from accounts.roles import is_coordinator, is_section_staff
+from outreach.models import Campaign
 
+from . import charts as charts_module
 from .forms import DashboardFilterForm
 from .models import CalendarFeed
-from .sections import registered_keys, section_for, sections_for
+from .sections import DashboardFilters, registered_keys, section_for, sections_for
 from .selectors import dashboard_figures
 from .services import reminders
 
@@ -51,6 +53,55 @@ class DashboardView(StaffRequiredMixin, TemplateView):
                 "figures": dashboard_figures(user=user, sections=sections),
             }
         return super().get_context_data(**context, **kwargs)
+
+
+def _filters(request: HttpRequest) -> DashboardFilters:
+    return DashboardFilterForm(request.GET or None).filters()
+
+
+def _campaign_id(request: HttpRequest) -> int | None:
+    value = request.GET.get("campaign", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
+class ChartsView(StaffRequiredMixin, TemplateView):
+    """Every chart with the table of its numbers; htmx loads it into the dashboard."""
+
+    template_name = "dashboard/charts.html"
+
+    def get_template_names(self) -> list[str]:
+        return ["dashboard/_charts.html"] if self.request.htmx else [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        filters = _filters(self.request)
+        campaign = _campaign_id(self.request)
+        query = self.request.GET.copy()
+        charts = [
+            (
+                name,
+                charts_module.chart_data(
+                    name, filters, **({"campaign_id": campaign} if name == "spectrum" else {})
+                ),
+            )
+            for name in charts_module.CHARTS
+        ]
+        return super().get_context_data(
+            charts=charts,
+            filter_query=query.urlencode(),
+            campaigns=Campaign.objects.order_by("-starts_on", "name").values_list("pk", "name"),
+            filter_form=DashboardFilterForm(self.request.GET or None),
+            **kwargs,
+        )
+
+
+def chart_json(request: HttpRequest, name: str) -> JsonResponse:
+    """A chart's numbers for Chart.js (the same as the table under it)."""
+    if not (is_section_staff(request.user) or is_coordinator(request.user)):
+        raise PermissionDenied
+    if name not in charts_module.CHARTS:
+        raise Http404("No such chart.")
+    options = {"campaign_id": _campaign_id(request)} if name == "spectrum" else {}
+    return JsonResponse(charts_module.chart_data(name, _filters(request), **options))
 
 
 class RemindersView(StaffRequiredMixin, TemplateView):
