@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from config.widgets import DateInput
 from partnerships.models import Organisation
 
 from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
@@ -10,7 +11,7 @@ from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _staff_users():

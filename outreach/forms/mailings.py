@@ -1,5 +1,6 @@
 from django import forms
 
+from config.widgets import DateInput
 from outreach.models import Keyword, MailingKind, Sector, UrgentAction
 
 
@@ -22,7 +23,7 @@ class UrgentActionForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 12}),
-            "issued_on": forms.DateInput(attrs={"type": "date"}),
+            "issued_on": DateInput(),
             "sectors": forms.CheckboxSelectMultiple,
             "keywords": forms.CheckboxSelectMultiple,
         }

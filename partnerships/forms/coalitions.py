@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from config.widgets import DateInput
 from partnerships.models import (
     Coalition,
     CoalitionMembership,
@@ -9,7 +10,7 @@ from partnerships.models import (
     Organisation,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class CoalitionForm(forms.ModelForm):

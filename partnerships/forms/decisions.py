@@ -4,9 +4,10 @@ from django import forms
 
 from accounts.models import User
 from accounts.roles import Role
+from config.widgets import DateInput
 from partnerships.models.requests import ChecklistAnswerChoice, ChecklistQuestion
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class ChecklistForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from config.widgets import DateInput
 from partnerships.models import (
     CooperationMethod,
     Organisation,
@@ -11,7 +12,7 @@ from partnerships.models import (
 )
 from partnerships.selectors import find_existing_relationships
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 def method_choices() -> list[tuple[str, str]]:

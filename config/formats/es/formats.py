@@ -4,3 +4,5 @@
 from config.formats.fr.formats import *  # noqa: F403
 
 THOUSAND_SEPARATOR = "."
+DATE_FORMAT = "j b Y"  # 1 dic 2026
+DATETIME_FORMAT = "j b Y H:i"

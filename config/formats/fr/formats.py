@@ -1,8 +1,8 @@
 """French formats: `1 déc. 2026 20:53`, day before month, 24-hour clock."""
 
-DATE_FORMAT = "j M Y"
+DATE_FORMAT = "j N Y"  # 1 déc. 2026, 1 juin 2026
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j M Y H:i"
+DATETIME_FORMAT = "j N Y H:i"
 YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d/m/Y"
