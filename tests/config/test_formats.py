@@ -2,6 +2,7 @@
 clock, through Django's format localisation (config/formats/)."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django import forms
@@ -11,7 +12,7 @@ from django.utils import formats, timezone, translation
 from config.widgets import DateInput
 
 # 20:53 in the Section's time zone (templates show local time).
-MOMENT = timezone.make_aware(datetime.datetime(2026, 12, 1, 20, 53))
+MOMENT = datetime.datetime(2026, 12, 1, 20, 53, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
 
 
 @pytest.mark.parametrize(
