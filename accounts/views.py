@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from .models import User
 from .roles import landing_url, roles_of
 
 
@@ -26,5 +27,5 @@ def language_set(request: HttpRequest) -> HttpResponse:
     response = set_language(request)
     language = request.POST.get("language", "")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        type(request.user).objects.filter(pk=request.user.pk).update(language=language)
+        User.objects.filter(pk=request.user.pk).update(language=language)
     return response
