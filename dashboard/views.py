@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -128,10 +129,12 @@ def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     if request.POST.get("action") == "revoke":
         reminders.calendar_feed_revoke(user=request.user)
-        messages.success(request, "Your calendar address no longer works.")
+        messages.success(request, _("Your calendar address no longer works."))
     else:
         reminders.calendar_feed_reset(user=request.user)
-        messages.success(request, "A new calendar address is ready; any old one stopped working.")
+        messages.success(
+            request, _("A new calendar address is ready; any old one stopped working.")
+        )
     return redirect("dashboard:reminders")
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from config.widgets import DateInput
 from outreach.models import Keyword, MailingKind, Sector, UrgentAction
@@ -35,7 +36,7 @@ class FollowUpForm(forms.Form):
         initial=MailingKind.UPDATED,
     )
     note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), help_text="Markdown: what changed."
+        widget=forms.Textarea(attrs={"rows": 5}), help_text=_("Markdown: what changed.")
     )
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from config.widgets import DateInput
 from partnerships.models import (
@@ -63,7 +64,7 @@ class StatementForm(forms.ModelForm):
 
 
 class AgreementForm(forms.Form):
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Member")
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Member"))
     agreed_on = forms.DateField(widget=DATE, initial=timezone.localdate)
     note = forms.CharField(max_length=255, required=False)
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from partnerships.models import Affiliation, Organisation
@@ -21,7 +22,7 @@ class OrganisationForm(forms.ModelForm):
     website = forms.URLField(max_length=200, required=False, assume_scheme="https")
     confirm_different = forms.BooleanField(
         required=False,
-        label="This is a different organisation from the likely matches shown",
+        label=_("This is a different organisation from the likely matches shown"),
     )
 
     class Meta:
@@ -47,7 +48,7 @@ class OrganisationForm(forms.ModelForm):
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
         if not any(c.isalnum() for c in name):
-            raise forms.ValidationError("Give the organisation's name.")
+            raise forms.ValidationError(_("Give the organisation's name."))
         return name
 
     def clean_external_id(self) -> str:
@@ -56,7 +57,7 @@ class OrganisationForm(forms.ModelForm):
             value
             and Organisation.objects.filter(external_id=value).exclude(pk=self.instance.pk).exists()
         ):
-            raise forms.ValidationError("Another organisation already has this identifier.")
+            raise forms.ValidationError(_("Another organisation already has this identifier."))
         return value
 
     def clean(self) -> dict:
@@ -86,8 +87,8 @@ AffiliationFormSet = forms.inlineformset_factory(
 class MergeTargetForm(forms.Form):
     keep = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
-        label="Keep this organisation",
-        help_text="Everything recorded for the duplicate moves to it.",
+        label=_("Keep this organisation"),
+        help_text=_("Everything recorded for the duplicate moves to it."),
     )
 
     def __init__(self, *args, duplicate: Organisation, **kwargs) -> None:
