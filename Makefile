@@ -11,7 +11,7 @@ CELERY_CONCURRENCY ?= 2
 endif
 export CELERY_POOL CELERY_CONCURRENCY
 
-.PHONY: install run test lint format bench migrations-check chromium gettext messages messages-update clean
+.PHONY: install run test lint format bench migrations-check chromium gettext axe messages messages-update clean
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Partnerdesk needs Python 3.11 or newer"'
@@ -36,11 +36,15 @@ run: install messages
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/honcho start -f Procfile
 
-test: install chromium gettext messages
+test: install chromium gettext axe messages
 	$(BIN)/pytest
 
 chromium:
 	@bin/ensure-chromium
+
+# The accessibility tests inject axe-core (npm) into the pages.
+axe:
+	@bin/ensure-axe
 
 # The catalogue completeness test runs makemessages, which needs GNU gettext.
 gettext:
