@@ -108,7 +108,9 @@ class ChoiceListValidator:
     def __call__(self, value) -> None:
         choices = import_string(self.choices_path)
         if not isinstance(value, list) or not set(value) <= set(choices.values):
-            raise ValidationError(f"Choose from: {', '.join(choices.labels)}.")
+            raise ValidationError(
+                f"Choose from: {', '.join(str(label) for label in choices.labels)}."
+            )
 
     def __eq__(self, other) -> bool:
         return isinstance(other, ChoiceListValidator) and other.choices_path == self.choices_path
@@ -208,11 +210,13 @@ class PartnershipRequest(models.Model):
 
     def method_labels(self) -> list[tuple[str, bool]]:
         labels = dict(CooperationMethod.choices)
-        return [(labels.get(m, m), CooperationMethod.needs_authorisation(m)) for m in self.methods]
+        return [
+            (str(labels.get(m, m)), CooperationMethod.needs_authorisation(m)) for m in self.methods
+        ]
 
     def purpose_labels(self) -> list[str]:
         labels = dict(Purpose.choices)
-        return [labels.get(p, p) for p in self.purposes]
+        return [str(labels.get(p, p)) for p in self.purposes]
 
     def is_undecided(self) -> bool:
         return self.status in UNDECIDED_STATUSES

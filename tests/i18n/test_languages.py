@@ -81,3 +81,29 @@ def test_a_french_contact_receives_the_french_version_and_others_the_original(
     for address in ["es@example.org", "en@example.org"]:
         assert "Lawyer detained" in by_address[address].subject
         assert by_address[address].body.startswith("Dear ")
+
+
+def test_pages_render_in_french_after_switching(client, role_user):
+    client.post(reverse("set_language"), {"language": "fr", "next": reverse("login")})
+    assert "Se connecter" in client.get(reverse("login")).content.decode()
+    client.force_login(role_user(Role.SECTION_STAFF))
+    html = client.get(reverse("dashboard:home")).content.decode()
+    assert "Qu’est-ce qui m’attend aujourd’hui ?" in html
+    assert "Tableau de bord" in html  # the navigation
+
+
+def test_the_admin_shows_dates_day_before_month_with_a_24_hour_clock(client, role_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import PartnershipRequestFactory
+
+    request = PartnershipRequestFactory(
+        submitted_at=datetime.datetime(2026, 12, 1, 20, 53, tzinfo=timezone.get_current_timezone())
+    )
+    client.force_login(role_user(Role.COORDINATOR))
+    html = client.get(
+        reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
+    ).content.decode()
+    assert "1 Dec 2026, 20:53" in html
