@@ -11,7 +11,7 @@ CELERY_CONCURRENCY ?= 2
 endif
 export CELERY_POOL CELERY_CONCURRENCY
 
-.PHONY: install run test lint format bench migrations-check chromium clean
+.PHONY: install run test lint format bench migrations-check chromium gettext axe messages messages-update clean
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Partnerdesk needs Python 3.11 or newer"'
@@ -22,17 +22,33 @@ $(BIN)/.installed: requirements.txt
 
 install: $(BIN)/.installed
 
-run: install
+# Translations compiled with Babel (pure Python): a fresh machine needs no gettext.
+messages: install
+	$(BIN)/python -m config.i18n
+
+# After marking new strings: add them to locale/fr and locale/es (needs GNU gettext).
+messages-update: install gettext
+	$(MANAGE) $$($(BIN)/python -c 'from config.i18n import MAKEMESSAGES_ARGS as a; print(" ".join(a[1:]))' | sed 's/^/makemessages /')
+
+run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/honcho start -f Procfile
 
-test: install chromium
+test: install chromium gettext axe messages
 	$(BIN)/pytest
 
 chromium:
 	@bin/ensure-chromium
+
+# The accessibility tests inject axe-core (npm) into the pages.
+axe:
+	@bin/ensure-axe
+
+# The catalogue completeness test runs makemessages, which needs GNU gettext.
+gettext:
+	@bin/ensure-gettext
 
 lint: install
 	$(BIN)/ruff check .

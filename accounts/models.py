@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LocalGroup(models.Model):
@@ -7,7 +9,7 @@ class LocalGroup(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     region = models.CharField(max_length=200, blank=True)
-    contact_email = models.EmailField("contact e-mail")
+    contact_email = models.EmailField(_("contact e-mail"))
 
     class Meta:
         ordering = ["name"]
@@ -23,8 +25,10 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="users",
-        help_text="The local group this login belongs to (local group users only).",
+        help_text=_("The local group this login belongs to (local group users only)."),
     )
+    # Chosen with the language switcher; empty: the browser's language decides.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
 
 
 class ApiToken(models.Model):

@@ -26,6 +26,7 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts.errors import NotPermitted
 
@@ -181,7 +182,7 @@ def landing_url(user) -> str:
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: str  # lazily translated
     url_name: str
     roles: frozenset[Role]
     menu: str = ""  # items sharing a menu label form one dropdown
@@ -191,21 +192,21 @@ _STAFF = STAFF_ROLES
 
 # One list, so the navigation bar and the access rules cannot drift apart.
 NAVIGATION: list[NavItem] = [
-    NavItem("Dashboard", "dashboard:home", _STAFF),
-    NavItem("My requests", "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
-    NavItem("Joint activities", "evaluation:activity_list", _STAFF | {Role.LOCAL_GROUP}),
-    NavItem("Partner registry", "partnerships:organisation_list", _STAFF, menu="Registry"),
-    NavItem("Coalitions", "partnerships:coalition_list", _STAFF, menu="Registry"),
-    NavItem("Support requests", "partnerships:support_list", _STAFF, menu="Registry"),
-    NavItem("Lessons learned", "evaluation:lesson_list", _STAFF, menu="Registry"),
-    NavItem("Outreach overview", "outreach:home", _STAFF, menu="Outreach"),
-    NavItem("Contacts", "outreach:contact_list", _STAFF, menu="Outreach"),
-    NavItem("Approaches", "outreach:approach_list", _STAFF, menu="Outreach"),
-    NavItem("Urgent Actions", "outreach:ua_list", _STAFF, menu="Outreach"),
-    NavItem("Import", "outreach:import", _STAFF, menu="Outreach"),
-    NavItem("Reminders", "dashboard:reminders", _STAFF),
-    NavItem("Review queue", "admin:review_queue", frozenset({Role.COORDINATOR})),
-    NavItem("Administration", "admin:index", _STAFF),
+    NavItem(_("Dashboard"), "dashboard:home", _STAFF),
+    NavItem(_("My requests"), "partnerships:my_requests", frozenset({Role.LOCAL_GROUP})),
+    NavItem(_("Joint activities"), "evaluation:activity_list", _STAFF | {Role.LOCAL_GROUP}),
+    NavItem(_("Partner registry"), "partnerships:organisation_list", _STAFF, menu=_("Registry")),
+    NavItem(_("Coalitions"), "partnerships:coalition_list", _STAFF, menu=_("Registry")),
+    NavItem(_("Support requests"), "partnerships:support_list", _STAFF, menu=_("Registry")),
+    NavItem(_("Lessons learned"), "evaluation:lesson_list", _STAFF, menu=_("Registry")),
+    NavItem(_("Outreach overview"), "outreach:home", _STAFF, menu=_("Outreach")),
+    NavItem(_("Contacts"), "outreach:contact_list", _STAFF, menu=_("Outreach")),
+    NavItem(_("Approaches"), "outreach:approach_list", _STAFF, menu=_("Outreach")),
+    NavItem(_("Urgent Actions"), "outreach:ua_list", _STAFF, menu=_("Outreach")),
+    NavItem(_("Import"), "outreach:import", _STAFF, menu=_("Outreach")),
+    NavItem(_("Reminders"), "dashboard:reminders", _STAFF),
+    NavItem(_("Review queue"), "admin:review_queue", frozenset({Role.COORDINATOR})),
+    NavItem(_("Administration"), "admin:index", _STAFF),
 ]
 
 

@@ -1,10 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
+from .models import User
 from .roles import landing_url, roles_of
 from .tokens import api_token_create, api_token_revoke
 
@@ -55,3 +58,15 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     if api_token_revoke(user=request.user, token_id=pk):
         messages.success(request, "The API key is revoked: it no longer works.")
     return redirect("accounts:profile")
+
+
+@login_not_required
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's set_language (cookie, redirect back), and for a signed-in user the
+    choice saved on their account."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        User.objects.filter(pk=request.user.pk).update(language=language)
+    return response

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.admin_views import view_on_site
+from accounts.views import language_set
 
 from .health import healthz
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", language_set, name="set_language"),
     path("outreach/", include("outreach.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("api/", include("config.api")),

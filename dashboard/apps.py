@@ -6,3 +6,8 @@ class DashboardConfig(AppConfig):
 
     name = "dashboard"
     verbose_name = "Dashboard"
+
+    def ready(self) -> None:
+        from .providers import register_builtin_sections
+
+        register_builtin_sections()

@@ -6,6 +6,8 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="home"),
+    path("charts/", views.ChartsView.as_view(), name="charts"),
+    path("charts/<slug:name>.json", views.chart_json, name="chart_json"),
     path("reminders/", views.RemindersView.as_view(), name="reminders"),
     path("reminders/calendar/", views.calendar_feed_reset, name="calendar_feed_reset"),
     # The token is secrets.token_urlsafe(): a slug. Anything else (a NUL, which PostgreSQL

@@ -1,28 +1,107 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from accounts.roles import StaffRequiredMixin, staff_required
+from accounts.roles import StaffRequiredMixin, is_coordinator, is_section_staff, staff_required
+from outreach.models import Campaign
 
+from . import charts as charts_module
+from .forms import DashboardFilterForm
 from .models import CalendarFeed
+from .sections import DashboardFilters, registered_keys, section_for, sections_for
 from .selectors import dashboard_figures
 from .services import reminders
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
+    """What needs me today. An htmx request gets only the part it reloads: one
+    section (`?section=mailings`, polled while mailings run) or the whole body
+    when a filter changes; without JavaScript the filter form reloads the page."""
+
     template_name = "dashboard/home.html"
+
+    def get_template_names(self) -> list[str]:
+        if self.request.htmx:
+            return [
+                "dashboard/_section_reload.html" if self._section_key() else "dashboard/_body.html"
+            ]
+        return [self.template_name]
+
+    def _section_key(self) -> str:
+        key = self.request.GET.get("section", "")
+        return key if key in registered_keys() else ""
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        form = DashboardFilterForm(self.request.GET or None)
+        filters = form.filters()
+        query = self.request.GET.copy()
+        query.pop("section", None)
+        context = {"filter_form": form, "filters": filters, "filter_query": query.urlencode()}
+        if key := self._section_key():
+            context["section"] = section_for(key, user=user, filters=filters)
+        else:
+            sections = sections_for(user=user, filters=filters)
+            context |= {
+                "sections": sections,
+                "figures": dashboard_figures(user=user, sections=sections),
+            }
+        return super().get_context_data(**context, **kwargs)
+
+
+def _filters(request: HttpRequest) -> DashboardFilters:
+    return DashboardFilterForm(request.GET or None).filters()
+
+
+def _campaign_id(request: HttpRequest) -> int | None:
+    value = request.GET.get("campaign", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
+class ChartsView(StaffRequiredMixin, TemplateView):
+    """Every chart with the table of its numbers; htmx loads it into the dashboard."""
+
+    template_name = "dashboard/charts.html"
+
+    def get_template_names(self) -> list[str]:
+        return ["dashboard/_charts.html"] if self.request.htmx else [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        filters = _filters(self.request)
+        campaign = _campaign_id(self.request)
+        query = self.request.GET.copy()
+        charts = [
+            (
+                name,
+                charts_module.chart_data(
+                    name, filters, **({"campaign_id": campaign} if name == "spectrum" else {})
+                ),
+            )
+            for name in charts_module.CHARTS
+        ]
         return super().get_context_data(
-            figures=dashboard_figures(user=user),
-            items=reminders.reminder_items(user=user),
+            charts=charts,
+            filter_query=query.urlencode(),
+            campaigns=Campaign.objects.order_by("-starts_on", "name").values_list("pk", "name"),
+            filter_form=DashboardFilterForm(self.request.GET or None),
             **kwargs,
         )
+
+
+def chart_json(request: HttpRequest, name: str) -> JsonResponse:
+    """A chart's numbers for Chart.js (the same as the table under it)."""
+    if not (is_section_staff(request.user) or is_coordinator(request.user)):
+        raise PermissionDenied
+    if name not in charts_module.CHARTS:
+        raise Http404("No such chart.")
+    options = {"campaign_id": _campaign_id(request)} if name == "spectrum" else {}
+    return JsonResponse(charts_module.chart_data(name, _filters(request), **options))
 
 
 class RemindersView(StaffRequiredMixin, TemplateView):
@@ -48,10 +127,12 @@ class RemindersView(StaffRequiredMixin, TemplateView):
 def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
     if request.POST.get("action") == "revoke":
         reminders.calendar_feed_revoke(user=request.user)
-        messages.success(request, "Your calendar address no longer works.")
+        messages.success(request, _("Your calendar address no longer works."))
     else:
         reminders.calendar_feed_reset(user=request.user)
-        messages.success(request, "A new calendar address is ready; any old one stopped working.")
+        messages.success(
+            request, _("A new calendar address is ready; any old one stopped working.")
+        )
     return redirect("dashboard:reminders")
 
 

@@ -45,7 +45,7 @@ class ChoiceWidget(widgets.CharWidget):
         for choice in self.choices:
             if text.lower() in (choice.value.lower(), choice.label.lower()):
                 return choice.value
-        known = ", ".join(choice.label for choice in self.choices)
+        known = ", ".join(str(choice.label) for choice in self.choices)
         raise ValueError(f"unknown {self.what} “{text}”; use one of: {known}")
 
     def render(self, value, obj=None, **kwargs):

@@ -7,6 +7,13 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    # French and Spanish pages need compiled catalogues (Babel; no gettext needed).
+    from config.i18n import compile_messages
+
+    compile_messages()
+
+
 def pytest_sessionfinish(session, exitstatus):
     # In CI every test must run: a skip would hide a missing service.
     if os.environ.get("CI") == "true":

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from outreach.models import Campaign, SpectrumPosition
 
@@ -19,7 +20,7 @@ class CampaignForm(forms.ModelForm):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The campaign cannot end before it starts.")
+            self.add_error("ends_on", _("The campaign cannot end before it starts."))
         return cleaned
 
 
@@ -27,14 +28,14 @@ class SpectrumPlaceForm(forms.Form):
     position = forms.TypedChoiceField(
         choices=sorted(SpectrumPosition.choices, reverse=True), coerce=int
     )
-    moved_on = forms.DateField(label="Date", widget=DateInput(), initial=today)
+    moved_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=today)
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Why they stand here now: kept in the campaign's history.",
+        help_text=_("Why they stand here now: kept in the campaign's history."),
     )
 
     def clean_moved_on(self):
         moved_on = self.cleaned_data["moved_on"]
         if moved_on > today():
-            raise forms.ValidationError("A move cannot be dated in the future.")
+            raise forms.ValidationError(_("A move cannot be dated in the future."))
         return moved_on

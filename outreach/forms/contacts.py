@@ -1,8 +1,10 @@
 """Forms of the contact, approach and import pages: they validate input only."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import staff_users
+from config.widgets import DateInput
 from partnerships.models import Organisation
 
 from ..models import (
@@ -18,17 +20,17 @@ from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class ContactForm(forms.ModelForm):
     # The shared vocabulary, typed with autocomplete: a new interest needs no admin first.
-    keywords = KeywordsField(label="Interest keywords")
+    keywords = KeywordsField(label=_("Interest keywords"))
     consent_source = forms.CharField(
         required=False,
         max_length=200,
-        label="Mailing consent given: where?",
-        help_text="Fill in only if the person agreed to receive mailings (a form, an event…).",
+        label=_("Mailing consent given: where?"),
+        help_text=_("Fill in only if the person agreed to receive mailings (a form, an event…)."),
     )
 
     class Meta:
@@ -38,9 +40,11 @@ class ContactForm(forms.ModelForm):
             "sectors": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "is_at_risk": "A human rights defender at risk: only people allowed to see such "
-            "records will see this one, every view is logged, and it is left out of "
-            "mailings and exports unless someone includes it on purpose."
+            "is_at_risk": _(
+                "A human rights defender at risk: only people allowed to see such "
+                "records will see this one, every view is logged, and it is left out of "
+                "mailings and exports unless someone includes it on purpose."
+            )
         }
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -64,8 +68,8 @@ class ContactForm(forms.ModelForm):
 class ConsentForm(forms.Form):
     source = forms.CharField(
         max_length=200,
-        label="Where does the consent come from?",
-        help_text="e.g. signed up at the 10 December event, reply to our e-mail of 3 March",
+        label=_("Where does the consent come from?"),
+        help_text=_("e.g. signed up at the 10 December event, reply to our e-mail of 3 March"),
     )
 
 
@@ -79,15 +83,15 @@ class EmploymentForm(forms.ModelForm):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The end date is before the start date.")
+            self.add_error("end_date", _("The end date is before the start date."))
         return data
 
 
 class ApproachForm(forms.ModelForm):
     contact_email = forms.EmailField(
         required=False,
-        label="Contact's e-mail",
-        help_text="The person approached, found by their e-mail address.",
+        label=_("Contact's e-mail"),
+        help_text=_("The person approached, found by their e-mail address."),
     )
 
     class Meta:
@@ -131,14 +135,14 @@ class ApproachForm(forms.ModelForm):
             return None
         contact = self.contacts.filter(email__iexact=email).first()
         if contact is None:
-            raise forms.ValidationError("No contact has this e-mail address.")
+            raise forms.ValidationError(_("No contact has this e-mail address."))
         return contact
 
     def clean(self) -> dict:
         data = super().clean()
         missing = not data.get("contact_email") and not data.get("organisation")
         if missing and "contact_email" not in self.errors:
-            raise forms.ValidationError("Choose the contact or the organisation approached.")
+            raise forms.ValidationError(_("Choose the contact or the organisation approached."))
         return data
 
     def service_data(self) -> dict:
@@ -153,12 +157,15 @@ class FollowUpDoneForm(forms.Form):
 
 class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=[(kind.key, kind.label) for kind in IMPORT_KINDS.values()], label="What to import"
+        choices=[(kind.key, kind.label) for kind in IMPORT_KINDS.values()],
+        label=_("What to import"),
     )
-    file = forms.FileField(label="CSV file", help_text="UTF-8, first line naming the columns.")
+    file = forms.FileField(
+        label=_("CSV file"), help_text=_("UTF-8, first line naming the columns.")
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 2 MB: split it into parts.")
+            raise forms.ValidationError(_("The file is larger than 2 MB: split it into parts."))
         return upload

@@ -4,14 +4,8 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
 
+from config.widgets import DateInput  # noqa: F401  (re-exported for the outreach forms)
 from outreach.services.keywords import keyword_normalise
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def today():

@@ -1,5 +1,7 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from config.widgets import DateInput
 from outreach.models import Keyword, MailingKind, Sector, UrgentAction
 
 
@@ -22,7 +24,7 @@ class UrgentActionForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 12}),
-            "issued_on": forms.DateInput(attrs={"type": "date"}),
+            "issued_on": DateInput(),
             "sectors": forms.CheckboxSelectMultiple,
             "keywords": forms.CheckboxSelectMultiple,
         }
@@ -34,7 +36,7 @@ class FollowUpForm(forms.Form):
         initial=MailingKind.UPDATED,
     )
     note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), help_text="Markdown: what changed."
+        widget=forms.Textarea(attrs={"rows": 5}), help_text=_("Markdown: what changed.")
     )
 
 

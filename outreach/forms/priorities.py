@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from outreach import scoring
 from outreach.models import Aim, SectorAssessment
@@ -32,7 +33,7 @@ class SectorAssessmentForm(forms.ModelForm):
         choices=Aim.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="What the Section wants from outreach to this sector.",
+        help_text=_("What the Section wants from outreach to this sector."),
     )
 
     class Meta:
@@ -76,5 +77,5 @@ class SectorAssessmentForm(forms.ModelForm):
     def clean_assessed_on(self):
         assessed_on = self.cleaned_data["assessed_on"]
         if assessed_on > today():
-            raise forms.ValidationError("An assessment cannot be dated in the future.")
+            raise forms.ValidationError(_("An assessment cannot be dated in the future."))
         return assessed_on

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
 
 from outreach.models import Publication
 
@@ -44,7 +45,7 @@ class PublicationForm(forms.ModelForm):
         validators=[FileExtensionValidator(ALLOWED_EXTENSIONS)],
         help_text=f"{', '.join(ALLOWED_EXTENSIONS)}; at most 20 MB.",
     )
-    url = forms.URLField(label="Link", required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Publication
@@ -64,5 +65,5 @@ class PublicationForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("url") and not cleaned.get("file") and not self.instance.file:
-            raise forms.ValidationError("Give a link to the publication or upload its file.")
+            raise forms.ValidationError(_("Give a link to the publication or upload its file."))
         return cleaned

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from outreach.models import (
@@ -41,11 +42,13 @@ class OutreachStructureForm(forms.ModelForm):
         level, group = cleaned.get("level"), cleaned.get("local_group")
         if cleaned.get("kind") == StructureKind.LOCAL_GROUP_BRIEF:
             if level != StructureLevel.LOCAL_GROUP:
-                self.add_error("level", "A local group with a sector brief works at local level.")
+                self.add_error(
+                    "level", _("A local group with a sector brief works at local level.")
+                )
             if not group:
-                self.add_error("local_group", "Name the local group that holds the brief.")
+                self.add_error("local_group", _("Name the local group that holds the brief."))
         if group and level != StructureLevel.LOCAL_GROUP:
-            self.add_error("local_group", "Only a structure at local group level has a group.")
+            self.add_error("local_group", _("Only a structure at local group level has a group."))
         return cleaned
 
 

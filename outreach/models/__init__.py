@@ -20,6 +20,7 @@ from .mailings import (
     Urgency,
     UrgentAction,
     UrgentActionStatus,
+    UrgentActionTranslation,
 )
 from .publications import Publication
 from .sectors import Keyword, Sector
@@ -71,4 +72,5 @@ __all__ = [
     "Urgency",
     "UrgentAction",
     "UrgentActionStatus",
+    "UrgentActionTranslation",
 ]

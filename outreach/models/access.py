@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AccessAction(models.TextChoices):
-    VIEW = "view", "Viewed the record"
-    EXPORT = "export", "Exported the record"
+    VIEW = "view", _("Viewed the record")
+    EXPORT = "export", _("Exported the record")
 
 
 class AtRiskAccessLog(models.Model):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 
@@ -28,19 +29,19 @@ APPROACH_CHECKLIST: list[tuple[str, str]] = [
 
 
 class ApproachChannel(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    PHONE = "phone", "Phone call"
-    EMAIL = "email", "E-mail"
-    LETTER = "letter", "Letter"
-    EVENT = "event", "At an event"
+    MEETING = "meeting", _("Meeting")
+    PHONE = "phone", _("Phone call")
+    EMAIL = "email", _("E-mail")
+    LETTER = "letter", _("Letter")
+    EVENT = "event", _("At an event")
 
 
 class ApproachOutcome(models.TextChoices):
-    AWAITING = "awaiting", "Awaiting an answer"
-    AGREED = "agreed", "Agreed to act"
-    PARTLY = "partly", "Agreed in part"
-    DECLINED = "declined", "Declined"
-    NO_RESPONSE = "no_response", "No response"
+    AWAITING = "awaiting", _("Awaiting an answer")
+    AGREED = "agreed", _("Agreed to act")
+    PARTLY = "partly", _("Agreed in part")
+    DECLINED = "declined", _("Declined")
+    NO_RESPONSE = "no_response", _("No response")
 
 
 class ApproachQuerySet(ContactRelatedQuerySet):
@@ -73,8 +74,8 @@ class Approach(models.Model):
     channel = models.CharField(
         max_length=20, choices=ApproachChannel.choices, default=ApproachChannel.MEETING
     )
-    ask = models.TextField("what we asked")
-    why = models.TextField("why we asked", blank=True)
+    ask = models.TextField(_("what we asked"))
+    why = models.TextField(_("why we asked"), blank=True)
     what_they_can_do = models.TextField(blank=True)
 
     check_right_person = models.BooleanField(default=False)
@@ -93,12 +94,12 @@ class Approach(models.Model):
     )
     outcome_notes = models.TextField(blank=True)
     reported_actions = models.TextField(
-        "actions they reported back",
+        _("actions they reported back"),
         blank=True,
-        help_text="What they told us they did: letters sent, statements made, results.",
+        help_text=_("What they told us they did: letters sent, statements made, results."),
     )
 
-    follow_up_on = models.DateField("follow up on", null=True, blank=True, db_index=True)
+    follow_up_on = models.DateField(_("follow up on"), null=True, blank=True, db_index=True)
     follow_up_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

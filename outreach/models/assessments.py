@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from outreach import scoring
 
@@ -13,10 +14,10 @@ from .sectors import Sector
 class Aim(models.TextChoices):
     """The Netherlands Section's aims for outreach work with a sector."""
 
-    ACTION = "action", "Action"
-    EDUCATION = "education", "Education"
-    SPECIALIST_KNOWLEDGE = "specialist_knowledge", "Supply specialist knowledge"
-    RECRUITMENT = "recruitment", "Recruitment"
+    ACTION = "action", _("Action")
+    EDUCATION = "education", _("Education")
+    SPECIALIST_KNOWLEDGE = "specialist_knowledge", _("Supply specialist knowledge")
+    RECRUITMENT = "recruitment", _("Recruitment")
 
 
 def _criterion(label: str, help_text: str) -> models.PositiveSmallIntegerField:
@@ -74,10 +75,10 @@ class SectorAssessment(models.Model):
         "Netherlands criterion: availability of information for solidarity action.",
     )
 
-    aim_action = models.BooleanField("action", default=False)
-    aim_education = models.BooleanField("education", default=False)
-    aim_specialist_knowledge = models.BooleanField("supply specialist knowledge", default=False)
-    aim_recruitment = models.BooleanField("recruitment", default=False)
+    aim_action = models.BooleanField(_("action"), default=False)
+    aim_education = models.BooleanField(_("education"), default=False)
+    aim_specialist_knowledge = models.BooleanField(_("supply specialist knowledge"), default=False)
+    aim_recruitment = models.BooleanField(_("recruitment"), default=False)
 
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 
@@ -11,11 +12,11 @@ from partnerships.models import Organisation
 class SpectrumPosition(models.IntegerChoices):
     """Ordered so that a move up is a step towards active ally."""
 
-    ACTIVE_OPPOSITION = -2, "Active opposition"
-    PASSIVE_OPPOSITION = -1, "Passive opposition"
-    NEUTRAL = 0, "Neutral"
-    PASSIVE_ALLY = 1, "Passive ally"
-    ACTIVE_ALLY = 2, "Active ally"
+    ACTIVE_OPPOSITION = -2, _("Active opposition")
+    PASSIVE_OPPOSITION = -1, _("Passive opposition")
+    NEUTRAL = 0, _("Neutral")
+    PASSIVE_ALLY = 1, _("Passive ally")
+    ACTIVE_ALLY = 2, _("Active ally")
 
 
 class Campaign(models.Model):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partnerships.models import Organisation
@@ -12,19 +13,19 @@ from .sectors import Keyword, Sector
 
 
 class IndividualKind(models.TextChoices):
-    TEACHER = "teacher", "Teacher"
-    COMMUNITY_LEADER = "community_leader", "Community leader"
-    DOCTOR = "doctor", "Doctor"
-    LAWYER = "lawyer", "Lawyer"
-    JUDGE = "judge", "Judge"
-    JOURNALIST = "journalist", "Journalist"
-    OTHER = "other", "Other"
+    TEACHER = "teacher", _("Teacher")
+    COMMUNITY_LEADER = "community_leader", _("Community leader")
+    DOCTOR = "doctor", _("Doctor")
+    LAWYER = "lawyer", _("Lawyer")
+    JUDGE = "judge", _("Judge")
+    JOURNALIST = "journalist", _("Journalist")
+    OTHER = "other", _("Other")
 
 
 class ContactStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
-    BOUNCED = "bounced", "Bounced"
+    ACTIVE = "active", _("Active")
+    UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+    BOUNCED = "bounced", _("Bounced")
 
 
 AT_RISK_PERMISSION = "outreach.view_at_risk_contact"
@@ -125,20 +126,27 @@ class Contact(models.Model):
 
     first_name = models.CharField(max_length=120, blank=True)
     last_name = models.CharField(max_length=120)
-    email = models.EmailField("e-mail", blank=True, db_index=True)
+    email = models.EmailField(_("e-mail"), blank=True, db_index=True)
     phone = models.CharField(max_length=50, blank=True)
     organisations = models.ManyToManyField(
         Organisation, through="Employment", blank=True, related_name="contacts"
     )
     individual_kind = models.CharField(
-        "individual of the broad movement",
+        _("individual of the broad movement"),
         max_length=20,
         choices=IndividualKind.choices,
         blank=True,
     )
     occupation = models.CharField(max_length=120, blank=True, db_index=True)
     country = CountryField(blank=True, db_index=True)
-    languages = models.CharField(max_length=120, blank=True, help_text="e.g. en, fr, es")
+    languages = models.CharField(max_length=120, blank=True, help_text=_("e.g. en, fr, es"))
+    language = models.CharField(
+        _("language for mail"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Mail goes out in this language when a translation exists."),
+    )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="contacts")
     keywords = models.ManyToManyField(Keyword, blank=True, related_name="contacts")
     owner = models.ForeignKey(
@@ -159,7 +167,7 @@ class Contact(models.Model):
     )
 
     # A human rights defender at risk: restricted, never mailed or exported by default.
-    is_at_risk = models.BooleanField("at risk", default=False, db_index=True)
+    is_at_risk = models.BooleanField(_("at risk"), default=False, db_index=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .contacts import Contact, ContactRelatedQuerySet
@@ -10,39 +11,39 @@ from .sectors import Keyword, Sector
 
 
 class Urgency(models.TextChoices):
-    NORMAL = "normal", "Normal"
-    HIGH = "high", "High"
-    IMMEDIATE = "immediate", "Immediate"
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    IMMEDIATE = "immediate", _("Immediate")
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    OTHER = "other", "Other / non-binary"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other / non-binary")
 
 
 class UrgentActionStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    APPROVED = "approved", "Approved"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    CANCELLED = "cancelled", "Cancelled"
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class UrgentAction(models.Model):
     """A short, clear appeal about a person at risk (seed 001), categorised for matching."""
 
-    reference = models.CharField(max_length=40, unique=True, help_text="e.g. UA 123/26")
+    reference = models.CharField(max_length=40, unique=True, help_text=_("e.g. UA 123/26"))
     title = models.CharField(max_length=200)
     summary = models.TextField(max_length=1000)
-    body = models.TextField(help_text="Markdown: **bold**, *italic*, lists, links.")
+    body = models.TextField(help_text=_("Markdown: **bold**, *italic*, lists, links."))
     # The manual's categories; contacts match on any of them (see selectors).
     countries = CountryField(multiple=True, blank=True)
     sectors = models.ManyToManyField(
-        Sector, blank=True, related_name="urgent_actions", verbose_name="themes / sectors"
+        Sector, blank=True, related_name="urgent_actions", verbose_name=_("themes / sectors")
     )
     occupations = models.CharField(
-        max_length=300, blank=True, help_text="Comma-separated, e.g. lawyer, journalist"
+        max_length=300, blank=True, help_text=_("Comma-separated, e.g. lawyer, journalist")
     )
     gender = models.CharField(max_length=10, choices=Gender.choices, blank=True)
     keywords = models.ManyToManyField(Keyword, blank=True, related_name="urgent_actions")
@@ -81,18 +82,43 @@ class UrgentAction(models.Model):
         return [part.strip() for part in self.occupations.split(",") if part.strip()]
 
 
+class UrgentActionTranslation(models.Model):
+    """The UA in another language; mail to a contact uses it when it exists, the
+    original (in the Section's language) otherwise."""
+
+    urgent_action = models.ForeignKey(
+        UrgentAction, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(max_length=1000)
+    body = models.TextField(help_text=_("Markdown: **bold**, *italic*, lists, links."))
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["urgent_action", "language"],
+                name="urgentaction_one_translation_per_language",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.urgent_action.reference} ({self.language})"
+
+
 class MailingKind(models.TextChoices):
-    ISSUED = "issued", "Issued"
-    UPDATED = "updated", "Update"
-    CLOSED = "closed", "Closed"
+    ISSUED = "issued", _("Issued")
+    UPDATED = "updated", _("Update")
+    CLOSED = "closed", _("Closed")
 
 
 class MailingStatus(models.TextChoices):
     # QUEUED: recorded and audience frozen; a worker has not started it yet
     # (the broker may be down: the sweeper starts it later).
-    QUEUED = "queued", "Queued"
-    SENDING = "sending", "Sending"
-    DONE = "done", "Done"
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    DONE = "done", _("Done")
 
 
 class Mailing(models.Model):
@@ -102,7 +128,7 @@ class Mailing(models.Model):
         UrgentAction, on_delete=models.PROTECT, related_name="mailings"
     )
     kind = models.CharField(max_length=10, choices=MailingKind.choices, default=MailingKind.ISSUED)
-    note = models.TextField(blank=True, help_text="Markdown: what changed (follow-ups).")
+    note = models.TextField(blank=True, help_text=_("Markdown: what changed (follow-ups)."))
     status = models.CharField(
         max_length=10, choices=MailingStatus.choices, default=MailingStatus.QUEUED, db_index=True
     )
@@ -122,10 +148,10 @@ class Mailing(models.Model):
 
 
 class DeliveryStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
 
 
 class DeliveryQuerySet(ContactRelatedQuerySet):

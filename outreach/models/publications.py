@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .sectors import Keyword
 
@@ -10,11 +11,11 @@ from .sectors import Keyword
 class Publication(models.Model):
     title = models.CharField(max_length=255)
     reference = models.CharField(
-        max_length=60, blank=True, help_text="The index number, e.g. ACT 70/01/91."
+        max_length=60, blank=True, help_text=_("The index number, e.g. ACT 70/01/91.")
     )
     published_on = models.DateField()
     keywords = models.ManyToManyField(Keyword, blank=True, related_name="publications")
-    url = models.URLField("link", blank=True)
+    url = models.URLField(_("link"), blank=True)
     file = models.FileField(upload_to="publications/%Y/", blank=True)
     summary = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

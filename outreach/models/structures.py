@@ -4,33 +4,34 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .contacts import Contact, ContactRelatedQuerySet
 from .sectors import Sector
 
 
 class StructureKind(models.TextChoices):
-    COORDINATION_GROUP = "coordination_group", "Specialist or professional coordination group"
-    NETWORK = "network", "Network"
-    ADVISORY_GROUP = "advisory_group", "Advisory group"
-    LOCAL_GROUP_BRIEF = "local_group_brief", "Local group with a sector brief"
+    COORDINATION_GROUP = "coordination_group", _("Specialist or professional coordination group")
+    NETWORK = "network", _("Network")
+    ADVISORY_GROUP = "advisory_group", _("Advisory group")
+    LOCAL_GROUP_BRIEF = "local_group_brief", _("Local group with a sector brief")
 
 
 class StructureLevel(models.TextChoices):
-    LOCAL_GROUP = "local_group", "Local group"
-    SECTION = "section", "Section"
-    INTERNATIONAL_SECRETARIAT = "is", "International Secretariat"
+    LOCAL_GROUP = "local_group", _("Local group")
+    SECTION = "section", _("Section")
+    INTERNATIONAL_SECRETARIAT = "is", _("International Secretariat")
 
 
 class MeetingCadence(models.TextChoices):
-    NONE = "none", "Does not meet"
-    WEEKLY = "weekly", "Weekly"
-    MONTHLY = "monthly", "Monthly"
-    BIMONTHLY = "bimonthly", "Every two months"
-    QUARTERLY = "quarterly", "Quarterly"
-    TWICE_A_YEAR = "twice_a_year", "Twice a year"
-    YEARLY = "yearly", "Yearly"
-    AD_HOC = "ad_hoc", "When needed"
+    NONE = "none", _("Does not meet")
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+    BIMONTHLY = "bimonthly", _("Every two months")
+    QUARTERLY = "quarterly", _("Quarterly")
+    TWICE_A_YEAR = "twice_a_year", _("Twice a year")
+    YEARLY = "yearly", _("Yearly")
+    AD_HOC = "ad_hoc", _("When needed")
 
 
 class OutreachStructure(models.Model):
@@ -48,14 +49,14 @@ class OutreachStructure(models.Model):
         null=True,
         blank=True,
         related_name="outreach_structures",
-        help_text="The group that holds the sector brief (local group level only).",
+        help_text=_("The group that holds the sector brief (local group level only)."),
     )
-    brief = models.TextField(blank=True, help_text="What the structure is asked to do.")
+    brief = models.TextField(blank=True, help_text=_("What the structure is asked to do."))
     meeting_cadence = models.CharField(
         max_length=20, choices=MeetingCadence.choices, default=MeetingCadence.NONE
     )
     newsletter = models.CharField(
-        max_length=200, blank=True, help_text="Name and frequency of its newsletter, if any."
+        max_length=200, blank=True, help_text=_("Name and frequency of its newsletter, if any.")
     )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -151,7 +152,7 @@ class NetworkMailing(models.Model):
     )
     title = models.CharField(max_length=200)
     sent_on = models.DateField()
-    ask = models.TextField("what members were asked to do", blank=True)
+    ask = models.TextField(_("what members were asked to do"), blank=True)
 
     class Meta:
         ordering = ["-sent_on", "-pk"]
@@ -168,7 +169,7 @@ class ActionReport(models.Model):
         StructureMember, on_delete=models.CASCADE, related_name="action_reports"
     )
     reported_on = models.DateField()
-    action = models.TextField("what they did")
+    action = models.TextField(_("what they did"))
 
     objects = ActionReportQuerySet.as_manager()
 

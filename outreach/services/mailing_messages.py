@@ -6,6 +6,7 @@ and only the placeholders are replaced per recipient: building a multipart
 message with Python's email package costs more than sending it.
 """
 
+import copy
 import html
 import re
 from dataclasses import dataclass
@@ -22,9 +23,10 @@ from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 
-from outreach.models import Contact, Delivery, Mailing, MailingKind
+from outreach.models import Contact, Delivery, Mailing, MailingKind, UrgentAction
 
 PREFERENCES_SALT = "outreach.contact-preferences"
 
@@ -112,12 +114,25 @@ class MailingContent:
     text: str
     html: str
     message_id_domain: str
+    mailing_id: int = 0
+    created_at: datetime | None = None
+
+
+def _in_language(ua: UrgentAction, language: str) -> tuple[UrgentAction, str]:
+    """The UA as written in `language` when a translation exists, and the language
+    the whole message is then written in; the original otherwise."""
+    found = ua.translations.filter(language=language).first() if language else None
+    if found is None:
+        return ua, settings.LANGUAGE_CODE
+    translated = copy.copy(ua)
+    translated.title, translated.summary, translated.body = found.title, found.summary, found.body
+    return translated, language
 
 
 @lru_cache(maxsize=64)
-def _render_content(mailing_id: int, created_at: datetime) -> MailingContent:
+def _render_content(mailing_id: int, created_at: datetime, language: str = "") -> MailingContent:
     mailing = Mailing.objects.select_related("urgent_action").get(pk=mailing_id)
-    ua = mailing.urgent_action
+    ua, language = _in_language(mailing.urgent_action, language)
     context = {
         "ua": ua,
         "mailing": mailing,
@@ -130,19 +145,22 @@ def _render_content(mailing_id: int, created_at: datetime) -> MailingContent:
         "preferences_url": PREFERENCES_SLOT,
         "unsubscribe_url": UNSUBSCRIBE_SLOT,
     }
-    subject = render_to_string("emails/urgent_action_subject.txt", context)
-    html_context = {**context, "recipient_name": HTML_NAME_SLOT}
-    return MailingContent(
-        subject=" ".join(subject.split()),
-        text=render_to_string("emails/urgent_action_body.txt", context),
-        html=render_to_string("emails/urgent_action_body.html", html_context),
-        message_id_domain=urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid",
-    )
+    with translation.override(language):
+        subject = render_to_string("emails/urgent_action_subject.txt", context)
+        html_context = {**context, "recipient_name": HTML_NAME_SLOT}
+        return MailingContent(
+            subject=" ".join(subject.split()),
+            text=render_to_string("emails/urgent_action_body.txt", context),
+            html=render_to_string("emails/urgent_action_body.html", html_context),
+            message_id_domain=urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid",
+            mailing_id=mailing_id,
+            created_at=created_at,
+        )
 
 
-def mailing_content(mailing: Mailing) -> MailingContent:
+def mailing_content(mailing: Mailing, language: str = "") -> MailingContent:
     # Keyed by creation time too, so a reused id (tests) never gets stale content.
-    return _render_content(mailing.pk, mailing.created_at)
+    return _render_content(mailing.pk, mailing.created_at, language)
 
 
 # ---------------------------------------------------------------------------
@@ -207,23 +225,39 @@ class BatchMessages:
     def __init__(self, content: MailingContent, connection) -> None:
         self.content = content
         self.connection = connection
-        self.template: bytes | None = None
         self.envelope_from = sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8")
-        if isinstance(connection, SmtpBackend):
-            slots = (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT, UNSUBSCRIBE_SLOT, TO_SLOT)
-            identity = {slot: slot for slot in (*slots, MESSAGE_ID_SLOT)}
-            mime = _email(content, identity, connection).message().as_bytes(linesep="\r\n")
-            # Placeholders can be replaced in raw bytes only when the parts are not
-            # transfer-encoded (long lines make Django choose quoted-printable).
-            if b"quoted-printable" not in mime and b"base64" not in mime:
-                self.template = mime
+        # One rendering per contact language, built when its first recipient comes.
+        self.versions: dict[str, tuple[MailingContent, bytes | None]] = {
+            "": (content, self._mime_template(content))
+        }
+
+    def _mime_template(self, content: MailingContent) -> bytes | None:
+        if not isinstance(self.connection, SmtpBackend):
+            return None
+        slots = (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT, UNSUBSCRIBE_SLOT, TO_SLOT)
+        identity = {slot: slot for slot in (*slots, MESSAGE_ID_SLOT)}
+        mime = _email(content, identity, self.connection).message().as_bytes(linesep="\r\n")
+        # Placeholders can be replaced in raw bytes only when the parts are not
+        # transfer-encoded (long lines make Django choose quoted-printable).
+        if b"quoted-printable" in mime or b"base64" in mime:
+            return None
+        return mime
+
+    def _version(self, language: str) -> tuple[MailingContent, bytes | None]:
+        if language not in self.versions:
+            if not self.content.mailing_id:
+                return self.versions[""]
+            content = _render_content(self.content.mailing_id, self.content.created_at, language)
+            self.versions[language] = (content, self._mime_template(content))
+        return self.versions[language]
 
     def send(self, delivery: Delivery) -> None:
-        values = _recipient_values(delivery, self.content)
-        if self.template is None or not all(value.isascii() for value in values.values()):
-            self.connection.send_messages([_email(self.content, values, self.connection)])
+        content, template = self._version(delivery.contact.language)
+        values = _recipient_values(delivery, content)
+        if template is None or not all(value.isascii() for value in values.values()):
+            self.connection.send_messages([_email(content, values, self.connection)])
             return
-        raw = self.template
+        raw = template
         for slot, value in values.items():
             raw = raw.replace(slot.encode(), value.encode())
         if self.connection.connection is None:

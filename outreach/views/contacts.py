@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
@@ -149,7 +150,7 @@ def contact_give_consent(request: HttpRequest, pk: int) -> HttpResponse:
     contact = visible_contact(request, pk)
     form = ConsentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Say where the consent comes from.")
+        messages.error(request, _("Say where the consent comes from."))
         return _detail(contact)
     with refusal_as_message(request, "Mailing consent recorded."):
         services.contact_give_consent(

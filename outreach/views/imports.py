@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import staff_required
@@ -70,12 +71,12 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 def import_confirm(request: HttpRequest) -> HttpResponse:
     pending = request.session.pop(SESSION_KEY, None)
     if not pending or pending.get("kind") not in IMPORT_KINDS:
-        messages.error(request, "There is no checked file to import: upload it again.")
+        messages.error(request, _("There is no checked file to import: upload it again."))
         return redirect("outreach:import")
     data = base64.b64decode(pending["data"])
     report = import_apply(kind=pending["kind"], data=data, user=request.user)
     if not report.ok:
-        messages.error(request, "Nothing was imported: the file has errors (see below).")
+        messages.error(request, _("Nothing was imported: the file has errors (see below)."))
         return _page(request, ImportUploadForm(initial={"kind": pending["kind"]}), report)
     messages.success(
         request,

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
@@ -133,7 +134,7 @@ def urgent_action_send(request: HttpRequest, pk: int) -> HttpResponse:
     if "kind" in request.POST:
         form = FollowUpForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "A follow-up needs a kind (update or closed) and a note.")
+            messages.error(request, _("A follow-up needs a kind (update or closed) and a note."))
             return redirect("outreach:ua_detail", pk=ua.pk)
         kind, note = form.cleaned_data["kind"], form.cleaned_data["note"]
     with refusal_as_message(request, "Mailing recorded and queued.") as outcome:
@@ -211,7 +212,7 @@ def contact_preferences(request: HttpRequest, token: str) -> HttpResponse:
             sectors=form.cleaned_data["sectors"],
             keywords=form.cleaned_data["keywords"],
         )
-        messages.success(request, "Your interests are saved.")
+        messages.success(request, _("Your interests are saved."))
         return redirect("outreach:preferences", token=token)
     return render(
         request,

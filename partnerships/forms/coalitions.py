@@ -1,6 +1,8 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from config.widgets import DateInput
 from partnerships.models import (
     Coalition,
     CoalitionMembership,
@@ -9,7 +11,7 @@ from partnerships.models import (
     Organisation,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class CoalitionForm(forms.ModelForm):
@@ -62,7 +64,7 @@ class StatementForm(forms.ModelForm):
 
 
 class AgreementForm(forms.Form):
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Member")
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Member"))
     agreed_on = forms.DateField(widget=DATE, initial=timezone.localdate)
     note = forms.CharField(max_length=255, required=False)
 

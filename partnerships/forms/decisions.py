@@ -1,12 +1,14 @@
 """The coordinators' forms in the admin: the decision checklist and each decision."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import Role
+from config.widgets import DateInput
 from partnerships.models.requests import ChecklistAnswerChoice, ChecklistQuestion
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class ChecklistForm(forms.Form):
@@ -22,7 +24,7 @@ class ChecklistForm(forms.Form):
                 required=False,
             )
             self.fields[f"q{question.value}_note"] = forms.CharField(
-                label="Note",
+                label=_("Note"),
                 widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
                 required=False,
                 max_length=2000,
@@ -47,16 +49,16 @@ class ChecklistForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    starts_on = forms.DateField(label="Partnership starts on", widget=DATE_INPUT)
-    ends_on = forms.DateField(label="Partnership ends on", widget=DATE_INPUT, required=False)
+    starts_on = forms.DateField(label=_("Partnership starts on"), widget=DATE_INPUT)
+    ends_on = forms.DateField(label=_("Partnership ends on"), widget=DATE_INPUT, required=False)
     lead = forms.ModelChoiceField(
-        label="Staff lead",
+        label=_("Staff lead"),
         queryset=User.objects.filter(groups__name__in=[Role.SECTION_STAFF, Role.COORDINATOR])
         .distinct()
         .order_by("username"),
     )
     comment = forms.CharField(
-        label="Message to the group (optional)",
+        label=_("Message to the group (optional)"),
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         required=False,
         max_length=5000,
@@ -66,18 +68,18 @@ class ApproveForm(forms.Form):
         data = super().clean()
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The partnership cannot end before it starts.")
+            self.add_error("ends_on", _("The partnership cannot end before it starts."))
         return data
 
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label="Reason, written for the group",
+        label=_("Reason, written for the group"),
         widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
         max_length=5000,
     )
     internal_note = forms.CharField(
-        label="Internal note (optional; the group never sees it)",
+        label=_("Internal note (optional; the group never sees it)"),
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         required=False,
         max_length=5000,
@@ -86,7 +88,7 @@ class DeclineForm(forms.Form):
 
 class AskInformationForm(forms.Form):
     question = forms.CharField(
-        label="What should the group tell you?",
+        label=_("What should the group tell you?"),
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         max_length=5000,
     )
@@ -94,7 +96,7 @@ class AskInformationForm(forms.Form):
 
 class EscalateForm(forms.Form):
     comment = forms.CharField(
-        label="Why the International Secretariat decides (shown to the group)",
+        label=_("Why the International Secretariat decides (shown to the group)"),
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         max_length=5000,
     )
@@ -102,7 +104,7 @@ class EscalateForm(forms.Form):
 
 class StartReviewForm(forms.Form):
     comment = forms.CharField(
-        label="Comment (optional)",
+        label=_("Comment (optional)"),
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
         required=False,
         max_length=2000,

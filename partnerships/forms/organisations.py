@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import staff_users
 from partnerships.models import Affiliation, Organisation
@@ -9,7 +10,7 @@ class OrganisationForm(forms.ModelForm):
     website = forms.URLField(max_length=200, required=False, assume_scheme="https")
     confirm_different = forms.BooleanField(
         required=False,
-        label="This is a different organisation from the likely matches shown",
+        label=_("This is a different organisation from the likely matches shown"),
     )
 
     class Meta:
@@ -35,7 +36,7 @@ class OrganisationForm(forms.ModelForm):
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
         if not any(c.isalnum() for c in name):
-            raise forms.ValidationError("Give the organisation's name.")
+            raise forms.ValidationError(_("Give the organisation's name."))
         return name
 
     def clean_external_id(self) -> str:
@@ -44,7 +45,7 @@ class OrganisationForm(forms.ModelForm):
             value
             and Organisation.objects.filter(external_id=value).exclude(pk=self.instance.pk).exists()
         ):
-            raise forms.ValidationError("Another organisation already has this identifier.")
+            raise forms.ValidationError(_("Another organisation already has this identifier."))
         return value
 
     def clean(self) -> dict:
@@ -74,8 +75,8 @@ AffiliationFormSet = forms.inlineformset_factory(
 class MergeTargetForm(forms.Form):
     keep = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
-        label="Keep this organisation",
-        help_text="Everything recorded for the duplicate moves to it.",
+        label=_("Keep this organisation"),
+        help_text=_("Everything recorded for the duplicate moves to it."),
     )
 
     def __init__(self, *args, duplicate: Organisation, **kwargs) -> None:

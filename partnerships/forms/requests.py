@@ -1,7 +1,9 @@
 """The local group's request form and its answers."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from config.widgets import DateInput
 from partnerships.models import (
     CooperationMethod,
     Organisation,
@@ -12,7 +14,7 @@ from partnerships.models import (
 from partnerships.models.requests import REQUEST_DETAIL_FIELDS
 from partnerships.selectors import find_existing_relationships
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 def method_choices() -> list[tuple[str, str]]:
@@ -29,19 +31,19 @@ def method_choices() -> list[tuple[str, str]]:
 
 class PartnershipRequestForm(forms.ModelForm):
     purposes = forms.MultipleChoiceField(
-        label="Purpose",
+        label=_("Purpose"),
         choices=Purpose.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Why partner? Choose every reason that applies.",
+        help_text=_("Why partner? Choose every reason that applies."),
     )
     visibility = forms.ChoiceField(
-        label="Proposed visibility", choices=Visibility.choices, widget=forms.RadioSelect
+        label=_("Proposed visibility"), choices=Visibility.choices, widget=forms.RadioSelect
     )
     methods = forms.MultipleChoiceField(
-        label="Methods of cooperation",
+        label=_("Methods of cooperation"),
         choices=method_choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="A request that uses only methods needing no authorisation is noted at once.",
+        help_text=_("A request that uses only methods needing no authorisation is noted at once."),
     )
 
     class Meta:
@@ -54,13 +56,13 @@ class PartnershipRequestForm(forms.ModelForm):
             "partner_gains": forms.Textarea(attrs={"rows": 3}),
             "partner_demands": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"activity_title": "Activity title", "activity_description": "Description"}
+        labels = {"activity_title": _("Activity title"), "activity_description": _("Description")}
 
     def clean(self) -> dict:
         data = super().clean()
         starts, ends = data.get("activity_starts_on"), data.get("activity_ends_on")
         if starts and ends and ends < starts:
-            self.add_error("activity_ends_on", "The activity cannot end before it starts.")
+            self.add_error("activity_ends_on", _("The activity cannot end before it starts."))
         return data
 
     def details(self) -> dict:
@@ -72,7 +74,7 @@ class NewOrganisationForm(forms.ModelForm):
 
     website = forms.URLField(required=False, assume_scheme="https")
     confirm_new = forms.BooleanField(
-        label="None of the organisations listed above is the one I mean",
+        label=_("None of the organisations listed above is the one I mean"),
         required=False,
     )
 
@@ -104,16 +106,16 @@ class NewOrganisationForm(forms.ModelForm):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label="Your answer",
+        label=_("Your answer"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
-        help_text="The coordinators see this with your request, which goes back to them.",
+        help_text=_("The coordinators see this with your request, which goes back to them."),
     )
 
 
 class WithdrawForm(forms.Form):
     comment = forms.CharField(
-        label="Why are you withdrawing? (optional)",
+        label=_("Why are you withdrawing? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,

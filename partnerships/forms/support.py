@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
@@ -16,7 +17,7 @@ class SupportRequestForm(forms.ModelForm):
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
         if received_on > timezone.localdate():
-            raise forms.ValidationError("A request cannot have been received in the future.")
+            raise forms.ValidationError(_("A request cannot have been received in the future."))
         return received_on
 
 
@@ -26,10 +27,10 @@ class SupportDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reply = forms.CharField(
-        label="Reply sent",
+        label=_("Reply sent"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
-        help_text="The reply as it was sent to the organisation. Required for a decline.",
+        help_text=_("The reply as it was sent to the organisation. Required for a decline."),
     )
 
     def clean(self) -> dict:

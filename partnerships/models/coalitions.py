@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation, Scope
 
@@ -19,24 +20,24 @@ class Coalition(models.Model):
     name = models.CharField(max_length=255, unique=True)
     purpose = models.TextField()
     scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
-    section_is_member = models.BooleanField("the Section is a member", default=False)
+    section_is_member = models.BooleanField(_("the Section is a member"), default=False)
     organisations = models.ManyToManyField(
         Organisation, through="CoalitionMembership", related_name="coalitions", blank=True
     )
     # The secretariat passes to the next member in rotation every term.
     secretariat_rotation_start = models.DateField(
-        null=True, blank=True, help_text="When the first member in the rotation took over."
+        null=True, blank=True, help_text=_("When the first member in the rotation took over.")
     )
     secretariat_term_months = models.PositiveSmallIntegerField(
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
-        help_text="How long each member holds the secretariat, in months.",
+        help_text=_("How long each member holds the secretariat, in months."),
     )
     section_secretariat_position = models.PositiveSmallIntegerField(
-        "the Section's place in the secretariat rotation",
+        _("the Section's place in the secretariat rotation"),
         null=True,
         blank=True,
-        help_text="Leave empty if the Section does not take its turn.",
+        help_text=_("Leave empty if the Section does not take its turn."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -64,10 +65,10 @@ class Coalition(models.Model):
 
 
 class MemberRole(models.TextChoices):
-    FOUNDING = "founding", "Founding member"
-    MEMBER = "member", "Member"
-    CHAIR = "chair", "Chair"
-    OBSERVER = "observer", "Observer"
+    FOUNDING = "founding", _("Founding member")
+    MEMBER = "member", _("Member")
+    CHAIR = "chair", _("Chair")
+    OBSERVER = "observer", _("Observer")
 
 
 class CoalitionMembershipQuerySet(models.QuerySet):
@@ -84,10 +85,10 @@ class CoalitionMembership(models.Model):
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
     secretariat_position = models.PositiveSmallIntegerField(
-        "place in the secretariat rotation",
+        _("place in the secretariat rotation"),
         null=True,
         blank=True,
-        help_text="Leave empty if this member does not take its turn.",
+        help_text=_("Leave empty if this member does not take its turn."),
     )
 
     objects = CoalitionMembershipQuerySet.as_manager()
@@ -124,8 +125,8 @@ class Meeting(models.Model):
 
 
 class StatementStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ISSUED = "issued", "Issued"
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
 
 
 class JointStatement(models.Model):

@@ -4,45 +4,46 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partnerships.matching import domain_of, match_keys, normalise_name
 
 
 class OrganisationKind(models.TextChoices):
-    TRADE_UNION = "trade_union", "Trade union"
-    RELIGIOUS = "religious", "Religious or church body"
-    SCHOOL = "school", "School-based organisation"
-    PROFESSIONAL = "professional", "Professional association"
-    BUSINESS = "business", "Business"
-    SOLIDARITY = "solidarity", "Solidarity or pressure group"
-    ARMS_CONTROL = "arms_control", "Arms control / violence monitoring group"
-    HR_EDUCATION = "hr_education", "Human rights education organisation"
-    FUNDING = "funding", "Funding NGO"
-    ACADEMIC = "academic", "Academic institution"
-    DEVELOPMENT = "development", "Developmental NGO"
-    ENVIRONMENTAL = "environmental", "Environmental group"
-    UMBRELLA = "umbrella", "Umbrella organisation / coalition"
-    COMMUNITY = "community", "Community group"
-    GOVERNMENT = "government", "Government body"
-    IGO = "igo", "Inter-governmental organisation"
-    MEDIA = "media", "Media"
-    HUMAN_RIGHTS = "human_rights", "Human rights NGO"
+    TRADE_UNION = "trade_union", _("Trade union")
+    RELIGIOUS = "religious", _("Religious or church body")
+    SCHOOL = "school", _("School-based organisation")
+    PROFESSIONAL = "professional", _("Professional association")
+    BUSINESS = "business", _("Business")
+    SOLIDARITY = "solidarity", _("Solidarity or pressure group")
+    ARMS_CONTROL = "arms_control", _("Arms control / violence monitoring group")
+    HR_EDUCATION = "hr_education", _("Human rights education organisation")
+    FUNDING = "funding", _("Funding NGO")
+    ACADEMIC = "academic", _("Academic institution")
+    DEVELOPMENT = "development", _("Developmental NGO")
+    ENVIRONMENTAL = "environmental", _("Environmental group")
+    UMBRELLA = "umbrella", _("Umbrella organisation / coalition")
+    COMMUNITY = "community", _("Community group")
+    GOVERNMENT = "government", _("Government body")
+    IGO = "igo", _("Inter-governmental organisation")
+    MEDIA = "media", _("Media")
+    HUMAN_RIGHTS = "human_rights", _("Human rights NGO")
 
 
 class Scope(models.TextChoices):
-    LOCAL = "local", "Local"
-    NATIONAL = "national", "National"
-    REGIONAL = "regional", "Regional"
-    INTERNATIONAL = "international", "International"
+    LOCAL = "local", _("Local")
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional")
+    INTERNATIONAL = "international", _("International")
 
 
 class RelationshipStatus(models.TextChoices):
-    PROSPECT = "prospect", "Prospect"
-    ACTIVE = "active", "Active"
-    DORMANT = "dormant", "Dormant"
-    ENDED = "ended", "Ended"
-    DECLINED = "declined", "Declined"
+    PROSPECT = "prospect", _("Prospect")
+    ACTIVE = "active", _("Active")
+    DORMANT = "dormant", _("Dormant")
+    ENDED = "ended", _("Ended")
+    DECLINED = "declined", _("Declined")
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -73,20 +74,22 @@ class Organisation(models.Model):
     country = CountryField(blank=True)
     region = models.CharField(max_length=120, blank=True)
     website = models.URLField(blank=True)
-    email = models.EmailField("e-mail", blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(max_length=50, blank=True)
 
     # All rights are indivisible: an organisation may work on both.
-    focus_civil_political = models.BooleanField("civil and political rights", default=False)
+    focus_civil_political = models.BooleanField(_("civil and political rights"), default=False)
     focus_economic_social_cultural = models.BooleanField(
-        "economic, social and cultural rights", default=False
+        _("economic, social and cultural rights"), default=False
     )
     mandate_summary = models.TextField(blank=True)
 
-    indigenous_led = models.BooleanField("Indigenous led", default=False)
-    culturally_diverse = models.BooleanField("culturally and linguistically diverse", default=False)
+    indigenous_led = models.BooleanField(_("Indigenous led"), default=False)
+    culturally_diverse = models.BooleanField(
+        _("culturally and linguistically diverse"), default=False
+    )
     disability_advocacy = models.BooleanField(default=False)
-    lgbtqi = models.BooleanField("LGBTQI", default=False)
+    lgbtqi = models.BooleanField(_("LGBTQI"), default=False)
 
     relationship_status = models.CharField(
         max_length=20, choices=RelationshipStatus.choices, default=RelationshipStatus.PROSPECT
@@ -98,13 +101,13 @@ class Organisation(models.Model):
         blank=True,
         related_name="owned_organisations",
     )
-    track_record = models.TextField("track record", blank=True)
+    track_record = models.TextField(_("track record"), blank=True)
     trust_notes = models.TextField(blank=True)
     external_id = models.CharField(
-        "external identifier",
+        _("external identifier"),
         max_length=100,
         blank=True,
-        help_text="An IATI organisation identifier, charity number or similar.",
+        help_text=_("An IATI organisation identifier, charity number or similar."),
     )
 
     # Derived keys for the existing-relationship check, kept in step by save().
@@ -153,9 +156,9 @@ class Organisation(models.Model):
 
 
 class AffiliationKind(models.TextChoices):
-    POLITICAL = "political", "Political"
-    RELIGIOUS = "religious", "Religious"
-    CORPORATE = "corporate", "Corporate"
+    POLITICAL = "political", _("Political")
+    RELIGIOUS = "religious", _("Religious")
+    CORPORATE = "corporate", _("Corporate")
 
 
 class Affiliation(models.Model):

@@ -3,14 +3,15 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation
 from .requests import ChoiceListValidator, Visibility
 
 
 class PartnershipStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    CONCLUDED = "concluded", "Concluded"
+    ACTIVE = "active", _("Active")
+    CONCLUDED = "concluded", _("Concluded")
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -36,7 +37,7 @@ class Partnership(models.Model):
         related_name="partnerships",
     )
     methods = models.JSONField(
-        "methods of cooperation",
+        _("methods of cooperation"),
         default=list,
         validators=[ChoiceListValidator("partnerships.models.requests.CooperationMethod")],
     )
@@ -52,7 +53,7 @@ class Partnership(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="led_partnerships",
-        verbose_name="staff lead",
+        verbose_name=_("staff lead"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.deconstruct import deconstructible
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation
 
@@ -13,32 +14,38 @@ from .organisations import Organisation
 class Purpose(models.TextChoices):
     """Why partner (seed 002, "Why do we want to partner")."""
 
-    NEW_AUDIENCES = "new_audiences", "Reach new audiences and grow our supporter base"
-    VISIBILITY = "visibility", "Increase visibility in communities we do not reach"
-    AFFECTED_COMMUNITIES = "affected_communities", "Work directly with affected communities"
-    LASTING_RELATIONSHIPS = "lasting_relationships", "Build relationships that outlast a campaign"
-    POOL_RESOURCES = "pool_resources", "Learn from each other and pool resources"
-    HUMAN_RIGHTS_OUTCOMES = "human_rights_outcomes", "Improve human rights outcomes"
+    NEW_AUDIENCES = "new_audiences", _("Reach new audiences and grow our supporter base")
+    VISIBILITY = "visibility", _("Increase visibility in communities we do not reach")
+    AFFECTED_COMMUNITIES = "affected_communities", _("Work directly with affected communities")
+    LASTING_RELATIONSHIPS = (
+        "lasting_relationships",
+        _("Build relationships that outlast a campaign"),
+    )
+    POOL_RESOURCES = "pool_resources", _("Learn from each other and pool resources")
+    HUMAN_RIGHTS_OUTCOMES = "human_rights_outcomes", _("Improve human rights outcomes")
 
 
 class CooperationMethod(models.TextChoices):
     """Methods of cooperation (seed 000); which need authorisation is `needs_authorisation`."""
 
-    PROVIDE_INFORMATION = "provide_information", "Providing or distributing our public information"
-    RECEIVE_INFORMATION = "receive_information", "Receiving information from other organisations"
-    CAMPAIGNING = "campaigning", "Joint campaigning"
-    DEVELOPMENT = "development", "Development work"
-    PROMOTION = "promotion", "Promotional work"
-    PUBLICITY = "publicity", "Publicity"
-    LOBBYING = "lobbying", "Lobbying"
-    CO_SPONSORING = "co_sponsoring", "Co-sponsoring a conference or forum"
-    RELIEF = "relief", "Relief work"
-    FUNDRAISING = "fundraising", "Fundraising"
-    JOINT_PUBLICATION = "joint_publication", "Joint publications"
-    TRAINING = "training", "Training"
-    SHARED_SYSTEMS = "shared_systems", "Sharing databases or systems"
-    CRISIS_STRATEGY = "crisis_strategy", "A joint strategy on a crisis"
-    REFERRAL = "referral", "Referral of cases outside our mandate"
+    PROVIDE_INFORMATION = (
+        "provide_information",
+        _("Providing or distributing our public information"),
+    )
+    RECEIVE_INFORMATION = "receive_information", _("Receiving information from other organisations")
+    CAMPAIGNING = "campaigning", _("Joint campaigning")
+    DEVELOPMENT = "development", _("Development work")
+    PROMOTION = "promotion", _("Promotional work")
+    PUBLICITY = "publicity", _("Publicity")
+    LOBBYING = "lobbying", _("Lobbying")
+    CO_SPONSORING = "co_sponsoring", _("Co-sponsoring a conference or forum")
+    RELIEF = "relief", _("Relief work")
+    FUNDRAISING = "fundraising", _("Fundraising")
+    JOINT_PUBLICATION = "joint_publication", _("Joint publications")
+    TRAINING = "training", _("Training")
+    SHARED_SYSTEMS = "shared_systems", _("Sharing databases or systems")
+    CRISIS_STRATEGY = "crisis_strategy", _("A joint strategy on a crisis")
+    REFERRAL = "referral", _("Referral of cases outside our mandate")
 
     @classmethod
     def needs_authorisation(cls, method: str) -> bool:
@@ -53,22 +60,22 @@ METHODS_WITHOUT_AUTHORISATION = frozenset(
 
 
 class Visibility(models.TextChoices):
-    BRANDED = "branded", "Amnesty-branded"
-    CO_BRANDED = "co_branded", "Co-branded"
-    SILENT = "silent", "Silent partner"
-    ATTEND_ONLY = "attend_only", "Attend only"
+    BRANDED = "branded", _("Amnesty-branded")
+    CO_BRANDED = "co_branded", _("Co-branded")
+    SILENT = "silent", _("Silent partner")
+    ATTEND_ONLY = "attend_only", _("Attend only")
 
 
 class RequestStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    IN_REVIEW = "in_review", "In review"
-    NEEDS_INFORMATION = "needs_information", "Needs information"
-    APPROVED = "approved", "Approved"
-    DECLINED = "declined", "Declined"
-    ESCALATED = "escalated", "Escalated to the International Secretariat"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    NOTED = "noted", "Noted"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    NEEDS_INFORMATION = "needs_information", _("Needs information")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    ESCALATED = "escalated", _("Escalated to the International Secretariat")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    NOTED = "noted", _("Noted")
 
 
 # A request in one of these is still open: it can be withdrawn by its group.
@@ -119,7 +126,9 @@ class ChoiceListValidator:
     def __call__(self, value) -> None:
         choices = import_string(self.choices_path)
         if not isinstance(value, list) or not set(value) <= set(choices.values):
-            raise ValidationError(f"Choose from: {', '.join(choices.labels)}.")
+            raise ValidationError(
+                f"Choose from: {', '.join(str(label) for label in choices.labels)}."
+            )
 
     def __eq__(self, other) -> bool:
         return isinstance(other, ChoiceListValidator) and other.choices_path == self.choices_path
@@ -163,28 +172,31 @@ class PartnershipRequest(models.Model):
         default=list, validators=[ChoiceListValidator("partnerships.models.requests.Purpose")]
     )
     methods = models.JSONField(
-        "methods of cooperation",
+        _("methods of cooperation"),
         default=list,
         validators=[ChoiceListValidator("partnerships.models.requests.CooperationMethod")],
     )
 
     activity_title = models.CharField(max_length=200)
     activity_description = models.TextField()
-    activity_starts_on = models.DateField("starts on")
-    activity_ends_on = models.DateField("ends on", null=True, blank=True)
-    activity_place = models.CharField("place", max_length=200)
+    activity_starts_on = models.DateField(_("starts on"))
+    activity_ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    activity_place = models.CharField(_("place"), max_length=200)
     expected_public = models.CharField(
-        max_length=200, help_text="Who you expect to come, and about how many."
+        max_length=200, help_text=_("Who you expect to come, and about how many.")
     )
-    visibility = models.CharField("proposed visibility", max_length=20, choices=Visibility.choices)
-    partner_gains = models.TextField("what the partner gains")
+    visibility = models.CharField(
+        _("proposed visibility"), max_length=20, choices=Visibility.choices
+    )
+    partner_gains = models.TextField(_("what the partner gains"))
     partner_demands = models.TextField(
-        "demands on the partner", help_text="What it asks of the partner's time and resources."
+        _("demands on the partner"),
+        help_text=_("What it asks of the partner's time and resources."),
     )
     joins_coalition = models.BooleanField(
-        "joins a coalition or umbrella group",
+        _("joins a coalition or umbrella group"),
         default=False,
-        help_text="A local group joining a coalition consults the Section first.",
+        help_text=_("A local group joining a coalition consults the Section first."),
     )
 
     # The existing-relationship check as the group saw it when making the request:
@@ -220,11 +232,13 @@ class PartnershipRequest(models.Model):
 
     def method_labels(self) -> list[tuple[str, bool]]:
         labels = dict(CooperationMethod.choices)
-        return [(labels.get(m, m), CooperationMethod.needs_authorisation(m)) for m in self.methods]
+        return [
+            (str(labels.get(m, m)), CooperationMethod.needs_authorisation(m)) for m in self.methods
+        ]
 
     def purpose_labels(self) -> list[str]:
         labels = dict(Purpose.choices)
-        return [labels.get(p, p) for p in self.purposes]
+        return [str(labels.get(p, p)) for p in self.purposes]
 
     def is_undecided(self) -> bool:
         return self.status in UNDECIDED_STATUSES
@@ -254,11 +268,11 @@ class RequestEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Empty when the system made the transition.",
+        help_text=_("Empty when the system made the transition."),
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    comment = models.TextField(blank=True, help_text="Shown to the local group.")
-    internal_note = models.TextField(blank=True, help_text="Never shown to the local group.")
+    comment = models.TextField(blank=True, help_text=_("Shown to the local group."))
+    internal_note = models.TextField(blank=True, help_text=_("Never shown to the local group."))
 
     objects = RequestEventQuerySet.as_manager()
 
@@ -278,11 +292,14 @@ class RequestEvent(models.Model):
 class ChecklistQuestion(models.IntegerChoices):
     """Making the decision (seed 000): asked before agreeing to cooperate."""
 
-    BENEFIT = 1, "Will it benefit us without damaging impartiality and independence?"
-    COMPATIBLE = 2, "Are the other organisation's objectives and mandate compatible with ours?"
-    TRUST = 3, "Is there personal trust, based on its track record, credibility and public image?"
-    UNBIASED = 4, "Will the association show us in an unbiased light?"
-    WIDER_PUBLIC = 5, "Will the action mobilise a wider public?"
+    BENEFIT = 1, _("Will it benefit us without damaging impartiality and independence?")
+    COMPATIBLE = 2, _("Are the other organisation's objectives and mandate compatible with ours?")
+    TRUST = (
+        3,
+        _("Is there personal trust, based on its track record, credibility and public image?"),
+    )
+    UNBIASED = 4, _("Will the association show us in an unbiased light?")
+    WIDER_PUBLIC = 5, _("Will the action mobilise a wider public?")
     CONTROL = (
         6,
         (
@@ -293,9 +310,9 @@ class ChecklistQuestion(models.IntegerChoices):
 
 
 class ChecklistAnswerChoice(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    UNSURE = "unsure", "Unsure"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("Unsure")
 
 
 class ChecklistAnswer(models.Model):

@@ -4,15 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation
 
 
 class SupportDecision(models.TextChoices):
-    PENDING = "pending", "Not yet decided"
-    SUPPORT = "support", "Support"
-    SUPPORT_IN_PART = "support_in_part", "Support in part"
-    DECLINE = "decline", "Decline"
+    PENDING = "pending", _("Not yet decided")
+    SUPPORT = "support", _("Support")
+    SUPPORT_IN_PART = "support_in_part", _("Support in part")
+    DECLINE = "decline", _("Decline")
 
 
 class SupportRequestQuerySet(models.QuerySet):
@@ -25,15 +26,15 @@ class SupportRequest(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="support_requests"
     )
     requested_by = models.CharField(
-        "asked by", max_length=200, help_text="The person who asked, and their role."
+        _("asked by"), max_length=200, help_text=_("The person who asked, and their role.")
     )
-    subject = models.CharField("what they ask", max_length=255)
+    subject = models.CharField(_("what they ask"), max_length=255)
     details = models.TextField(blank=True)
     received_on = models.DateField()
     decision = models.CharField(
         max_length=20, choices=SupportDecision.choices, default=SupportDecision.PENDING
     )
-    reply = models.TextField("reply sent", blank=True)
+    reply = models.TextField(_("reply sent"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

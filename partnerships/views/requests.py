@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -223,7 +224,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
         _own_request(request, pk)  # another group's request stays 404
-        messages.error(request, "Write your answer before sending it.")
+        messages.error(request, _("Write your answer before sending it."))
         return redirect("partnerships:request_detail", pk)
 
     def answer(obj: PartnershipRequest) -> str:

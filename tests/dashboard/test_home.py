@@ -39,8 +39,7 @@ def test_dashboard_runs_a_constant_number_of_queries(
     OrganisationFactory.create_batch(rows)
     ContactFactory.create_batch(rows)
     client.force_login(role_user(Role.SECTION_STAFF))
-    # 13, and three for the evaluation reminders (evaluations due, next steps, reviews).
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         assert client.get(reverse("dashboard:home")).status_code == 200
 
 

@@ -39,7 +39,7 @@ def drop_name_trigram_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0001_initial"),
+        ("partnerships", "0002_evaluation_partnership_review_on"),
     ]
 
     operations = [

@@ -40,7 +40,7 @@ def fill_core_key(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0002_review_relationship_check"),
+        ("partnerships", "0003_review_relationship_check"),
     ]
 
     operations = [

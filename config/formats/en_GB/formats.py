@@ -1,0 +1,1 @@
+from config.formats.en.formats import *  # noqa: F403
