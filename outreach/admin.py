@@ -25,6 +25,7 @@ class SectorAssessmentAdmin(admin.ModelAdmin):
     list_display = ["sector", "assessed_on", "assessed_by"]
     list_filter = ["sector"]
     date_hierarchy = "assessed_on"
+    autocomplete_fields = ["assessed_by"]
 
 
 class StructureMemberInline(admin.TabularInline):
@@ -47,6 +48,7 @@ class OutreachStructureAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "level", "sector", "meeting_cadence"]
     list_filter = ["kind", "level", "sector"]
     search_fields = ["name"]
+    autocomplete_fields = ["coordinator"]
     inlines = [StructureMemberInline]
 
 
@@ -85,7 +87,7 @@ class SpectrumPlacementAdmin(admin.ModelAdmin):
 class SpectrumMoveAdmin(admin.ModelAdmin):
     list_display = ["campaign", "organisation", "from_position", "position", "moved_on"]
     list_filter = ["campaign"]
-    raw_id_fields = ["organisation"]
+    raw_id_fields = ["organisation", "moved_by"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
 
 from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
@@ -81,7 +82,7 @@ class EmploymentForm(forms.ModelForm):
     class Meta:
         model = Employment
         fields = ["organisation", "role", "start_date", "end_date"]
-        widgets = {"start_date": DATE, "end_date": DATE}
+        widgets = {"organisation": organisation_picker(), "start_date": DATE, "end_date": DATE}
 
     def clean(self) -> dict:
         data = super().clean()
@@ -115,6 +116,7 @@ class ApproachForm(forms.ModelForm):
             "follow_up_owner",
         ]
         widgets = {
+            "organisation": organisation_picker(),
             "approached_on": DATE,
             "follow_up_on": DATE,
             "ask": forms.Textarea(attrs={"rows": 3}),

@@ -1,5 +1,6 @@
 from django import forms
 
+from accounts.pickers import user_picker
 from outreach.models import (
     ActionReport,
     NetworkMailing,
@@ -25,7 +26,7 @@ class OutreachStructureForm(forms.ModelForm):
             "newsletter",
             "coordinator",
         ]
-        widgets = {"brief": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"brief": forms.Textarea(attrs={"rows": 3}), "coordinator": user_picker()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

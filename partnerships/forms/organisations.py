@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from accounts.roles import Role
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Affiliation, Organisation
 from partnerships.selectors import RelationshipMatch, find_existing_relationships
 
@@ -86,6 +87,7 @@ AffiliationFormSet = forms.inlineformset_factory(
 class MergeTargetForm(forms.Form):
     keep = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
+        widget=organisation_picker(),
         label="Keep this organisation",
         help_text="Everything recorded for the duplicate moves to it.",
     )
