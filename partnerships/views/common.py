@@ -4,11 +4,11 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
 
 from accounts.roles import is_coordinator, is_section_staff
+from config.pagination import EstimatedCountPaginator
 
 
 def search_text(request, *, limit: int = 100) -> str:
@@ -30,12 +30,13 @@ def staff_required(view):
 
 
 class ForgivingPaginationMixin:
-    """An out-of-range or malformed ?page= shows the nearest page, never a 404 or a 500."""
+    """An out-of-range or malformed ?page= shows the nearest page, never a 404 or a 500;
+    large lists show an estimated count and read deep pages by key (config/pagination.py)."""
 
     paginate_by = 25
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        paginator = EstimatedCountPaginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
