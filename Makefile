@@ -11,7 +11,7 @@ CELERY_CONCURRENCY ?= 2
 endif
 export CELERY_POOL CELERY_CONCURRENCY
 
-.PHONY: install run test lint format bench migrations-check chromium gettext axe messages messages-update clean
+.PHONY: install run test lint format bench wrk migrations-check chromium gettext axe messages messages-update clean
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Partnerdesk needs Python 3.11 or newer"'
@@ -58,8 +58,14 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
+bench: install wrk
 	$(BIN)/python -m bench
+
+# The page benchmark drives gunicorn with Debian's wrk.
+wrk:
+	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 \
+		|| sudo -n apt-get install -y wrk >/dev/null 2>&1 \
+		|| echo "wrk is missing: install it with 'sudo apt-get install wrk' (Debian/Ubuntu) or from https://github.com/wg/wrk"
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run

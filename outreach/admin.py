@@ -44,6 +44,7 @@ class SectorAssessmentAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["sector", "assessed_on", "assessed_by"]
     list_filter = ["sector"]
     date_hierarchy = "assessed_on"
+    autocomplete_fields = ["assessed_by"]
 
 
 class StructureMemberInline(
@@ -59,6 +60,7 @@ class OutreachStructureAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "level", "sector", "meeting_cadence"]
     list_filter = ["kind", "level", "sector"]
     search_fields = ["name"]
+    autocomplete_fields = ["coordinator"]
     inlines = [StructureMemberInline]
 
 
@@ -97,7 +99,7 @@ class SpectrumPlacementAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
 class SpectrumMoveAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "organisation", "from_position", "position", "moved_on"]
     list_filter = ["campaign"]
-    raw_id_fields = ["organisation"]
+    raw_id_fields = ["organisation", "moved_by"]
 
 
 class ReadOnlyAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import coalitions, organisations, requests, support
+from .views import coalitions, organisations, pickers, requests, support
 
 app_name = "partnerships"
 
@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += [
     path("organisations/", organisations.OrganisationListView.as_view(), name="organisation_list"),
     path("organisations/new/", organisations.OrganisationCreateView.as_view(), name="organisation_create"),
+    path("organisations/pick/", pickers.OrganisationPickerView.as_view(), name="organisation_picker"),
     path("organisations/matches/", organisations.organisation_matches, name="organisation_matches"),
     path("organisations/<int:pk>/", organisations.OrganisationDetailView.as_view(), name="organisation_detail"),
     path("organisations/<int:pk>/edit/", organisations.OrganisationUpdateView.as_view(), name="organisation_update"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import staff_users
 from config.widgets import DateInput
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
 
 from ..models import (
@@ -77,7 +78,7 @@ class EmploymentForm(forms.ModelForm):
     class Meta:
         model = Employment
         fields = ["organisation", "role", "start_date", "end_date"]
-        widgets = {"start_date": DATE, "end_date": DATE}
+        widgets = {"organisation": organisation_picker(), "start_date": DATE, "end_date": DATE}
 
     def clean(self) -> dict:
         data = super().clean()
@@ -111,6 +112,7 @@ class ApproachForm(forms.ModelForm):
             "follow_up_owner",
         ]
         widgets = {
+            "organisation": organisation_picker(),
             "approached_on": DATE,
             "follow_up_on": DATE,
             "ask": forms.Textarea(attrs={"rows": 3}),

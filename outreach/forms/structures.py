@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.pickers import user_picker
 from outreach.models import (
     ActionReport,
     Contact,
@@ -29,7 +30,7 @@ class OutreachStructureForm(forms.ModelForm):
             "newsletter",
             "coordinator",
         ]
-        widgets = {"brief": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"brief": forms.Textarea(attrs={"rows": 3}), "coordinator": user_picker()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

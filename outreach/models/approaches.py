@@ -125,6 +125,15 @@ class Approach(models.Model):
 
     class Meta:
         ordering = ["-approached_on", "-pk"]
+        indexes = [
+            models.Index(fields=["-approached_on", "-id"], name="approach_newest_first"),
+            # due() and overdue(): the open follow-ups only, by date.
+            models.Index(
+                fields=["follow_up_on"],
+                name="approach_open_follow_up",
+                condition=Q(follow_up_on__isnull=False, followed_up_at__isnull=True),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(contact__isnull=False) | Q(organisation__isnull=False),

@@ -1,7 +1,7 @@
 """The outreach side of an organisation: its registry page panel (see partnerships.panels),
 and finding an organisation to place on a spectrum or in a sector."""
 
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 
 from partnerships.models import Organisation
 from partnerships.panels import OrganisationPanel
@@ -13,7 +13,8 @@ SEARCH_LIMIT = 20
 
 
 def organisation_outreach_panel(organisation: Organisation, user) -> OrganisationPanel:
-    """Its sectors and the people there (at risk only for those allowed): three queries."""
+    """Its sectors and the people there (at risk only for those allowed): two queries,
+    the total counted by a window over the same rows."""
     employments = (
         Employment.objects.filter(
             organisation=organisation, contact__in=Contact.objects.visible_to(user)
@@ -21,13 +22,15 @@ def organisation_outreach_panel(organisation: Organisation, user) -> Organisatio
         .select_related("contact")
         # Current roles first, then the most recent.
         .order_by("end_date", "-start_date", "contact__last_name", "pk")
+        .annotate(total=Window(Count("pk")))
     )
+    shown = list(employments[:CONTACTS_SHOWN])
     return OrganisationPanel(
         template="outreach/_organisation_panel.html",
         context={
             "sectors": list(organisation.sectors.all()),
-            "employments": list(employments[:CONTACTS_SHOWN]),
-            "employment_count": employments.count(),
+            "employments": shown,
+            "employment_count": shown[0].total if shown else 0,
         },
     )
 

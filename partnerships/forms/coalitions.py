@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.widgets import DateInput
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import (
     Coalition,
     CoalitionMembership,
@@ -39,7 +40,7 @@ MembershipFormSet = forms.inlineformset_factory(
     Coalition,
     CoalitionMembership,
     fields=["organisation", "role", "joined_on", "left_on", "secretariat_position"],
-    widgets={"joined_on": DATE, "left_on": DATE},
+    widgets={"organisation": organisation_picker(), "joined_on": DATE, "left_on": DATE},
     extra=3,
     can_delete=True,
 )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import staff_users
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Affiliation, Organisation
 from partnerships.selectors import RelationshipMatch, find_existing_relationships
 
@@ -75,6 +76,7 @@ AffiliationFormSet = forms.inlineformset_factory(
 class MergeTargetForm(forms.Form):
     keep = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
+        widget=organisation_picker(),
         label=_("Keep this organisation"),
         help_text=_("Everything recorded for the duplicate moves to it."),
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
 
@@ -12,7 +13,11 @@ class SupportRequestForm(forms.ModelForm):
     class Meta:
         model = SupportRequest
         fields = ["organisation", "requested_by", "subject", "details", "received_on"]
-        widgets = {"received_on": DATE, "details": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "organisation": organisation_picker(),
+            "received_on": DATE,
+            "details": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]

@@ -129,6 +129,12 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The registry list's order, alone and within the kind filter (issue 15); the
+        # trigram indexes of the search are PostgreSQL-only, in migration 0002.
+        indexes = [
+            models.Index(fields=["name", "id"], name="organisation_name_id"),
+            models.Index(fields=["kind", "name", "id"], name="organisation_kind_name_id"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_id"],

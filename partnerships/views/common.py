@@ -1,9 +1,10 @@
 """Pieces the registry, coalition and support pages share."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
+
+from config.pagination import EstimatedCountPaginator
 
 
 def search_text(request, *, limit: int = 100) -> str:
@@ -26,12 +27,13 @@ def parse_id(raw: str | None) -> int | None:
 
 
 class ForgivingPaginationMixin:
-    """An out-of-range or malformed ?page= shows the nearest page, never a 404 or a 500."""
+    """An out-of-range or malformed ?page= shows the nearest page, never a 404 or a 500;
+    large lists show an estimated count and read deep pages by key (config/pagination.py)."""
 
     paginate_by = 25
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        paginator = EstimatedCountPaginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 

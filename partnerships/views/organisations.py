@@ -25,7 +25,8 @@ class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterV
     context_object_name = "organisations"
 
     def get_queryset(self):
-        return Organisation.objects.select_related("relationship_owner")
+        # A stable order (the name, then the id) keeps pages from repeating rows.
+        return Organisation.objects.select_related("relationship_owner").order_by("name", "pk")
 
 
 class OrganisationDetailView(StaffRequiredMixin, DetailView):
