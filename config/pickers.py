@@ -8,7 +8,6 @@ input. Without JavaScript the field still posts the id it was given, and the for
 queryset validates it as before.
 """
 
-from accounts.roles import StaffRequiredMixin
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -16,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.views import View
+
+from accounts.roles import StaffRequiredMixin
 
 SEARCH_LIMIT = 100  # characters of the search box that reach the database
 
