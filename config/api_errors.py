@@ -12,11 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from accounts.api.refusals import Refused
-from partnerships.services.requests import TransitionNotAllowed
+from accounts.errors import NotPermitted, ServiceRefused
 
-# The services' refusal exceptions, in one place: when the services share one base
-# class, it replaces this tuple.
-SERVICE_REFUSALS: tuple[type[Exception], ...] = (TransitionNotAllowed, Refused)
+# The services' refusals share one base class (accounts/errors.py). A role that may
+# not act is a 403 with the sentence; a move the state forbids is a 409.
+SERVICE_REFUSALS: tuple[type[Exception], ...] = (ServiceRefused, Refused)
 
 
 def refusal_message(error: Exception) -> str:
@@ -24,6 +24,11 @@ def refusal_message(error: Exception) -> str:
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, NotPermitted):
+        return Response(
+            {"detail": refusal_message(exc), "code": "permission_denied"},
+            status=status.HTTP_403_FORBIDDEN,
+        )
     if isinstance(exc, SERVICE_REFUSALS):
         return Response(
             {"detail": refusal_message(exc), "code": "not_allowed"},

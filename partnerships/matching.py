@@ -301,10 +301,12 @@ def typo_possible(core: str) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    """A typo or two apart (a swapped pair of letters counts as one)."""
+    """A typo or two apart (a swapped pair of letters counts as one). Numbers are never
+    typos: "Local Group 12" and "Local Group 13" are two organisations."""
     allowed = _typo_allowance(min(len(a), len(b)))
     return (
         bool(allowed)
+        and re.findall(r"\d+", a) == re.findall(r"\d+", b)
         and typo_possible(a)
         and OSA.distance(a, b, score_cutoff=allowed) <= allowed
         and trigram_similarity(a, b) >= TYPO_SIMILARITY

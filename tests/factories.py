@@ -46,7 +46,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = "human_rights"
     scope = "national"
     country = "NL"
-    website = factory.Sequence(lambda n: f"https://org{n}.example.org")
+    website = factory.Sequence(lambda n: f"https://org{n}.example")
 
 
 class SectorFactory(factory.django.DjangoModelFactory):

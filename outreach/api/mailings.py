@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from accounts.api.forms import check_types, form_data, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsCoordinator, IsStaffMember
-from accounts.api.refusals import Refused, refusing
+from accounts.api.refusals import refusing
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
 from outreach.forms.mailings import FollowUpForm, UrgentActionForm
@@ -30,6 +30,7 @@ from outreach.models import (
 )
 from outreach.selectors.mailings import mailing_progress
 from outreach.services import mailings as services
+from outreach.services.ua_states import check_urgent_action
 
 
 class UrgentActionSerializer(serializers.ModelSerializer):
@@ -134,8 +135,7 @@ class UrgentActionViewSet(ReadWriteViewSet):
     def update(self, request, *args, **kwargs):
         partial = kwargs.get("partial", False)
         urgent_action = self.get_object()
-        if not urgent_action.is_editable:
-            raise Refused("Only a draft can be edited: an approved text is final.")
+        check_urgent_action(request.user, urgent_action, "edit")
         check_types(UrgentActionInput, request.data, partial=partial)
         fields = UrgentActionForm.Meta.fields
         data = form_data(request.data, instance=urgent_action if partial else None, fields=fields)

@@ -220,6 +220,8 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
             organisation=data.get("organisation"),
             new_organisation=new_form.description() if new_form else None,
             submit=data["submit"],
+            # The form has already asked for the confirmation when the check matched.
+            confirmed_different=bool(new_form and new_form.cleaned_data.get("confirm_new")),
         )
         return self._respond(created, status=201)
 
