@@ -104,3 +104,21 @@ def check_types(serializer_class: type[serializers.Serializer], data, *, partial
     serializer = serializer_class(data=data, partial=partial)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+def bound_form(
+    form_class: type[forms.BaseModelForm],
+    input_serializer: type[serializers.Serializer],
+    request_data,
+    *,
+    instance: models.Model | None = None,
+    partial: bool = False,
+    **form_kwargs,
+):
+    """The page's model form, bound to the JSON and valid (else a 400): types checked,
+    and for a partial update the instance's other values filled in."""
+    check_types(input_serializer, request_data, partial=partial)
+    data = form_data(
+        request_data, instance=instance if partial else None, fields=form_class.Meta.fields
+    )
+    return validated(form_class(data=data, instance=instance, **form_kwargs))

@@ -282,6 +282,8 @@ EVALUATION_NEXT_STEP_DAYS = env.int("EVALUATION_NEXT_STEP_DAYS", default=14)
 # the web pages' rules through accounts.api.permissions, errors as JSON.
 API_THROTTLE_ANON = env.str("API_THROTTLE_ANON", default="60/minute")
 API_THROTTLE_USER = env.str("API_THROTTLE_USER", default="1200/minute")
+# Wrong or revoked keys a client address may send in a minute before it must wait.
+API_TOKEN_FAILURES_PER_MINUTE = env.int("API_TOKEN_FAILURES_PER_MINUTE", default=20)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # First, so an anonymous client is told 401 with WWW-Authenticate: Token.

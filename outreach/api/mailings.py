@@ -12,7 +12,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.forms import bound_form, check_types, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsCoordinator, IsStaffMember
 from accounts.api.refusals import refusing
@@ -136,12 +136,12 @@ class UrgentActionViewSet(ReadWriteViewSet):
         partial = kwargs.get("partial", False)
         urgent_action = self.get_object()
         check_urgent_action(request.user, urgent_action, "edit")
-        check_types(UrgentActionInput, request.data, partial=partial)
-        fields = UrgentActionForm.Meta.fields
-        data = form_data(request.data, instance=urgent_action if partial else None, fields=fields)
-        if partial and "countries" not in request.data:
+        data = dict(request.data)
+        if partial and "countries" not in data:
             data["countries"] = [country.code for country in urgent_action.countries]
-        form = validated(UrgentActionForm(data=data, instance=urgent_action))
+        form = bound_form(
+            UrgentActionForm, UrgentActionInput, data, instance=urgent_action, partial=partial
+        )
         return Response(self._data(form.save()))
 
     def _data(self, urgent_action: UrgentAction) -> dict:

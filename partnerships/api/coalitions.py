@@ -7,7 +7,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.forms import bound_form, check_types, form_serializer, validated
 from accounts.api.permissions import IsStaffMember
 from accounts.api.refusals import refusing
 from accounts.api.schema import write_schemas
@@ -146,10 +146,10 @@ class CoalitionViewSet(ReadWriteViewSet):
         return self._save(request, self.get_object(), partial=kwargs.get("partial", False))
 
     def _save(self, request, instance, *, status=200, partial=False):
-        check_types(CoalitionInput, request.data, partial=partial)
-        fields = CoalitionForm.Meta.fields
-        data = form_data(request.data, instance=instance if partial else None, fields=fields)
-        coalition = validated(CoalitionForm(data=data, instance=instance)).save()
+        form = bound_form(
+            CoalitionForm, CoalitionInput, request.data, instance=instance, partial=partial
+        )
+        coalition = form.save()
         return Response(CoalitionSerializer(self.get_queryset().get(pk=coalition.pk)).data, status)
 
     @extend_schema(

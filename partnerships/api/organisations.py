@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.forms import bound_form, form_serializer
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsStaffMemberOrLocalGroupReading, is_staff_member
 from accounts.api.schema import write_schemas
@@ -87,10 +87,10 @@ class OrganisationViewSet(ReadWriteViewSet):
         return self._save(request, self.get_object(), partial=kwargs.get("partial", False))
 
     def _save(self, request, instance, *, status=200, partial=False):
-        check_types(OrganisationInputSerializer, request.data, partial=partial)
-        fields = OrganisationForm.Meta.fields
-        data = form_data(request.data, instance=instance if partial else None, fields=fields)
-        form = validated(OrganisationForm(data=data, instance=instance))
+        form = bound_form(
+            OrganisationForm, OrganisationInputSerializer, request.data,
+            instance=instance, partial=partial,
+        )  # fmt: skip
         with transaction.atomic():
             organisation = form.save()
         return Response(OrganisationSerializer(organisation).data, status=status)

@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from accounts.api.forms import check_types, form_data, form_serializer, validated
+from accounts.api.forms import bound_form, check_types, form_serializer, validated
 from accounts.api.permissions import IsCoordinator, IsLocalGroup, is_staff_member
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
@@ -228,11 +228,10 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     def update(self, request, *args, **kwargs):
         partial = kwargs.get("partial", False)
         partnership_request = self.get_object()
-        check_types(RequestDetailsInput, request.data, partial=partial)
-        data = form_data(
-            request.data, instance=partnership_request if partial else None, fields=DETAIL_FIELDS
-        )
-        form = validated(PartnershipRequestForm(data=data, instance=partnership_request))
+        form = bound_form(
+            PartnershipRequestForm, RequestDetailsInput, request.data,
+            instance=partnership_request, partial=partial,
+        )  # fmt: skip
         updated = services.partnership_request_update(
             partnership_request=partnership_request, user=request.user, details=form.details()
         )

@@ -31,3 +31,15 @@ def test_anonymous_clients_have_their_own_lower_rate(low_rates):
     client = APIClient()
     statuses = [client.get("/api/schema/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_guessing_keys_is_throttled_by_address(settings, api_client_for, staff):
+    settings.API_TOKEN_FAILURES_PER_MINUTE = 3
+    guesser = APIClient()
+    guesser.credentials(HTTP_AUTHORIZATION="Token guess")
+    statuses = [guesser.get("/api/sectors/").status_code for _ in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    assert int(guesser.get("/api/sectors/")["Retry-After"]) == 60
+    # Counted per address: a valid key from elsewhere is unaffected.
+    elsewhere = api_client_for(staff)
+    assert elsewhere.get("/api/sectors/", REMOTE_ADDR="10.0.0.9").status_code == 200
