@@ -32,8 +32,13 @@ def review_lessons_panel(partnership_request, user) -> OrganisationPanel:
 def lessons_for_draft(*, organisation, form=None) -> list:
     """For the request form: the organisation, and the methods ticked so far."""
     methods: list[str] = []
+    joins_coalition = False
     if form is not None and form.is_bound:
         methods = form.data.getlist("methods") if hasattr(form.data, "getlist") else []
+        joins_coalition = bool(form.data.get("joins_coalition"))
     elif form is not None and form.instance.pk:
         methods = form.instance.methods or []
-    return lessons_matching(organisation=organisation, methods=methods)
+        joins_coalition = form.instance.joins_coalition
+    return lessons_matching(
+        organisation=organisation, methods=methods, joins_coalition=joins_coalition
+    )
