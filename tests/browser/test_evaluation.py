@@ -57,6 +57,7 @@ def complete_evaluation(page) -> None:
     page.get_by_label("Overall rating").select_option(label="4 of 5")
     page.get_by_label("Recommendation").select_option(label="Continue")
     page.get_by_label("A lesson for next time").fill(LESSON)
+    page.screenshot(path="var/screenshots/evaluation-form.png", full_page=True)
     page.get_by_role("button", name="Complete the evaluation").click()
     expect(page.get_by_text("The evaluation is complete.")).to_be_visible()
 

@@ -178,3 +178,24 @@ def test_local_groups_cannot_open_next_steps(client, group1, activity):
     step = NextStep.objects.create(activity=activity, kind="adjust", due_on=activity.ends_on)
     client.force_login(group1)
     assert client.get(reverse("evaluation:next_step", args=[step.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_list_and_partnership_pages_run_a_constant_number_of_queries(
+    client, staff, partnership, group1, rows, django_assert_max_num_queries
+):
+    from evaluation.services.evaluations import evaluation_save
+
+    from .factories import ActivityFactory
+
+    for _ in range(rows):
+        activity = ActivityFactory(partnership=partnership)
+        TargetFactory(activity=activity, actual=100)
+        evaluation_save(activity=activity, user=group1, answers=all_answers(), complete=True)
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("evaluation:activity_list")).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert (
+            client.get(reverse("evaluation:partnership", args=[partnership.pk])).status_code == 200
+        )
