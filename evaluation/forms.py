@@ -91,9 +91,10 @@ class EvaluationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name, question in QUESTIONS:
+        for name, _ in QUESTIONS:
+            # The question is the fieldset's legend; "Answer" avoids saying it twice.
             self.fields[name] = forms.ChoiceField(
-                label=question, choices=Answer.choices, widget=forms.RadioSelect, required=False
+                label="Answer", choices=Answer.choices, widget=forms.RadioSelect, required=False
             )
             note = self.fields[f"{name}_note"]
             note.label = "Notes"

@@ -149,14 +149,10 @@ def test_adjust_gives_the_partnerships_lead_a_follow_up(activity, group1, staff)
     assert (step.kind, step.owner) == (NextStepKind.ADJUST, staff)
 
 
-def test_conclude_proposes_concluding_and_a_coordinator_confirms(activity, group1, coordinator):
-    evaluation_save(
-        activity=activity,
-        user=group1,
-        answers=all_answers(recommendation="conclude"),
-        complete=True,
-    )
-    step = NextStep.objects.get(kind=NextStepKind.CONCLUDE)
+def test_conclude_proposes_concluding_and_a_coordinator_confirms(
+    activity, conclude_step, coordinator
+):
+    step = conclude_step
     activity.partnership.refresh_from_db()
     assert activity.partnership.status == PartnershipStatus.ACTIVE  # only proposed
     next_step_conclude_partnership(step=step, user=coordinator)
@@ -166,14 +162,8 @@ def test_conclude_proposes_concluding_and_a_coordinator_confirms(activity, group
     assert step.done_at is not None
 
 
-def test_staff_who_are_not_coordinators_cannot_confirm_concluding(activity, group1, staff):
-    evaluation_save(
-        activity=activity,
-        user=group1,
-        answers=all_answers(recommendation="conclude"),
-        complete=True,
-    )
-    step = NextStep.objects.get(kind=NextStepKind.CONCLUDE)
+def test_staff_who_are_not_coordinators_cannot_confirm_concluding(activity, conclude_step, staff):
+    step = conclude_step
     with pytest.raises(Exception, match="coordinator"):
         next_step_conclude_partnership(step=step, user=staff)
     activity.partnership.refresh_from_db()

@@ -133,17 +133,10 @@ def test_the_activity_form_refuses_dates_far_out_of_range(client, group1, partne
     assert not JointActivity.objects.exists()
 
 
-def test_the_conclude_proposal_asks_a_coordinator_to_confirm(client, group1, coordinator, activity):
-    from evaluation.models import NextStep
-    from evaluation.services.evaluations import evaluation_save
-
-    evaluation_save(
-        activity=activity,
-        user=group1,
-        answers=all_answers(recommendation="conclude"),
-        complete=True,
-    )
-    step = NextStep.objects.get(kind="conclude")
+def test_the_conclude_proposal_asks_a_coordinator_to_confirm(
+    client, conclude_step, coordinator, activity
+):
+    step = conclude_step
     client.force_login(coordinator)
     url = reverse("evaluation:next_step", args=[step.pk])
     assert "Conclude the partnership" in client.get(url).content.decode()
@@ -154,17 +147,10 @@ def test_the_conclude_proposal_asks_a_coordinator_to_confirm(client, group1, coo
     assert activity.partnership.status == "concluded"
 
 
-def test_keeping_the_partnership_closes_the_proposal_only(client, group1, coordinator, activity):
-    from evaluation.models import NextStep
-    from evaluation.services.evaluations import evaluation_save
-
-    evaluation_save(
-        activity=activity,
-        user=group1,
-        answers=all_answers(recommendation="conclude"),
-        complete=True,
-    )
-    step = NextStep.objects.get(kind="conclude")
+def test_keeping_the_partnership_closes_the_proposal_only(
+    client, conclude_step, coordinator, activity
+):
+    step = conclude_step
     client.force_login(coordinator)
     client.post(reverse("evaluation:next_step", args=[step.pk]), {"keep": "1"})
     step.refresh_from_db()
