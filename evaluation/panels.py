@@ -3,7 +3,12 @@
 from partnerships.models import Organisation
 from partnerships.panels import OrganisationPanel
 
-from .selectors import lessons_for_request, lessons_matching, partnerships_visible_to
+from .selectors import (
+    lessons_for_request,
+    lessons_matching,
+    open_risk_reviews,
+    partnerships_visible_to,
+)
 
 
 def organisation_evaluation_panel(organisation: Organisation, user) -> OrganisationPanel | None:
@@ -22,10 +27,15 @@ def organisation_evaluation_panel(organisation: Organisation, user) -> Organisat
 
 
 def review_lessons_panel(partnership_request, user) -> OrganisationPanel:
-    """Lessons from earlier joint activities that bear on this request (at most five)."""
+    """Lessons from earlier joint activities that bear on this request (at most five),
+    and any open risk review of the organisation that an evaluation asked for.
+    Three queries."""
     return OrganisationPanel(
         template="evaluation/_review_lessons_panel.html",
-        context={"lessons": lessons_for_request(partnership_request)},
+        context={
+            "lessons": lessons_for_request(partnership_request),
+            "risk_reviews": open_risk_reviews(partnership_request.organisation_id),
+        },
     )
 
 

@@ -18,6 +18,7 @@ from .models import (
     JointActivity,
     Lesson,
     NextStep,
+    NextStepKind,
     PartnerAnswer,
     Target,
 )
@@ -110,6 +111,15 @@ def lesson_search(text: str) -> QuerySet[Lesson]:
             .order_by("-rank", "-created_at")
         )
     return lessons.filter(Q(text__icontains=text) | Q(evaluation__activity__title__icontains=text))
+
+
+def open_risk_reviews(organisation_id: int) -> list[NextStep]:
+    """Risk reviews evaluations asked for (negative effects) and nobody has done yet."""
+    return list(
+        NextStep.objects.filter(
+            kind=NextStepKind.RISK_REVIEW, organisation_id=organisation_id, done_at__isnull=True
+        ).select_related("activity", "owner")
+    )
 
 
 # ---------------------------------------------------------------------------

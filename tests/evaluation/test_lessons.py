@@ -164,3 +164,18 @@ def test_coalition_lessons_surface_for_a_group_joining_a_coalition(evaluation, g
     assert lessons_for_request(joining) == [lesson]
     joining.joins_coalition = False
     assert lessons_for_request(joining) == []
+
+
+def test_the_review_page_flags_an_open_risk_review_of_the_organisation(
+    client, coordinator, activity, group1
+):
+    answers = all_answers(negative_effects="yes")
+    evaluation_save(activity=activity, user=group1, answers=answers, complete=True)
+    organisation = activity.partnership.organisations.get()
+    client.force_login(coordinator)
+    url = reverse("admin:partnerships_partnershiprequest_change", args=[_request(organisation).pk])
+    page = client.get(url).content.decode()
+    assert 'id="open-risk-reviews"' in page and activity.title in page
+    other = _request(OrganisationFactory())
+    other_url = reverse("admin:partnerships_partnershiprequest_change", args=[other.pk])
+    assert 'id="open-risk-reviews"' not in client.get(other_url).content.decode()
