@@ -193,3 +193,16 @@ def test_no_negative_effects_no_risk_review(activity, group1):
         activity=activity, user=group1, answers=all_answers(negative_effects="no"), complete=True
     )
     assert not NextStep.objects.filter(kind=NextStepKind.RISK_REVIEW).exists()
+
+
+def test_a_concluded_partnership_gets_no_review_date_or_conclude_proposal(activity, group1):
+    partnership = activity.partnership
+    partnership.status = PartnershipStatus.CONCLUDED
+    partnership.save()
+    evaluation_save(activity=activity, user=group1, answers=all_answers(), complete=True)
+    other = ActivityFactory(partnership=partnership)
+    answers = all_answers(recommendation="conclude")
+    evaluation_save(activity=other, user=group1, answers=answers, complete=True)
+    partnership.refresh_from_db()
+    assert partnership.review_on is None
+    assert not NextStep.objects.filter(kind=NextStepKind.CONCLUDE).exists()
