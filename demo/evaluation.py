@@ -32,6 +32,7 @@ class DemoActivity:
     lesson: str = ""
     notes: dict = field(default_factory=dict)
     partner_answer: bool = False
+    more_lessons: tuple[str, ...] = ()
 
 
 DEMO_ACTIVITIES = [
@@ -50,7 +51,12 @@ DEMO_ACTIVITIES = [
     DemoActivity("Launch of the joint statement on asylum", DUTCH_PLATFORM, "lobbying", 60, "section_staff",
                  (("Members who signed", "members", 0, 14, 14), ("Parliamentary questions", "questions", 0, 2, 1)),
                  answer="yes", rating=5, recommendation="continue",
-                 lesson="A joint statement takes a full meeting cycle: plan the launch around the platform's six meetings a year."),
+                 lesson="A joint statement takes a full meeting cycle: plan the launch around the platform's six meetings a year.",
+                 more_lessons=(
+                     # Seed 003, "Building strong partnerships and coalitions".
+                     "Clarify the coalition's goals, values and the limits of its action at the outset, under the mandates the members agreed.",
+                     "Regular meeting times and open information sharing keep every member aware of the plans; decide who leads each activity by who is best suited.",
+                 )),
 ]  # fmt: skip
 
 
@@ -108,7 +114,8 @@ def _evaluate(activity: JointActivity, demo: DemoActivity, users: dict) -> None:
     answers.update({f"{name}_note": note for name, note in demo.notes.items()})
     answers["lessons_learned_note"] = demo.lesson
     evaluation = evaluation_save(activity=activity, user=user, answers=answers, complete=True)
-    lesson_record(evaluation=evaluation, user=user, text=demo.lesson)
+    for text in (demo.lesson, *demo.more_lessons):
+        lesson_record(evaluation=evaluation, user=user, text=text)
     if demo.partner_answer:
         organisation = activity.organisations.first()
         link = PartnerLink.objects.create(

@@ -1,5 +1,7 @@
 """Input validation only; the rules live in services."""
 
+import datetime
+
 from django import forms
 from django.forms import inlineformset_factory
 
@@ -9,6 +11,7 @@ from .models import QUESTIONS, Answer, Evaluation, JointActivity, PartnerAnswer,
 from .selectors import partnerships_visible_to
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+EARLIEST, LATEST = datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)
 
 
 class ActivityForm(forms.ModelForm):
@@ -41,6 +44,10 @@ class ActivityForm(forms.ModelForm):
             if sum(value is not None for value in under) != 1:
                 raise forms.ValidationError("Choose either a partnership or a coalition.")
         starts, ends = data.get("starts_on"), data.get("ends_on")
+        for name in ("starts_on", "ends_on"):
+            # Due dates are computed from these: keep them far from date.max (PITFALLS).
+            if data.get(name) and not EARLIEST <= data[name] <= LATEST:
+                self.add_error(name, f"Enter a date between {EARLIEST:%Y} and {LATEST:%Y}.")
         if starts and ends and ends < starts:
             self.add_error("ends_on", "An activity cannot end before it starts.")
         return data
@@ -84,9 +91,10 @@ class EvaluationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name, question in QUESTIONS:
+        for name, _ in QUESTIONS:
+            # The question is the fieldset's legend; "Answer" avoids saying it twice.
             self.fields[name] = forms.ChoiceField(
-                label=question, choices=Answer.choices, widget=forms.RadioSelect, required=False
+                label="Answer", choices=Answer.choices, widget=forms.RadioSelect, required=False
             )
             note = self.fields[f"{name}_note"]
             note.label = "Notes"

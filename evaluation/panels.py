@@ -3,7 +3,12 @@
 from partnerships.models import Organisation
 from partnerships.panels import OrganisationPanel
 
-from .selectors import lessons_for_request, lessons_matching, partnerships_visible_to
+from .selectors import (
+    lessons_for_request,
+    lessons_matching,
+    open_risk_reviews,
+    partnerships_visible_to,
+)
 
 
 def organisation_evaluation_panel(organisation: Organisation, user) -> OrganisationPanel | None:
@@ -22,18 +27,28 @@ def organisation_evaluation_panel(organisation: Organisation, user) -> Organisat
 
 
 def review_lessons_panel(partnership_request, user) -> OrganisationPanel:
-    """Lessons from earlier joint activities that bear on this request (at most five)."""
+    """Lessons from earlier joint activities that bear on this request (at most five),
+    and any open risk review of the organisation that an evaluation asked for.
+    Three queries."""
     return OrganisationPanel(
         template="evaluation/_review_lessons_panel.html",
-        context={"lessons": lessons_for_request(partnership_request)},
+        context={
+            "lessons": lessons_for_request(partnership_request),
+            "risk_reviews": open_risk_reviews(partnership_request.organisation_id),
+        },
     )
 
 
 def lessons_for_draft(*, organisation, form=None) -> list:
     """For the request form: the organisation, and the methods ticked so far."""
     methods: list[str] = []
+    joins_coalition = False
     if form is not None and form.is_bound:
         methods = form.data.getlist("methods") if hasattr(form.data, "getlist") else []
+        joins_coalition = bool(form.data.get("joins_coalition"))
     elif form is not None and form.instance.pk:
         methods = form.instance.methods or []
-    return lessons_matching(organisation=organisation, methods=methods)
+        joins_coalition = form.instance.joins_coalition
+    return lessons_matching(
+        organisation=organisation, methods=methods, joins_coalition=joins_coalition
+    )

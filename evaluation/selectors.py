@@ -18,6 +18,7 @@ from .models import (
     JointActivity,
     Lesson,
     NextStep,
+    NextStepKind,
     PartnerAnswer,
     Target,
 )
@@ -43,34 +44,41 @@ def _sector_slugs(organisation: Organisation) -> list[str]:
 
 
 def lessons_matching(
-    *, organisation: Organisation | None, methods: list[str] | tuple[str, ...] = ()
+    *,
+    organisation: Organisation | None,
+    methods: list[str] | tuple[str, ...] = (),
+    joins_coalition: bool = False,
 ) -> list[Lesson]:
-    """At most five lessons, most relevant first: the same organisation, then one of
-    the same kind or sector, then the same method of cooperation. Two queries."""
-    if organisation is None and not methods:
-        return []
-    same_org = (
-        Q(organisation_id=organisation.pk) if organisation and organisation.pk else Q(pk__in=[])
-    )
-    same_kind_or_sector = Q(pk__in=[])
+    """At most five lessons, most relevant first: the same organisation; then one of the
+    same kind or sector, or a coalition the organisation belongs to; then the same
+    method of cooperation (or any coalition's lessons, for a group joining one).
+    Two queries."""
+    nothing = Q(pk__in=[])
+    same_org, related, same_method = nothing, nothing, nothing
     if organisation is not None:
-        same_kind_or_sector = Q(organisation_kind=organisation.kind)
-        if organisation.pk and (slugs := _sector_slugs(organisation)):
-            same_kind_or_sector |= Q(sector__in=slugs)
-    same_method = Q(method__in=list(methods)) if methods else Q(pk__in=[])
+        related = Q(organisation_kind=organisation.kind)
+        if organisation.pk:
+            same_org = Q(organisation_id=organisation.pk)
+            related |= Q(coalition__in=organisation.coalitions.values("pk"))
+            if slugs := _sector_slugs(organisation):
+                related |= Q(sector__in=slugs)
+    if methods:
+        same_method = Q(method__in=list(methods))
+    if joins_coalition:
+        same_method |= Q(coalition__isnull=False)
+    if same_org is nothing and related is nothing and same_method is nothing:
+        return []
 
     def flag(condition: Q) -> Case:
         return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
     return list(
-        Lesson.objects.filter(same_org | same_kind_or_sector | same_method)
+        Lesson.objects.filter(same_org | related | same_method)
         .annotate(
-            org_match=flag(same_org),
-            kind_match=flag(same_kind_or_sector),
-            method_match=flag(same_method),
+            org_match=flag(same_org), related_match=flag(related), method_match=flag(same_method)
         )
         .select_related("evaluation__activity__partnership", "organisation", "coalition")
-        .order_by("-org_match", "-kind_match", "-method_match", "-created_at", "-pk")[
+        .order_by("-org_match", "-related_match", "-method_match", "-created_at", "-pk")[
             :LESSONS_SHOWN
         ]
     )
@@ -78,7 +86,9 @@ def lessons_matching(
 
 def lessons_for_request(partnership_request) -> list[Lesson]:
     return lessons_matching(
-        organisation=partnership_request.organisation, methods=partnership_request.methods or []
+        organisation=partnership_request.organisation,
+        methods=partnership_request.methods or [],
+        joins_coalition=partnership_request.joins_coalition,
     )
 
 
@@ -101,6 +111,15 @@ def lesson_search(text: str) -> QuerySet[Lesson]:
             .order_by("-rank", "-created_at")
         )
     return lessons.filter(Q(text__icontains=text) | Q(evaluation__activity__title__icontains=text))
+
+
+def open_risk_reviews(organisation_id: int) -> list[NextStep]:
+    """Risk reviews evaluations asked for (negative effects) and nobody has done yet."""
+    return list(
+        NextStep.objects.filter(
+            kind=NextStepKind.RISK_REVIEW, organisation_id=organisation_id, done_at__isnull=True
+        ).select_related("activity", "owner")
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -33,6 +33,13 @@ class ActivityQuerySet(models.QuerySet):
         return self.exclude(evaluation__status="complete")
 
 
+class ThroughActivityQuerySet(models.QuerySet):
+    """Rows that belong to an activity are visible exactly when their activity is."""
+
+    def visible_to(self, user):
+        return self.filter(activity__in=JointActivity.objects.visible_to(user).values("pk"))
+
+
 class JointActivity(models.Model):
     """One piece of joint work (seed 000's "joint activity"), under exactly one
     partnership or one coalition."""
@@ -143,6 +150,8 @@ class Target(models.Model):
     baseline = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     target = models.DecimalField(max_digits=12, decimal_places=2)
     actual = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+
+    objects = ThroughActivityQuerySet.as_manager()
 
     class Meta:
         ordering = ["activity", "pk"]

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .activities import JointActivity
+from .activities import JointActivity, ThroughActivityQuerySet
 
 
 class Answer(models.TextChoices):
@@ -87,6 +87,8 @@ class Evaluation(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ThroughActivityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-completed_at", "-pk"]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .activities import JointActivity
+from .activities import JointActivity, ThroughActivityQuerySet
 from .evaluations import Answer
 
 
@@ -47,6 +47,8 @@ class PartnerAnswer(models.Model):
         "Would you work with us again?", max_length=10, choices=Answer.choices
     )
     answered_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ThroughActivityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-answered_at", "-pk"]

@@ -18,6 +18,7 @@ from evaluation.models import (
     TargetStatus,
 )
 from evaluation.models.evaluations import QUESTION_FIELDS
+from partnerships.models import PartnershipStatus
 
 from .common import EvaluationRefused, is_staff_user, may_change
 
@@ -86,17 +87,21 @@ def _set_next_steps(evaluation: Evaluation) -> None:
     activity = evaluation.activity
     partnership = activity.partnership
     owner = partnership.lead if partnership else _staff_or_none(activity.created_by)
-    if evaluation.recommendation == Recommendation.CONTINUE and partnership is not None:
+    if evaluation.recommendation == Recommendation.CONTINUE and _is_active(partnership):
         partnership.review_on = timezone.localdate() + datetime.timedelta(
             days=settings.EVALUATION_REVIEW_AFTER_DAYS
         )
         partnership.save(update_fields=["review_on", "updated_at"])
     elif evaluation.recommendation == Recommendation.ADJUST:
         _next_step(evaluation, NextStepKind.ADJUST, owner)
-    elif evaluation.recommendation == Recommendation.CONCLUDE and partnership is not None:
+    elif evaluation.recommendation == Recommendation.CONCLUDE and _is_active(partnership):
         _next_step(evaluation, NextStepKind.CONCLUDE, owner)
     if evaluation.negative_effects == Answer.YES:
         risk_review_flag(activity=activity, evaluation=evaluation)
+
+
+def _is_active(partnership) -> bool:
+    return partnership is not None and partnership.status == PartnershipStatus.ACTIVE
 
 
 def _next_step(evaluation: Evaluation, kind: str, owner) -> NextStep:

@@ -57,6 +57,7 @@ def complete_evaluation(page) -> None:
     page.get_by_label("Overall rating").select_option(label="4 of 5")
     page.get_by_label("Recommendation").select_option(label="Continue")
     page.get_by_label("A lesson for next time").fill(LESSON)
+    page.screenshot(path="var/screenshots/evaluation-form.png", full_page=True)
     page.get_by_role("button", name="Complete the evaluation").click()
     expect(page.get_by_text("The evaluation is complete.")).to_be_visible()
 
@@ -105,6 +106,14 @@ def test_group_evaluates_partner_answers_staff_compare_and_the_lesson_returns(
     page.get_by_role("link", name="Panel on the right to food").first.click()
     expect(page.locator("#ratings-table")).to_contain_text("4")
     page.screenshot(path="var/screenshots/evaluation-partnership.png", full_page=True)
+    # The demo's film festival has two evaluations: its page draws the trend of ratings.
+    navigate("Joint activities")
+    page.get_by_role("link", name="Human rights film festival 2025").first.click()
+    expect(page.locator('canvas[data-chart-kind="ratings"]')).to_have_attribute(
+        "data-chart-drawn", "true"
+    )
+    expect(page.locator("#ratings-table tbody tr")).to_have_count(2)
+    page.screenshot(path="var/screenshots/evaluation-ratings.png", full_page=True)
     page.context.clear_cookies()
 
     # A new request from the same organisation: the coordinator sees the lesson.

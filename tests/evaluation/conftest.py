@@ -33,3 +33,16 @@ def partnership(group1, staff):
 @pytest.fixture
 def activity(partnership, group1):
     return ActivityFactory(partnership=partnership, created_by=group1)
+
+
+@pytest.fixture
+def conclude_step(activity, group1):
+    """The group's complete evaluation recommends concluding: the proposal it leaves."""
+    from evaluation.models import NextStep
+    from evaluation.services.evaluations import evaluation_save
+
+    from .factories import all_answers
+
+    answers = all_answers(recommendation="conclude")
+    evaluation_save(activity=activity, user=group1, answers=answers, complete=True)
+    return NextStep.objects.get(kind="conclude")

@@ -82,3 +82,27 @@ def test_a_group_cannot_record_under_another_groups_partnership_by_post(client, 
 def test_lessons_and_next_steps_are_for_staff_only(client, group1):
     client.force_login(group1)
     assert client.get(reverse("evaluation:lesson_list")).status_code == 403
+
+
+def test_targets_evaluations_and_partner_answers_follow_their_activity(
+    activity, group1, group2, staff
+):
+    from evaluation.models import PartnerAnswer, PartnerLink, Target
+    from evaluation.services.evaluations import evaluation_save
+
+    from .factories import TargetFactory
+
+    TargetFactory(activity=activity)
+    evaluation_save(activity=activity, user=group1, answers=all_answers())
+    link = PartnerLink.objects.create(activity=activity, email="p@example.net", created_by=group1)
+    PartnerAnswer.objects.create(
+        link=link,
+        activity=activity,
+        beneficial_to_both="yes",
+        negative_effects="no",
+        work_again="yes",
+    )
+    for model in (Target, Evaluation, PartnerAnswer):
+        assert model.objects.visible_to(group1).count() == 1
+        assert model.objects.visible_to(staff).count() == 1
+        assert model.objects.visible_to(group2).count() == 0

@@ -141,3 +141,41 @@ def test_a_coalition_lesson_carries_the_coalition(group1, staff):
         lesson_record(evaluation=evaluation, user=staff, text="Rotate chairs.").coalition
         == coalition
     )
+
+
+def test_a_lesson_of_a_coalition_the_organisation_belongs_to_surfaces(evaluation, group1):
+    from tests.factories import CoalitionMembershipFactory
+
+    membership = CoalitionMembershipFactory(organisation=OrganisationFactory(kind="media"))
+    lesson = _lesson(evaluation, group1, "Coalition", coalition=membership.coalition)
+    assert lessons_for_request(_request(membership.organisation)) == [lesson]
+
+
+def test_coalition_lessons_surface_for_a_group_joining_a_coalition(evaluation, group1):
+    from tests.factories import CoalitionFactory
+
+    lesson = _lesson(
+        evaluation, group1, "Clarify the coalition's limits", coalition=CoalitionFactory()
+    )
+    joining = PartnershipRequestFactory(
+        organisation=OrganisationFactory(kind="media"), methods=["receive_information"],
+        joins_coalition=True,
+    )  # fmt: skip
+    assert lessons_for_request(joining) == [lesson]
+    joining.joins_coalition = False
+    assert lessons_for_request(joining) == []
+
+
+def test_the_review_page_flags_an_open_risk_review_of_the_organisation(
+    client, coordinator, activity, group1
+):
+    answers = all_answers(negative_effects="yes")
+    evaluation_save(activity=activity, user=group1, answers=answers, complete=True)
+    organisation = activity.partnership.organisations.get()
+    client.force_login(coordinator)
+    url = reverse("admin:partnerships_partnershiprequest_change", args=[_request(organisation).pk])
+    page = client.get(url).content.decode()
+    assert 'id="open-risk-reviews"' in page and activity.title in page
+    other = _request(OrganisationFactory())
+    other_url = reverse("admin:partnerships_partnershiprequest_change", args=[other.pk])
+    assert 'id="open-risk-reviews"' not in client.get(other_url).content.decode()

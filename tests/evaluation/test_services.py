@@ -149,14 +149,10 @@ def test_adjust_gives_the_partnerships_lead_a_follow_up(activity, group1, staff)
     assert (step.kind, step.owner) == (NextStepKind.ADJUST, staff)
 
 
-def test_conclude_proposes_concluding_and_a_coordinator_confirms(activity, group1, coordinator):
-    evaluation_save(
-        activity=activity,
-        user=group1,
-        answers=all_answers(recommendation="conclude"),
-        complete=True,
-    )
-    step = NextStep.objects.get(kind=NextStepKind.CONCLUDE)
+def test_conclude_proposes_concluding_and_a_coordinator_confirms(
+    activity, conclude_step, coordinator
+):
+    step = conclude_step
     activity.partnership.refresh_from_db()
     assert activity.partnership.status == PartnershipStatus.ACTIVE  # only proposed
     next_step_conclude_partnership(step=step, user=coordinator)
@@ -166,14 +162,8 @@ def test_conclude_proposes_concluding_and_a_coordinator_confirms(activity, group
     assert step.done_at is not None
 
 
-def test_staff_who_are_not_coordinators_cannot_confirm_concluding(activity, group1, staff):
-    evaluation_save(
-        activity=activity,
-        user=group1,
-        answers=all_answers(recommendation="conclude"),
-        complete=True,
-    )
-    step = NextStep.objects.get(kind=NextStepKind.CONCLUDE)
+def test_staff_who_are_not_coordinators_cannot_confirm_concluding(activity, conclude_step, staff):
+    step = conclude_step
     with pytest.raises(Exception, match="coordinator"):
         next_step_conclude_partnership(step=step, user=staff)
     activity.partnership.refresh_from_db()
@@ -203,3 +193,16 @@ def test_no_negative_effects_no_risk_review(activity, group1):
         activity=activity, user=group1, answers=all_answers(negative_effects="no"), complete=True
     )
     assert not NextStep.objects.filter(kind=NextStepKind.RISK_REVIEW).exists()
+
+
+def test_a_concluded_partnership_gets_no_review_date_or_conclude_proposal(activity, group1):
+    partnership = activity.partnership
+    partnership.status = PartnershipStatus.CONCLUDED
+    partnership.save()
+    evaluation_save(activity=activity, user=group1, answers=all_answers(), complete=True)
+    other = ActivityFactory(partnership=partnership)
+    answers = all_answers(recommendation="conclude")
+    evaluation_save(activity=other, user=group1, answers=answers, complete=True)
+    partnership.refresh_from_db()
+    assert partnership.review_on is None
+    assert not NextStep.objects.filter(kind=NextStepKind.CONCLUDE).exists()

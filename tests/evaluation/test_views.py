@@ -123,3 +123,65 @@ def test_the_navigation_has_joint_activities_for_groups_and_staff(client, group1
         client.force_login(user)
         page = client.get(reverse("evaluation:activity_list")).content.decode()
         assert reverse("evaluation:activity_list") in page and "Joint activities" in page
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_the_activity_form_refuses_dates_far_out_of_range(client, group1, partnership, day):
+    client.force_login(group1)
+    post = _activity_post(partnership, starts_on="2026-04-01", ends_on=day)
+    assert client.post(reverse("evaluation:activity_create"), post).status_code == 200
+    assert not JointActivity.objects.exists()
+
+
+def test_the_conclude_proposal_asks_a_coordinator_to_confirm(
+    client, conclude_step, coordinator, activity
+):
+    step = conclude_step
+    client.force_login(coordinator)
+    url = reverse("evaluation:next_step", args=[step.pk])
+    assert "Conclude the partnership" in client.get(url).content.decode()
+    activity.partnership.refresh_from_db()
+    assert activity.partnership.status == "active"  # showing the page changes nothing
+    client.post(url, {"conclude": "1"})
+    activity.partnership.refresh_from_db()
+    assert activity.partnership.status == "concluded"
+
+
+def test_keeping_the_partnership_closes_the_proposal_only(
+    client, conclude_step, coordinator, activity
+):
+    step = conclude_step
+    client.force_login(coordinator)
+    client.post(reverse("evaluation:next_step", args=[step.pk]), {"keep": "1"})
+    step.refresh_from_db()
+    activity.partnership.refresh_from_db()
+    assert step.done_at is not None and activity.partnership.status == "active"
+
+
+def test_local_groups_cannot_open_next_steps(client, group1, activity):
+    from evaluation.models import NextStep
+
+    step = NextStep.objects.create(activity=activity, kind="adjust", due_on=activity.ends_on)
+    client.force_login(group1)
+    assert client.get(reverse("evaluation:next_step", args=[step.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_list_and_partnership_pages_run_a_constant_number_of_queries(
+    client, staff, partnership, group1, rows, django_assert_max_num_queries
+):
+    from evaluation.services.evaluations import evaluation_save
+
+    from .factories import ActivityFactory
+
+    for _ in range(rows):
+        activity = ActivityFactory(partnership=partnership)
+        TargetFactory(activity=activity, actual=100)
+        evaluation_save(activity=activity, user=group1, answers=all_answers(), complete=True)
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("evaluation:activity_list")).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert (
+            client.get(reverse("evaluation:partnership", args=[partnership.pk])).status_code == 200
+        )
