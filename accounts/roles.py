@@ -80,6 +80,8 @@ NAVIGATION: list[NavItem] = [
     NavItem("Approaches", "outreach:approach_list", _STAFF, menu="Outreach"),
     NavItem("Urgent Actions", "outreach:ua_list", _STAFF, menu="Outreach"),
     NavItem("Import", "outreach:import", _STAFF, menu="Outreach"),
+    NavItem("Risk register", "risk:register", _STAFF, menu="Risk"),
+    NavItem("Event advisor", "risk:advice", _STAFF, menu="Risk"),
     NavItem("Reminders", "dashboard:reminders", _STAFF),
     NavItem("Review queue", "admin:review_queue", frozenset({Role.COORDINATOR})),
     NavItem("Administration", "admin:index", _STAFF),

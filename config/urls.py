@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from risk.api import EventAdviceView
+
 from .health import healthz
 
 admin.site.site_header = "Partnerdesk administration"
@@ -13,7 +15,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    path("api/risk/event-advice/", EventAdviceView.as_view(), name="api_event_advice"),
     path("outreach/", include("outreach.urls")),
+    path("risk/", include("risk.urls")),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),
 ]

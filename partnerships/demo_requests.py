@@ -1,5 +1,6 @@
 """Demo partnership requests in every state, made through the services so each has its history."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -33,29 +34,113 @@ class DemoRequest:
 
 S = RequestStatus
 DEMO_REQUESTS = [
-    DemoRequest("Film night on refugee rights", "localgroup1", "Oxfam International", (M.CAMPAIGNING, M.PUBLICITY), S.DRAFT, 40),
-    DemoRequest("Letter-writing marathon at the library", "localgroup1", "International PEN", (M.CAMPAIGNING,), S.SUBMITTED, 30),
-    DemoRequest("Joint stall at the climate march", "localgroup2", "Greenpeace", (M.CAMPAIGNING, M.PROMOTION), S.IN_REVIEW, 25),
-    DemoRequest("Interfaith vigil for asylum seekers", "localgroup1", "World Council of Churches", (M.CO_SPONSORING,), S.NEEDS_INFORMATION, 20, visibility=Visibility.SILENT,
-                comment="Which other faith communities are invited? A vigil with one church risks looking exclusionary."),
-    DemoRequest("Panel on the right to food", "localgroup1", "Food First International Action Network", (M.CO_SPONSORING, M.PUBLICITY), S.APPROVED, 15,
-                comment="Approved: please invite speakers from every major party or read their statements."),
-    DemoRequest("Human rights film festival 2025", "localgroup2", "Human Rights Watch", (M.CO_SPONSORING, M.JOINT_PUBLICATION), S.APPROVED, -200, lasts_days=3),
-    DemoRequest("Fundraising dinner with a sponsor", "localgroup2", "Oxfam International", (M.FUNDRAISING,), S.DECLINED, 35,
-                comment="We cannot take part in joint fundraising for this dinner: the Section must keep its financial independence. This is not a judgement of Oxfam, and we would welcome a joint awareness event instead.",
-                internal_note="Sponsor is a bank under investigation; do not mention it to the group."),
-    DemoRequest("Joint statement on a national crisis", "localgroup2", "International Commission of Jurists", (M.CRISIS_STRATEGY, M.LOBBYING), S.ESCALATED, 10,
-                comment="A joint strategy on a national crisis is decided by the International Secretariat."),
-    DemoRequest("Medical ethics talk", "localgroup2", "Médecins Sans Frontières", (M.TRAINING,), S.WITHDRAWN, 50,
-                comment="The speaker is no longer available."),
-    DemoRequest("Sharing our reports at their info market", "localgroup1", "Survival International", (M.PROVIDE_INFORMATION,), S.NOTED, 12, visibility=Visibility.BRANDED),
-    DemoRequest("Joining the local anti-slavery platform", "localgroup1", "Anti-Slavery International", (M.RECEIVE_INFORMATION,), S.SUBMITTED, 60, joins_coalition=True,
-                purposes=(P.LASTING_RELATIONSHIPS, P.POOL_RESOURCES)),
-]  # fmt: skip
+    DemoRequest(
+        "Film night on refugee rights",
+        "localgroup1",
+        "Oxfam International",
+        (M.CAMPAIGNING, M.PUBLICITY),
+        S.DRAFT,
+        40,
+    ),
+    DemoRequest(
+        "Letter-writing marathon at the library",
+        "localgroup1",
+        "International PEN",
+        (M.CAMPAIGNING,),
+        S.SUBMITTED,
+        30,
+    ),
+    DemoRequest(
+        "Joint stall at the climate march",
+        "localgroup2",
+        "Greenpeace",
+        (M.CAMPAIGNING, M.PROMOTION),
+        S.IN_REVIEW,
+        25,
+    ),
+    DemoRequest(
+        "Interfaith vigil for asylum seekers",
+        "localgroup1",
+        "World Council of Churches",
+        (M.CO_SPONSORING,),
+        S.NEEDS_INFORMATION,
+        20,
+        visibility=Visibility.SILENT,
+        comment="Which other faith communities are invited? A vigil with one church risks looking exclusionary.",
+    ),
+    DemoRequest(
+        "Panel on the right to food",
+        "localgroup1",
+        "Food First International Action Network",
+        (M.CO_SPONSORING, M.PUBLICITY),
+        S.APPROVED,
+        15,
+        comment="Approved: please invite speakers from every major party or read their statements.",
+    ),
+    DemoRequest(
+        "Human rights film festival 2025",
+        "localgroup2",
+        "Human Rights Watch",
+        (M.CO_SPONSORING, M.JOINT_PUBLICATION),
+        S.APPROVED,
+        -200,
+        lasts_days=3,
+    ),
+    DemoRequest(
+        "Fundraising dinner with a sponsor",
+        "localgroup2",
+        "Oxfam International",
+        (M.FUNDRAISING,),
+        S.DECLINED,
+        35,
+        comment="We cannot take part in joint fundraising for this dinner: the Section must keep its financial independence. This is not a judgement of Oxfam, and we would welcome a joint awareness event instead.",
+        internal_note="Sponsor is a bank under investigation; do not mention it to the group.",
+    ),
+    DemoRequest(
+        "Joint statement on a national crisis",
+        "localgroup2",
+        "International Commission of Jurists",
+        (M.CRISIS_STRATEGY, M.LOBBYING),
+        S.ESCALATED,
+        10,
+        comment="A joint strategy on a national crisis is decided by the International Secretariat.",
+    ),
+    DemoRequest(
+        "Medical ethics talk",
+        "localgroup2",
+        "Médecins Sans Frontières",
+        (M.TRAINING,),
+        S.WITHDRAWN,
+        50,
+        comment="The speaker is no longer available.",
+    ),
+    DemoRequest(
+        "Sharing our reports at their info market",
+        "localgroup1",
+        "Survival International",
+        (M.PROVIDE_INFORMATION,),
+        S.NOTED,
+        12,
+        visibility=Visibility.BRANDED,
+    ),
+    DemoRequest(
+        "Joining the local anti-slavery platform",
+        "localgroup1",
+        "Anti-Slavery International",
+        (M.RECEIVE_INFORMATION,),
+        S.SUBMITTED,
+        60,
+        joins_coalition=True,
+        purposes=(P.LASTING_RELATIONSHIPS, P.POOL_RESOURCES),
+    ),
+]
 
 
-def seed_requests(users: dict[str, User]) -> int:
-    """Create the demo requests that are missing; returns how many were added."""
+def seed_requests(
+    users: dict[str, User], *, before_approval: Callable[..., None] | None = None
+) -> int:
+    """Create the demo requests that are missing; returns how many were added.
+    `before_approval(request, assessor=...)` meets other apps' approval gates (risk)."""
     added = 0
     for demo in DEMO_REQUESTS:
         group_user = users[demo.group_user]
@@ -63,12 +148,20 @@ def seed_requests(users: dict[str, User]) -> int:
             local_group=group_user.local_group, activity_title=demo.title
         ).exists():
             continue
-        _create(demo, group_user, coordinator=users["coordinator"], lead=users["staff"])
+        _create(
+            demo,
+            group_user,
+            coordinator=users["coordinator"],
+            lead=users["staff"],
+            before_approval=before_approval,
+        )
         added += 1
     return added
 
 
-def _create(demo: DemoRequest, group_user: User, *, coordinator: User, lead: User) -> None:
+def _create(
+    demo: DemoRequest, group_user: User, *, coordinator: User, lead: User, before_approval=None
+) -> None:
     starts_on = timezone.localdate() + timedelta(days=demo.starts_in_days)
     ends_on = starts_on + timedelta(days=demo.lasts_days) if demo.lasts_days else None
     request = services.partnership_request_create(
@@ -90,10 +183,25 @@ def _create(demo: DemoRequest, group_user: User, *, coordinator: User, lead: Use
         },
         submit=demo.status != S.DRAFT,
     )
-    _advance(request, demo, group_user=group_user, coordinator=coordinator, lead=lead)
+    _advance(
+        request,
+        demo,
+        group_user=group_user,
+        coordinator=coordinator,
+        lead=lead,
+        before_approval=before_approval,
+    )
 
 
-def _advance(request, demo: DemoRequest, *, group_user: User, coordinator: User, lead: User):
+def _advance(
+    request,
+    demo: DemoRequest,
+    *,
+    group_user: User,
+    coordinator: User,
+    lead: User,
+    before_approval=None,
+):
     kw = {"partnership_request": request, "user": coordinator}
     if demo.status == S.IN_REVIEW:
         services.partnership_request_start_review(**kw)
@@ -106,6 +214,8 @@ def _advance(request, demo: DemoRequest, *, group_user: User, coordinator: User,
                 q: ("yes", "Checked with the regional staff.") for q in ChecklistQuestion.values
             },
         )
+        if before_approval is not None:
+            before_approval(request, assessor=lead)
         services.partnership_request_approve(
             **kw,
             lead=lead,

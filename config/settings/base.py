@@ -255,3 +255,6 @@ MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)
 # Follow-up reminders (dashboard/services/reminders.py): partnership requests
 # waiting for a coordinator longer than this appear in coordinators' digests.
 REMINDER_REQUEST_WAITING_DAYS = env.int("REMINDER_REQUEST_WAITING_DAYS", default=7)
+# Risk assessments (risk/): a complete assessment is due for review this many days
+# before its review date, in the register and the reminders.
+RISK_REVIEW_NOTICE_DAYS = env.int("RISK_REVIEW_NOTICE_DAYS", default=14)

@@ -35,7 +35,7 @@ from partnerships.models import (
     RequestEvent,
     RequestStatus,
 )
-from partnerships.panels import review_panels_for
+from partnerships.panels import queue_columns, queue_filters, review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import TransitionNotAllowed, allowed_actions
 
@@ -218,6 +218,12 @@ class PartnershipRequestAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *queue_columns()]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), *queue_filters()]
 
     @admin.display(description="waiting", ordering="submitted_at")
     def waiting(self, obj: PartnershipRequest) -> str:

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import seed_users
+from demo.risk import assess_before_approval, seed_risk
 from outreach.demo import (
     seed_assessments,
     seed_campaign_spectrum,
@@ -63,7 +64,8 @@ class Command(BaseCommand):
             seeded = seed_organisations()
             seed_dutch_platform(staff=users["staff"])
             seed_support_requests(staff=users["staff"])
-            requests = seed_requests(users)
+            requests = seed_requests(users, before_approval=assess_before_approval)
+            seed_risk(users)
             seed_assessments()
             seed_publications()
             seed_campaign_spectrum()
