@@ -42,8 +42,13 @@ def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -
     return problems
 
 
+def _saved_lines(assessment: RiskAssessment) -> list[RiskLine]:
+    # Not assessment.lines.all(): a prefetched cache would be the lines before this save.
+    return list(RiskLine.objects.filter(assessment=assessment))
+
+
 def _refresh_rating(assessment: RiskAssessment) -> RiskAssessment:
-    assessment.rating = overall_rating(assessment.lines.all()) or ""
+    assessment.rating = overall_rating(_saved_lines(assessment)) or ""
     assessment.save(update_fields=["rating"])
     return assessment
 
@@ -73,7 +78,7 @@ def risk_assessment_save(
         line.assessment = assessment
         line.full_clean(exclude=["assessment"])
         line.save()
-    if assessment.is_complete() and (problems := completion_problems(assessment, assessment.lines.all())):  # fmt: skip
+    if assessment.is_complete() and (problems := completion_problems(assessment, _saved_lines(assessment))):  # fmt: skip
         raise TransitionNotAllowed(" ".join(problems))
     return _refresh_rating(assessment)
 

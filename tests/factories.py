@@ -271,7 +271,7 @@ def assess_risk(
         **{field: target},
         assessor=assessor or UserFactory.with_role(Role.SECTION_STAFF),
         status="complete" if complete else "draft",
-        review_on=timezone.localdate() + datetime.timedelta(days=180),
+        review_on=kwargs.pop("review_on", timezone.localdate() + datetime.timedelta(days=180)),
         **{f"check_{check}": True for check in Check},
         **{f"check_{check}_note": "Checked." for check in Check},
         **kwargs,
