@@ -10,14 +10,15 @@ from .models import AssessmentStatus, Rating, RiskAssessment, RiskType
 
 class RiskAssessmentFilter(django_filters.FilterSet):
     risk_type = django_filters.ChoiceFilter(
-        label="Risk type", choices=RiskType.choices, method="filter_risk_type"
+        label="Risk type", choices=RiskType.choices, method="filter_risk_type", empty_label="Any"
     )
-    rating = django_filters.ChoiceFilter(choices=Rating.choices)
-    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices)
+    rating = django_filters.ChoiceFilter(choices=Rating.choices, empty_label="Any")
+    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, empty_label="Any")
     organisation = django_filters.ModelChoiceFilter(
         label="Organisation",
         queryset=Organisation.objects.only("name", "acronym"),
         method="filter_organisation",
+        empty_label="Any",
     )
 
     class Meta:

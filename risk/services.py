@@ -97,7 +97,7 @@ def describe_line(line: RiskLine) -> str:
         f"{line.get_risk_type_display().lower()} risk {line.residual_likelihood}×"
         f"{line.residual_impact} = {line.residual_score} after mitigation "
         f"({line.residual_rating().label.lower()})"
-        + (f": {line.mitigation.strip()}" if line.mitigation.strip() else "")
+        + (f": {line.mitigation.strip().rstrip('.')}" if line.mitigation.strip() else "")
     )
 
 

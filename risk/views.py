@@ -42,7 +42,8 @@ class RegisterView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
     def get_queryset(self):
         self.filterset = RiskAssessmentFilter(self.request.GET or None, queryset=_assessments())
         queryset = self.filterset.qs if self.filterset.is_bound else _assessments()
-        return queryset.distinct().order_by("status", "-assessed_on", "-pk")
+        # Open (draft) assessments first.
+        return queryset.distinct().order_by("-status", "-assessed_on", "-pk")
 
     def get_context_data(self, **kwargs) -> dict:
         assessments = self.object_list
@@ -193,6 +194,7 @@ def advice_preview(request: HttpRequest) -> HttpResponse:
         except InvalidEvent as error:
             context["error"] = str(error)
         else:
+            context["visibility_label"] = selectors.ADVICE_VISIBILITY_LABELS[context["advice"]["visibility"]]  # fmt: skip
             context["proposed_differs"] = _visibility_difference(request.POST.get("visibility", ""), context["advice"])  # fmt: skip
             if is_local_group(request.user):
                 request_advice_record(
