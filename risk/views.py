@@ -3,8 +3,7 @@ advice section of a local group's request form (htmx)."""
 
 from auditlog.models import LogEntry
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -117,6 +116,8 @@ class AssessmentFormView(StaffRequiredMixin, TemplateView):
                 )
             except TransitionNotAllowed as error:
                 form.add_error(None, error.message)
+            except ValidationError as error:
+                form.add_error(None, error.messages)
             else:
                 messages.success(
                     request, f"Saved: {assessment.get_rating_display() or 'not rated'}."
@@ -132,7 +133,7 @@ class AssessmentCreateView(AssessmentFormView):
 class AssessmentUpdateView(AssessmentFormView):
     def get_object(self) -> RiskAssessment:
         return get_object_or_404(
-            RiskAssessment.objects.prefetch_related(Prefetch("lines")), pk=self.kwargs["pk"]
+            RiskAssessment.objects.prefetch_related("lines"), pk=self.kwargs["pk"]
         )
 
     def get_context_data(self, **kwargs) -> dict:
