@@ -34,111 +34,28 @@ class DemoRequest:
 
 S = RequestStatus
 DEMO_REQUESTS = [
-    DemoRequest(
-        "Film night on refugee rights",
-        "localgroup1",
-        "Oxfam International",
-        (M.CAMPAIGNING, M.PUBLICITY),
-        S.DRAFT,
-        40,
-    ),
-    DemoRequest(
-        "Letter-writing marathon at the library",
-        "localgroup1",
-        "International PEN",
-        (M.CAMPAIGNING,),
-        S.SUBMITTED,
-        30,
-    ),
-    DemoRequest(
-        "Joint stall at the climate march",
-        "localgroup2",
-        "Greenpeace",
-        (M.CAMPAIGNING, M.PROMOTION),
-        S.IN_REVIEW,
-        25,
-    ),
-    DemoRequest(
-        "Interfaith vigil for asylum seekers",
-        "localgroup1",
-        "World Council of Churches",
-        (M.CO_SPONSORING,),
-        S.NEEDS_INFORMATION,
-        20,
-        visibility=Visibility.SILENT,
-        comment="Which other faith communities are invited? A vigil with one church risks looking exclusionary.",
-    ),
-    DemoRequest(
-        "Panel on the right to food",
-        "localgroup1",
-        "Food First International Action Network",
-        (M.CO_SPONSORING, M.PUBLICITY),
-        S.APPROVED,
-        15,
-        comment="Approved: please invite speakers from every major party or read their statements.",
-    ),
-    DemoRequest(
-        "Human rights film festival 2025",
-        "localgroup2",
-        "Human Rights Watch",
-        (M.CO_SPONSORING, M.JOINT_PUBLICATION),
-        S.APPROVED,
-        -200,
-        lasts_days=3,
-    ),
-    DemoRequest(
-        "Fundraising dinner with a sponsor",
-        "localgroup2",
-        "Oxfam International",
-        (M.FUNDRAISING,),
-        S.DECLINED,
-        35,
-        comment="We cannot take part in joint fundraising for this dinner: the Section must keep its financial independence. This is not a judgement of Oxfam, and we would welcome a joint awareness event instead.",
-        internal_note="Sponsor is a bank under investigation; do not mention it to the group.",
-    ),
-    DemoRequest(
-        "Joint statement on a national crisis",
-        "localgroup2",
-        "International Commission of Jurists",
-        (M.CRISIS_STRATEGY, M.LOBBYING),
-        S.ESCALATED,
-        10,
-        comment="A joint strategy on a national crisis is decided by the International Secretariat.",
-    ),
-    DemoRequest(
-        "Medical ethics talk",
-        "localgroup2",
-        "Médecins Sans Frontières",
-        (M.TRAINING,),
-        S.WITHDRAWN,
-        50,
-        comment="The speaker is no longer available.",
-    ),
-    DemoRequest(
-        "Sharing our reports at their info market",
-        "localgroup1",
-        "Survival International",
-        (M.PROVIDE_INFORMATION,),
-        S.NOTED,
-        12,
-        visibility=Visibility.BRANDED,
-    ),
-    DemoRequest(
-        "Joining the local anti-slavery platform",
-        "localgroup1",
-        "Anti-Slavery International",
-        (M.RECEIVE_INFORMATION,),
-        S.SUBMITTED,
-        60,
-        joins_coalition=True,
-        purposes=(P.LASTING_RELATIONSHIPS, P.POOL_RESOURCES),
-    ),
-]
+    DemoRequest("Film night on refugee rights", "localgroup1", "Oxfam International", (M.CAMPAIGNING, M.PUBLICITY), S.DRAFT, 40),
+    DemoRequest("Letter-writing marathon at the library", "localgroup1", "International PEN", (M.CAMPAIGNING,), S.SUBMITTED, 30),
+    DemoRequest("Joint stall at the climate march", "localgroup2", "Greenpeace", (M.CAMPAIGNING, M.PROMOTION), S.IN_REVIEW, 25),
+    DemoRequest("Interfaith vigil for asylum seekers", "localgroup1", "World Council of Churches", (M.CO_SPONSORING,), S.NEEDS_INFORMATION, 20, visibility=Visibility.SILENT,
+                comment="Which other faith communities are invited? A vigil with one church risks looking exclusionary."),
+    DemoRequest("Panel on the right to food", "localgroup1", "Food First International Action Network", (M.CO_SPONSORING, M.PUBLICITY), S.APPROVED, 15,
+                comment="Approved: please invite speakers from every major party or read their statements."),
+    DemoRequest("Human rights film festival 2025", "localgroup2", "Human Rights Watch", (M.CO_SPONSORING, M.JOINT_PUBLICATION), S.APPROVED, -200, lasts_days=3),
+    DemoRequest("Fundraising dinner with a sponsor", "localgroup2", "Oxfam International", (M.FUNDRAISING,), S.DECLINED, 35,
+                comment="We cannot take part in joint fundraising for this dinner: the Section must keep its financial independence. This is not a judgement of Oxfam, and we would welcome a joint awareness event instead.",
+                internal_note="Sponsor is a bank under investigation; do not mention it to the group."),
+    DemoRequest("Joint statement on a national crisis", "localgroup2", "International Commission of Jurists", (M.CRISIS_STRATEGY, M.LOBBYING), S.ESCALATED, 10,
+                comment="A joint strategy on a national crisis is decided by the International Secretariat."),
+    DemoRequest("Medical ethics talk", "localgroup2", "Médecins Sans Frontières", (M.TRAINING,), S.WITHDRAWN, 50,
+                comment="The speaker is no longer available."),
+    DemoRequest("Sharing our reports at their info market", "localgroup1", "Survival International", (M.PROVIDE_INFORMATION,), S.NOTED, 12, visibility=Visibility.BRANDED),
+    DemoRequest("Joining the local anti-slavery platform", "localgroup1", "Anti-Slavery International", (M.RECEIVE_INFORMATION,), S.SUBMITTED, 60, joins_coalition=True,
+                purposes=(P.LASTING_RELATIONSHIPS, P.POOL_RESOURCES)),
+]  # fmt: skip
 
 
-def seed_requests(
-    users: dict[str, User], *, before_approval: Callable[..., None] | None = None
-) -> int:
+def seed_requests(users: dict[str, User], *, before_approval: Callable | None = None) -> int:
     """Create the demo requests that are missing; returns how many were added.
     `before_approval(request, assessor=...)` meets other apps' approval gates (risk)."""
     added = 0
@@ -183,25 +100,12 @@ def _create(
         },
         submit=demo.status != S.DRAFT,
     )
-    _advance(
-        request,
-        demo,
-        group_user=group_user,
-        coordinator=coordinator,
-        lead=lead,
-        before_approval=before_approval,
-    )
+    if before_approval is not None and demo.status == S.APPROVED:
+        before_approval(request, assessor=lead)
+    _advance(request, demo, group_user=group_user, coordinator=coordinator, lead=lead)
 
 
-def _advance(
-    request,
-    demo: DemoRequest,
-    *,
-    group_user: User,
-    coordinator: User,
-    lead: User,
-    before_approval=None,
-):
+def _advance(request, demo: DemoRequest, *, group_user: User, coordinator: User, lead: User):
     kw = {"partnership_request": request, "user": coordinator}
     if demo.status == S.IN_REVIEW:
         services.partnership_request_start_review(**kw)
@@ -214,8 +118,6 @@ def _advance(
                 q: ("yes", "Checked with the regional staff.") for q in ChecklistQuestion.values
             },
         )
-        if before_approval is not None:
-            before_approval(request, assessor=lead)
         services.partnership_request_approve(
             **kw,
             lead=lead,
