@@ -70,6 +70,7 @@ def request_review_panel(partnership_request: PartnershipRequest, user) -> Organ
         template="risk/_review_panel.html",
         context={
             "partnership_request": partnership_request,
+            "needs_assessment": partnership_request.needs_review(),
             "assessment": assessment,
             "lines": list(assessment.lines.all()) if assessment else [],
             "advice": advice,

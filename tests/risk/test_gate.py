@@ -8,6 +8,7 @@ from accounts.roles import Role
 from partnerships.models import Partnership, RequestStatus
 from partnerships.services import requests as services
 from partnerships.services.requests import TransitionNotAllowed
+from risk.services import request_approval_refusal
 from tests.factories import PartnershipRequestFactory, assess_risk, complete_checklist
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +201,8 @@ def test_the_queue_shows_and_filters_by_the_risk_rating(
     assert titles({"risk": "none"}) == {"Unassessed one"}
     assert "Low one" in titles({"risk": "low"})
     assert titles({"risk": "nonsense"}) == set()
+
+
+def test_a_request_needing_no_authorisation_is_not_gated(coordinator):
+    noted = PartnershipRequestFactory(methods=["provide_information"])
+    assert request_approval_refusal(noted) is None
