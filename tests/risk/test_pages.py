@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from dashboard.services.reminders import calendar_feed_ical, reminder_items
+from dashboard.services.reminders import calendar_feed_ical, reminder_digest_send, reminder_items
 from risk.models import RiskAssessment
 from tests.factories import OrganisationFactory, PartnershipRequestFactory, assess_risk
 
@@ -274,3 +274,9 @@ def test_reviews_due_are_on_the_reminders_page(staff_client, staff):
     assess_risk(OrganisationFactory(name="Due org"), assessor=staff, review_on=timezone.localdate())
     content = staff_client.get(reverse("dashboard:reminders")).content.decode()
     assert "Review Risk assessment of Due org" in content
+
+
+def test_reviews_due_are_in_the_daily_digest(staff, mailoutbox):
+    assess_risk(OrganisationFactory(name="Digest org"), assessor=staff, review_on=timezone.localdate())  # fmt: skip
+    assert reminder_digest_send(user=staff, today=timezone.localdate()) is not None
+    assert "Review Risk assessment of Digest org" in mailoutbox[0].body
