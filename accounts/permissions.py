@@ -41,6 +41,8 @@ _SHARED = [
     *_perms("evaluation", VIEW, (
         "jointactivity", "target", "evaluation", "lesson", "partnerlink", "partneranswer", "nextstep",
     )),
+    # Risk assessments: written through the register pages, read-only in the admin.
+    *_perms("risk", VIEW, ("riskassessment", "riskline", "requestadvice")),
 ]  # fmt: skip
 
 # "app_label.codename". Codenames of models that do not exist yet are skipped
@@ -50,6 +52,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.COORDINATOR: [
         *_SHARED,
         *_perms("partnerships", ("change",), ("partnershiprequest", "partnership")),
+        *_perms("risk", ("add", "change"), ("riskassessment", "riskline")),
+        "risk.delete_riskline",
         # Seed 004: details of defenders at risk reach only those who need them. An
         # administrator grants this to a named staff user when their work needs it.
         "outreach.view_at_risk_contact",

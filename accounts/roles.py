@@ -204,6 +204,8 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Approaches"), "outreach:approach_list", _STAFF, menu=_("Outreach")),
     NavItem(_("Urgent Actions"), "outreach:ua_list", _STAFF, menu=_("Outreach")),
     NavItem(_("Import"), "outreach:import", _STAFF, menu=_("Outreach")),
+    NavItem(_("Risk register"), "risk:register", _STAFF, menu=_("Risk")),
+    NavItem(_("Event advisor"), "risk:advice", _STAFF, menu=_("Risk")),
     NavItem(_("Reminders"), "dashboard:reminders", _STAFF),
     NavItem(_("Review queue"), "admin:review_queue", frozenset({Role.COORDINATOR})),
     NavItem(_("Administration"), "admin:index", _STAFF),

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from accounts.admin_views import view_on_site
 from accounts.views import language_set
+from risk.api import EventAdviceView
 
 from .health import healthz
 
@@ -24,6 +25,8 @@ urlpatterns = [
     path("i18n/setlang/", language_set, name="set_language"),
     path("outreach/", include("outreach.urls")),
     path("evaluation/", include("evaluation.urls")),
+    path("risk/", include("risk.urls")),
+    path("api/risk/event-advice/", EventAdviceView.as_view(), name="api_event_advice"),
     path("api/", include("config.api")),
     path("", include("partnerships.urls")),
     path("", include("dashboard.urls")),

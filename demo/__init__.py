@@ -1,1 +1,1 @@
-"""Demo data for `seed_demo`, apart from the domain code."""
+"""Demo data for `seed_demo`, one module per app, apart from the domain code."""

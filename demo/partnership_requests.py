@@ -1,5 +1,6 @@
 """Demo partnership requests in every state, made through the services so each has its history."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -53,8 +54,9 @@ DEMO_REQUESTS = [
 ]  # fmt: skip
 
 
-def seed_requests(users: dict[str, User]) -> int:
-    """Create the demo requests that are missing; returns how many were added."""
+def seed_requests(users: dict[str, User], *, before_approval: Callable | None = None) -> int:
+    """Create the demo requests that are missing; returns how many were added.
+    `before_approval(request, assessor=...)` meets other apps' approval gates (risk)."""
     added = 0
     for demo in DEMO_REQUESTS:
         group_user = users[demo.group_user]
@@ -62,12 +64,20 @@ def seed_requests(users: dict[str, User]) -> int:
             local_group=group_user.local_group, activity_title=demo.title
         ).exists():
             continue
-        _create(demo, group_user, coordinator=users["coordinator"], lead=users["staff"])
+        _create(
+            demo,
+            group_user,
+            coordinator=users["coordinator"],
+            lead=users["staff"],
+            before_approval=before_approval,
+        )
         added += 1
     return added
 
 
-def _create(demo: DemoRequest, group_user: User, *, coordinator: User, lead: User) -> None:
+def _create(
+    demo: DemoRequest, group_user: User, *, coordinator: User, lead: User, before_approval=None
+) -> None:
     starts_on = timezone.localdate() + timedelta(days=demo.starts_in_days)
     ends_on = starts_on + timedelta(days=demo.lasts_days) if demo.lasts_days else None
     request = services.partnership_request_create(
@@ -89,6 +99,8 @@ def _create(demo: DemoRequest, group_user: User, *, coordinator: User, lead: Use
         },
         submit=demo.status != S.DRAFT,
     )
+    if before_approval is not None and demo.status == S.APPROVED:
+        before_approval(request, assessor=lead)
     _advance(request, demo, group_user=group_user, coordinator=coordinator, lead=lead)
 
 

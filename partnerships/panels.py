@@ -49,3 +49,31 @@ def register_review_panel(provider: ReviewPanelProvider) -> ReviewPanelProvider:
 def review_panels_for(partnership_request, user) -> list[OrganisationPanel]:
     panels = (provider(partnership_request, user) for provider in _review_providers)
     return [panel for panel in panels if panel is not None]
+
+
+# The review queue in the admin: columns and list filters from the apps built on
+# partnerships (risk shows each request's rating). Asked per request, because the
+# admin is loaded before those apps' ready() runs.
+_queue_columns: list[Callable] = []
+_queue_filters: list[type] = []
+
+
+def register_queue_column(column: Callable) -> Callable:
+    """A list_display callable `column(partnership_request)`; it must not query per row."""
+    if column not in _queue_columns:
+        _queue_columns.append(column)
+    return column
+
+
+def register_queue_filter(list_filter: type) -> type:
+    if list_filter not in _queue_filters:
+        _queue_filters.append(list_filter)
+    return list_filter
+
+
+def queue_columns() -> list[Callable]:
+    return list(_queue_columns)
+
+
+def queue_filters() -> list[type]:
+    return list(_queue_filters)

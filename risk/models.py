@@ -1,1 +1,310 @@
-"""Models arrive with the issue that builds this app."""
+"""Risk assessments (seed 002, "Managing risk"): of a partnership request, a partnership
+or an organisation, one line per type of risk, and the checks the seed names.
+
+The overall rating is derived from the lines by `risk.ratings.overall_rating` and
+stored only so that lists can filter by it; the services keep it in step.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.models import Organisation
+
+
+class RiskType(models.TextChoices):
+    """Seed 002: "Types of risk to consider when partnering include political, policy
+    related, financial, legal, reputational and physical." """
+
+    POLITICAL = "political", "Political"
+    POLICY = "policy", "Policy"
+    FINANCIAL = "financial", "Financial"
+    LEGAL = "legal", "Legal"
+    REPUTATIONAL = "reputational", "Reputational"
+    PHYSICAL = "physical", "Physical"
+
+
+class Rating(models.TextChoices):
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+    SEVERE = "severe", "Severe"
+    DO_NOT_PARTICIPATE = "do_not_participate", "Do not participate as partners"
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    COMPLETE = "complete", "Complete"
+
+
+SCALE = [MinValueValidator(1), MaxValueValidator(5)]
+LIKELIHOOD_LABELS = {1: "rare", 2: "unlikely", 3: "possible", 4: "likely", 5: "almost certain"}
+IMPACT_LABELS = {1: "minimal", 2: "minor", 3: "moderate", 4: "major", 5: "severe"}
+
+
+class Check(models.TextChoices):
+    """What seed 002 asks us to look at before partnering; each is ticked with a note.
+    A check's fields on RiskAssessment are `check_<value>` and `check_<value>_note`."""
+
+    PAST_ACTIONS = "past_actions", "Organisers' past actions and statements"
+    AFFILIATIONS = "affiliations", "Organisers' corporate and other affiliations"
+    SPEAKERS = "speakers", "Political or other affiliations of the speakers"
+    MAJOR_PARTIES = (
+        "major_parties",
+        "Every major party invited (an event with a member of parliament, councillor or "
+        "candidate), or its statement read out",
+    )
+    RELIGIOUS = "religious", "Religious hosting: would a formal event look exclusionary?"
+    INDIGENOUS = (
+        "indigenous",
+        "Indigenous-led organisers: their full consent, not dominating their space, where the "
+        "funds raised go, whether our branding helps the long-term relationship",
+    )
+
+
+def _checked(check: Check) -> models.BooleanField:
+    return models.BooleanField(check.label, default=False)
+
+
+def _note(check: Check) -> models.TextField:
+    return models.TextField(f"{check.label}: note", blank=True)
+
+
+class RiskAssessmentQuerySet(models.QuerySet):
+    def open(self) -> "RiskAssessmentQuerySet":
+        return self.filter(status=AssessmentStatus.DRAFT)
+
+    def complete(self) -> "RiskAssessmentQuerySet":
+        return self.filter(status=AssessmentStatus.COMPLETE)
+
+    def due_for_review(self, *, today: datetime.date) -> "RiskAssessmentQuerySet":
+        """Complete assessments whose review date is within the notice period, or past."""
+        notice = datetime.timedelta(days=settings.RISK_REVIEW_NOTICE_DAYS)
+        return self.complete().filter(review_on__lte=today + notice)
+
+    def concerning(self, organisation: Organisation) -> "RiskAssessmentQuerySet":
+        """Of the organisation itself, of requests naming it, of partnerships with it."""
+        return self.filter(
+            Q(organisation=organisation)
+            | Q(partnership_request__organisation=organisation)
+            | Q(partnership__in=organisation.partnerships.values("pk"))
+        )
+
+
+class RiskAssessment(models.Model):
+    # Exactly one of the three targets (constraint below).
+    partnership_request = models.OneToOneField(
+        "partnerships.PartnershipRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="risk_assessment",
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="risk_assessments",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="risk_assessments",
+    )
+    title = models.CharField(
+        max_length=200, blank=True, help_text="Optional: what is assessed, if not obvious."
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="risk_assessments"
+    )
+    assessed_on = models.DateField(default=timezone.localdate)
+    status = models.CharField(
+        max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+    )
+    review_on = models.DateField(
+        "review date", null=True, blank=True, help_text="Needed to complete the assessment."
+    )
+    rating = models.CharField(
+        max_length=20,
+        choices=Rating.choices,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Derived from the lines; empty until there is one.",
+    )
+
+    check_past_actions = _checked(Check.PAST_ACTIONS)
+    check_past_actions_note = _note(Check.PAST_ACTIONS)
+    check_affiliations = _checked(Check.AFFILIATIONS)
+    check_affiliations_note = _note(Check.AFFILIATIONS)
+    check_speakers = _checked(Check.SPEAKERS)
+    check_speakers_note = _note(Check.SPEAKERS)
+    check_major_parties = _checked(Check.MAJOR_PARTIES)
+    check_major_parties_note = _note(Check.MAJOR_PARTIES)
+    check_religious = _checked(Check.RELIGIOUS)
+    check_religious_note = _note(Check.RELIGIOUS)
+    check_indigenous = _checked(Check.INDIGENOUS)
+    check_indigenous_note = _note(Check.INDIGENOUS)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RiskAssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-assessed_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        partnership_request__isnull=False,
+                        partnership__isnull=True,
+                        organisation__isnull=True,
+                    )
+                    | Q(
+                        partnership_request__isnull=True,
+                        partnership__isnull=False,
+                        organisation__isnull=True,
+                    )
+                    | Q(
+                        partnership_request__isnull=True,
+                        partnership__isnull=True,
+                        organisation__isnull=False,
+                    )
+                ),
+                name="risk_assessment_exactly_one_target",
+                violation_error_message=(
+                    "Assess exactly one thing: a partnership request, a partnership or an "
+                    "organisation."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=AssessmentStatus.COMPLETE) | Q(review_on__isnull=False),
+                name="risk_assessment_complete_has_review_date",
+                violation_error_message="A complete assessment needs a review date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_on__isnull=True) | Q(review_on__gte=F("assessed_on")),
+                name="risk_assessment_review_after_assessment",
+                violation_error_message="The review date cannot be before the assessment.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Risk assessment of {self.target}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("risk:assessment_detail", args=[self.pk])
+
+    @property
+    def target(self):
+        return self.partnership_request or self.partnership or self.organisation
+
+    def target_organisations(self) -> list[Organisation]:
+        if self.organisation_id:
+            return [self.organisation]
+        if self.partnership_request_id:
+            return [self.partnership_request.organisation]
+        return list(self.partnership.organisations.all())
+
+    def is_complete(self) -> bool:
+        return self.status == AssessmentStatus.COMPLETE
+
+    def checks(self) -> list[tuple[str, bool, str]]:
+        """(label, ticked, note) for each check of seed 002, in order."""
+        return [
+            (check.label, getattr(self, f"check_{check}"), getattr(self, f"check_{check}_note"))
+            for check in Check
+        ]
+
+
+class RiskLine(models.Model):
+    """One type of risk: how likely and how bad, what we do about it, and what remains."""
+
+    assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="lines")
+    risk_type = models.CharField(max_length=20, choices=RiskType.choices)
+    description = models.TextField(blank=True, help_text="What could happen.")
+    likelihood = models.PositiveSmallIntegerField(validators=SCALE, help_text="1 (rare) to 5.")
+    impact = models.PositiveSmallIntegerField(validators=SCALE, help_text="1 (minimal) to 5.")
+    mitigation = models.TextField(blank=True)
+    residual_likelihood = models.PositiveSmallIntegerField(
+        validators=SCALE, help_text="After mitigation."
+    )
+    residual_impact = models.PositiveSmallIntegerField(
+        validators=SCALE, help_text="After mitigation."
+    )
+
+    class Meta:
+        ordering = ["assessment", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "risk_type"],
+                name="risk_line_one_per_type",
+                violation_error_message="Each type of risk has one line.",
+            ),
+            models.CheckConstraint(
+                condition=Q(risk_type__in=RiskType.values), name="risk_line_type_known"
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"risk_line_{name}_1_to_5",
+                )
+                for name in ("likelihood", "impact", "residual_likelihood", "residual_impact")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_risk_type_display()}: {self.residual_score} after mitigation"
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual_likelihood * self.residual_impact
+
+    def residual_rating(self) -> "Rating":
+        from .ratings import band  # ratings imports this module
+
+        return band(self.residual_score)
+
+
+class RequestAdvice(models.Model):
+    """The event advisor's advice as given to a local group with its request.
+
+    Stored as given (input and output), so a later change of rules does not rewrite
+    what the group was told."""
+
+    partnership_request = models.OneToOneField(
+        "partnerships.PartnershipRequest",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="risk_advice",
+    )
+    # A request form being filled in has no request yet: its advice waits under a token.
+    token = models.CharField(max_length=36, unique=True)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.JSONField(help_text="The event as described to the advisor.")
+    advice = models.JSONField(help_text="The advisor's answer.")
+    recommendation = models.CharField(max_length=30)
+    visibility = models.CharField(max_length=20)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Advice: {self.recommendation} ({self.visibility})"

@@ -241,3 +241,50 @@ class UrgentActionFactory(factory.django.DjangoModelFactory):
             approved_by=factory.SubFactory(UserFactory),
             approved_at=factory.LazyFunction(timezone.now),
         )
+
+
+# --- Risk assessments (issue 10) ------------------------------------------------------------
+
+
+def assess_risk(
+    target=None,
+    *,
+    assessor=None,
+    residual: int | tuple[int, int] = (1, 2),
+    blocking: str = "",
+    complete: bool = True,
+    **kwargs,
+):
+    """A risk assessment of `target` (a request, a partnership or an organisation) with a
+    line for every type of risk at the given residual (likelihood, impact), every check
+    ticked. `blocking="legal"` puts that type's residual at 5×5."""
+    from risk.models import Check, RiskAssessment, RiskLine, RiskType
+    from risk.services import risk_assessment_rating_refresh
+
+    field = {
+        "PartnershipRequest": "partnership_request",
+        "Partnership": "partnership",
+        "Organisation": "organisation",
+    }[type(target).__name__]
+    likelihood, impact = residual if isinstance(residual, tuple) else (residual, 1)
+    assessment = RiskAssessment.objects.create(
+        **{field: target},
+        assessor=assessor or UserFactory.with_role(Role.SECTION_STAFF),
+        status="complete" if complete else "draft",
+        review_on=kwargs.pop("review_on", timezone.localdate() + datetime.timedelta(days=180)),
+        **{f"check_{check}": True for check in Check},
+        **{f"check_{check}_note": "Checked." for check in Check},
+        **kwargs,
+    )
+    for risk_type in RiskType.values:
+        blocked = risk_type == blocking
+        RiskLine.objects.create(
+            assessment=assessment,
+            risk_type=risk_type,
+            likelihood=5 if blocked else max(likelihood, 2),
+            impact=5 if blocked else max(impact, 2),
+            mitigation="None possible." if blocked else "Agreed in writing.",
+            residual_likelihood=5 if blocked else likelihood,
+            residual_impact=5 if blocked else impact,
+        )
+    return risk_assessment_rating_refresh(assessment=assessment)

@@ -332,3 +332,6 @@ SPECTACULAR_SETTINGS = {
     },
     "SCHEMA_PATH_PREFIX": "/api/",
 }
+# Risk assessments (risk/): a complete assessment is due for review this many days
+# before its review date, in the register and the reminders.
+RISK_REVIEW_NOTICE_DAYS = env.int("RISK_REVIEW_NOTICE_DAYS", default=14)

@@ -26,6 +26,7 @@ from evaluation.selectors import due_for as evaluation_due_for
 from outreach.models import Approach
 from partnerships.emails import send_templated_email
 from partnerships.models import Meeting, PartnershipRequest
+from risk.models import RiskAssessment
 
 logger = logging.getLogger(__name__)
 
@@ -146,11 +147,36 @@ def evaluation_items(user: User, today: datetime.date) -> list[ReminderItem]:
     ]
 
 
+def _user_risk_reviews(user: User) -> QuerySet[RiskAssessment]:
+    return (
+        RiskAssessment.objects.complete()
+        .filter(assessor=user, review_on__isnull=False)
+        .select_related("partnership_request__organisation", "partnership", "organisation")
+        .order_by("review_on", "pk")
+    )
+
+
+def risk_reviews_due(user: User, today: datetime.date) -> list[ReminderItem]:
+    """The user's risk assessments whose review date is within RISK_REVIEW_NOTICE_DAYS, or past."""
+    return [
+        ReminderItem(
+            kind="Risk review",
+            title=f"Review {assessment}",
+            due=assessment.review_on,
+            url=_absolute(assessment.get_absolute_url()),
+            overdue=assessment.review_on < today,
+        )
+        for assessment in _user_risk_reviews(user)
+        & RiskAssessment.objects.due_for_review(today=today)  # fmt: skip
+    ]
+
+
 REMINDER_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [
     approach_follow_ups,
     requests_waiting_for_review,
     coalition_meetings_next_week,
     evaluation_items,
+    risk_reviews_due,
 ]
 # Sources whose items are also events in the calendar feed, beside the follow-ups.
 CALENDAR_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [evaluation_items]
@@ -217,7 +243,7 @@ def calendar_feed_revoke(*, user: User) -> None:
 
 
 def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> bytes:
-    """RFC 5545: one all-day event per open follow-up of the user."""
+    """RFC 5545: one all-day event per open follow-up and per scheduled risk review of the user."""
     now = now or timezone.now()
     calendar = Calendar()
     calendar.add("prodid", "-//Partnerdesk//Follow-ups//EN")
@@ -225,14 +251,21 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Partnerdesk follow-ups: {user.get_username()}")
     host = settings.SITE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
-    for approach in _user_follow_ups(user):
+    entries = [
+        (f"approach-{a.pk}-follow-up", a.follow_up_on, f"Follow up with {_approach_target(a)}", a)
+        for a in _user_follow_ups(user)
+    ] + [
+        (f"risk-assessment-{a.pk}-review", a.review_on, f"Review {a}", a)
+        for a in _user_risk_reviews(user)
+    ]
+    for uid, day, summary, obj in entries:
         event = Event()
-        event.add("uid", f"approach-{approach.pk}-follow-up@{host}")
+        event.add("uid", f"{uid}@{host}")
         event.add("dtstamp", now)
-        event.add("dtstart", approach.follow_up_on)
-        event.add("dtend", approach.follow_up_on + datetime.timedelta(days=1))
-        event.add("summary", f"Follow up with {_approach_target(approach)}")
-        event.add("url", _absolute(approach.get_absolute_url()))
+        event.add("dtstart", day)
+        event.add("dtend", day + datetime.timedelta(days=1))
+        event.add("summary", summary)
+        event.add("url", _absolute(obj.get_absolute_url()))
         calendar.add_component(event)
     today = timezone.localdate(now)
     for item in (item for source in CALENDAR_SOURCES for item in source(user, today)):

@@ -39,7 +39,7 @@ from partnerships.models import (
     RequestStatus,
 )
 from partnerships.models.requests import WAITING_TIME_ORDER, ChecklistQuestion
-from partnerships.panels import review_panels_for
+from partnerships.panels import queue_columns, queue_filters, review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import allowed_actions
 
@@ -238,6 +238,12 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
         # The rule of accounts.roles, not the "change" model permission: a user
         # given that permission by hand still does not decide.
         return may_decide(request.user)
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *queue_columns()]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), *queue_filters()]
 
     @admin.display(description="waiting", ordering="submitted_at")
     def waiting(self, obj: PartnershipRequest) -> str:

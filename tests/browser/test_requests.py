@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from partnerships.models import PartnershipRequest
+from tests.factories import assess_risk
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +54,8 @@ def test_group_submits_coordinator_approves_and_group_is_told(
     submit_request_for_hrw(page, title)
     log_out(page)
 
+    # Approval also needs a complete risk assessment (tests/browser/test_risk.py fills one in).
+    assess_risk(PartnershipRequest.objects.get(activity_title=title))
     login("coordinator")
     expect(page).to_have_url(re.compile(r"/admin/partnerships/partnershiprequest/queue/$"))
     page.get_by_role("link", name=title).click()

@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from accounts.roles import Role, landing_url
 from partnerships.models import Partnership, RequestStatus
-from tests.factories import OrganisationFactory, PartnershipRequestFactory, complete_checklist
+from tests.factories import (
+    OrganisationFactory,
+    PartnershipRequestFactory,
+    assess_risk,
+    complete_checklist,
+)
 
 pytestmark = pytest.mark.django_db
 S = RequestStatus
@@ -124,6 +129,7 @@ def test_approving_needs_the_checklist_then_creates_the_partnership(
         answers[f"q{question}_note"] = f"Checked {question}"
     response = coordinator_client.post(checklist_url(request), answers)
     assert response.status_code == 302
+    assess_risk(request)  # approval also needs a complete risk assessment (tests/risk)
     response = coordinator_client.post(decide_url(request, "approve"), approve)
     assert response.status_code == 302
     request.refresh_from_db()

@@ -16,6 +16,7 @@ from tests.factories import (
     OrganisationFactory,
     PartnershipRequestFactory,
     UserFactory,
+    assess_risk,
     complete_checklist,
 )
 
@@ -89,6 +90,7 @@ def test_every_transition_is_allowed_only_from_its_states_for_its_role(
     user = people[role]
     request = PartnershipRequestFactory(local_group=people["own_group"].local_group, status=status)
     complete_checklist(request)
+    assess_risk(request)
     events_before = RequestEvent.objects.count()
     if is_allowed(action, status, role):
         perform(action, request, user, lead=people["staff"])
@@ -195,6 +197,7 @@ def test_approval_needs_every_checklist_question_answered(people):
     request = PartnershipRequestFactory(
         local_group=people["own_group"].local_group, status=S.IN_REVIEW
     )
+    assess_risk(request)
     answers = {q: ("yes", "") for q in range(1, 6)}  # five of six
     services.decision_checklist_record(
         partnership_request=request, user=people["coordinator"], answers=answers
@@ -245,6 +248,7 @@ def test_approval_creates_the_partnership(people):
         visibility="silent",
     )
     complete_checklist(request)
+    assess_risk(request)
     today = timezone.localdate()
     partnership = services.partnership_request_approve(
         partnership_request=request,
@@ -269,6 +273,7 @@ def test_approving_an_activity_that_already_ended_records_a_concluded_partnershi
         local_group=people["own_group"].local_group, status=S.IN_REVIEW
     )
     complete_checklist(request)
+    assess_risk(request)
     past = timezone.localdate() - timedelta(days=60)
     partnership = services.partnership_request_approve(
         partnership_request=request,
@@ -285,6 +290,7 @@ def test_the_partnership_lead_must_be_section_staff(people):
         local_group=people["own_group"].local_group, status=S.IN_REVIEW
     )
     complete_checklist(request)
+    assess_risk(request)
     with pytest.raises(TransitionNotAllowed, match="lead"):
         perform("approve", request, people["coordinator"], lead=people["own_group"])
     assert not Partnership.objects.exists()
@@ -295,6 +301,7 @@ def test_a_partnership_cannot_end_before_it_starts(people):
         local_group=people["own_group"].local_group, status=S.IN_REVIEW
     )
     complete_checklist(request)
+    assess_risk(request)
     today = timezone.localdate()
     with pytest.raises(TransitionNotAllowed, match="end before"):
         services.partnership_request_approve(
@@ -483,6 +490,7 @@ def test_requests_decisions_and_partnerships_appear_on_the_organisation_timeline
         status=S.IN_REVIEW,
     )
     complete_checklist(request)
+    assess_risk(request)
     perform("approve", request, people["coordinator"], lead=people["staff"])
     kinds = [entry.kind for entry in timeline_for(organisation)]
     assert "decision" in kinds

@@ -23,6 +23,7 @@ from demo.partnerships import (
     seed_support_requests,
     seed_synthetic_organisations,
 )
+from demo.risk import assess_before_approval, seed_risk
 
 
 class Command(BaseCommand):
@@ -64,7 +65,8 @@ class Command(BaseCommand):
             seeded = seed_organisations()
             seed_dutch_platform(staff=users["staff"])
             seed_support_requests(staff=users["staff"])
-            requests = seed_requests(users)
+            requests = seed_requests(users, before_approval=assess_before_approval)
+            seed_risk(users)
             seed_assessments()
             seed_publications()
             seed_campaign_spectrum()

@@ -1,0 +1,48 @@
+"""`POST /api/risk/event-advice/`: the event advisor as JSON, for staff and local groups.
+
+Authentication is DRF's default (session with CSRF; token once the API sets it up).
+"""
+
+from django.contrib.auth.decorators import login_not_required
+from django.utils.decorators import method_decorator
+from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import BasePermission
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import is_coordinator, is_local_group, is_section_staff
+
+from .advisor import InvalidEvent, advise_json
+
+
+class StaffOrLocalGroup(BasePermission):
+    message = "Only Section staff, coordinators and local groups may ask the event advisor."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated) and (
+            is_section_staff(user) or is_coordinator(user) or is_local_group(user)
+        )
+
+
+# DRF answers an anonymous caller itself (401/403), instead of the login redirect.
+@method_decorator(login_not_required, name="dispatch")
+class EventAdviceView(APIView):
+    permission_classes = [StaffOrLocalGroup]
+    parser_classes = [JSONParser]
+    renderer_classes = [JSONRenderer]
+
+    def post(self, request: Request) -> Response:
+        try:
+            data = request.data
+        except ParseError as error:
+            raise ValidationError(
+                {"detail": f"The body is not valid JSON: {error.detail}"}
+            ) from error
+        try:
+            return Response(advise_json(data))
+        except InvalidEvent as error:
+            raise ValidationError({"field": error.field, "detail": str(error)}) from error

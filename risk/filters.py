@@ -1,0 +1,32 @@
+"""The risk register's filters (django-filter)."""
+
+import django_filters
+from django.db.models import QuerySet
+
+from partnerships.models import Organisation
+
+from .models import AssessmentStatus, Rating, RiskAssessment, RiskType
+
+
+class RiskAssessmentFilter(django_filters.FilterSet):
+    risk_type = django_filters.ChoiceFilter(
+        label="Risk type", choices=RiskType.choices, method="filter_risk_type", empty_label="Any"
+    )
+    rating = django_filters.ChoiceFilter(choices=Rating.choices, empty_label="Any")
+    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, empty_label="Any")
+    organisation = django_filters.ModelChoiceFilter(
+        label="Organisation",
+        queryset=Organisation.objects.only("name", "acronym"),
+        method="filter_organisation",
+        empty_label="Any",
+    )
+
+    class Meta:
+        model = RiskAssessment
+        fields: list[str] = []
+
+    def filter_risk_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(lines__risk_type=value)
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+        return queryset.concerning(value)

@@ -1,0 +1,162 @@
+"""Reads across relations: the panels and timeline entries risk adds to partnerships'
+pages, the register's heatmap, and a request's assessment and advice."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.models import Organisation, PartnershipRequest
+from partnerships.panels import OrganisationPanel
+from partnerships.timeline import TimelineEntry
+
+from .models import AssessmentStatus, Rating, RequestAdvice, RiskAssessment, RiskLine
+from .ratings import band
+
+PANEL_ASSESSMENTS_SHOWN = 10
+NOT_ASSESSED = "not assessed"
+
+# The request's proposed visibility in the advisor's words, to compare the two.
+REQUEST_VISIBILITY_AS_ADVICE = {
+    "branded": "amnesty_branded",
+    "co_branded": "co_branded",
+    "silent": "unbranded",
+    "attend_only": "unbranded",
+}
+ADVICE_VISIBILITY_LABELS = {
+    "amnesty_branded": "Amnesty-branded",
+    "co_branded": "Co-branded",
+    "unbranded": "Unbranded (silent partner)",
+    "none": "None: no Amnesty presence",
+}
+
+
+def _with_lines(queryset: QuerySet[RiskAssessment]) -> QuerySet[RiskAssessment]:
+    return queryset.select_related("assessor").prefetch_related("lines")
+
+
+def assessment_for_request(partnership_request: PartnershipRequest) -> RiskAssessment | None:
+    return _with_lines(RiskAssessment.objects.filter(partnership_request=partnership_request)).first()  # fmt: skip
+
+
+def rating_label(rating: str) -> str:
+    return Rating(rating).label if rating else NOT_ASSESSED
+
+
+@dataclass(frozen=True)
+class VisibilityComparison:
+    proposed: str
+    advised: str
+    differs: bool
+
+
+def compare_visibility(partnership_request: PartnershipRequest, advice: RequestAdvice) -> VisibilityComparison:  # fmt: skip
+    proposed = REQUEST_VISIBILITY_AS_ADVICE.get(partnership_request.visibility, "")
+    return VisibilityComparison(
+        proposed=partnership_request.get_visibility_display(),
+        advised=ADVICE_VISIBILITY_LABELS.get(advice.visibility, advice.visibility),
+        differs=proposed != advice.visibility,
+    )
+
+
+def request_review_panel(partnership_request: PartnershipRequest, user) -> OrganisationPanel:
+    """The coordinator's review page: the assessment beside the checklist, and the
+    advice the group was given (three queries)."""
+    assessment = assessment_for_request(partnership_request)
+    advice = RequestAdvice.objects.filter(partnership_request=partnership_request).first()
+    return OrganisationPanel(
+        template="risk/_review_panel.html",
+        context={
+            "partnership_request": partnership_request,
+            "needs_assessment": partnership_request.needs_review(),
+            "assessment": assessment,
+            "lines": list(assessment.lines.all()) if assessment else [],
+            "advice": advice,
+            "visibility": compare_visibility(partnership_request, advice) if advice else None,
+            "create_url": reverse("risk:assessment_create")
+            + f"?partnership_request={partnership_request.pk}",
+        },
+    )
+
+
+def assessments_concerning(organisation: Organisation) -> QuerySet[RiskAssessment]:
+    return RiskAssessment.objects.concerning(organisation).select_related(
+        "assessor", "partnership_request", "partnership", "organisation"
+    )
+
+
+def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPanel:
+    """Its assessments and those of its requests and partnerships (one query)."""
+    assessments = list(assessments_concerning(organisation)[: PANEL_ASSESSMENTS_SHOWN + 1])
+    return OrganisationPanel(
+        template="risk/_organisation_panel.html",
+        context={
+            "assessments": assessments[:PANEL_ASSESSMENTS_SHOWN],
+            "more": len(assessments) > PANEL_ASSESSMENTS_SHOWN,
+            "create_url": reverse("risk:assessment_create") + f"?organisation={organisation.pk}",
+        },
+    )
+
+
+def assessment_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
+    """One entry per assessment, on the day it was made (one query)."""
+    tz = timezone.get_current_timezone()
+    return [
+        TimelineEntry(
+            when=datetime.datetime.combine(assessment.assessed_on, datetime.time(12), tzinfo=tz),
+            kind="risk",
+            title=f"{assessment}: {rating_label(assessment.rating).lower()}",
+            detail=f"{assessment.get_status_display()}"
+            + (f", review by {assessment.review_on:%d %b %Y}" if assessment.review_on else ""),
+            url=assessment.get_absolute_url(),
+            actor=assessment.assessor.get_username(),
+        )
+        for assessment in assessments_concerning(organisation)
+    ]
+
+
+# --- The register's heatmap -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeatmapCell:
+    likelihood: int
+    impact: int
+    count: int
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def rating(self) -> Rating:
+        return band(self.score)
+
+
+def residual_heatmap(lines: QuerySet[RiskLine]) -> list[list[HeatmapCell]]:
+    """Counts of lines by residual likelihood × impact: rows from impact 5 down to 1,
+    columns likelihood 1 to 5 (one query)."""
+    counts = {
+        (row["residual_likelihood"], row["residual_impact"]): row["n"]
+        for row in lines.order_by()
+        .values("residual_likelihood", "residual_impact")
+        .annotate(n=Count("pk"))
+    }
+    return [
+        [
+            HeatmapCell(likelihood, impact, counts.get((likelihood, impact), 0))
+            for likelihood in range(1, 6)
+        ]  # fmt: skip
+        for impact in range(5, 0, -1)
+    ]
+
+
+def register_summary(assessments: QuerySet[RiskAssessment], *, today: datetime.date) -> dict:
+    return {
+        "open_count": assessments.filter(status=AssessmentStatus.DRAFT).count(),
+        "due": list(
+            _with_lines(assessments.due_for_review(today=today)).order_by("review_on", "pk")[:20]
+        ),
+    }
