@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
+
+from accounts.forms import SectionPasswordResetForm
 
 from .health import healthz
 
@@ -10,6 +13,11 @@ admin.site.index_title = "Partnerdesk"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "accounts/password_reset/",
+        PasswordResetView.as_view(form_class=SectionPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),

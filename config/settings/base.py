@@ -149,8 +149,18 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Partnerdesk <partnerdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+
+def with_raw_smtp(config: dict) -> dict:
+    """Django's SMTP backend becomes ours: the same, plus the public seam the UA fast
+    path sends its prebuilt bytes through (accounts/emails.py)."""
+    if config.get("EMAIL_BACKEND") == "django.core.mail.backends.smtp.EmailBackend":
+        config["EMAIL_BACKEND"] = "accounts.emails.SMTPBackend"
+    return config
+
+
 if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+    vars().update(with_raw_smtp(env.email_url("EMAIL_URL")))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 

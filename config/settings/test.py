@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR, env
+from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR, env, with_raw_smtp
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production-" + "x" * 30
@@ -53,4 +53,4 @@ WHITENOISE_AUTOREFRESH = True
 
 # Integration tests point worker subprocesses at a local SMTP sink.
 if env.str("TEST_EMAIL_URL", default=""):
-    vars().update(env.email_url("TEST_EMAIL_URL"))
+    vars().update(with_raw_smtp(env.email_url("TEST_EMAIL_URL")))

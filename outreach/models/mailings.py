@@ -93,6 +93,9 @@ class MailingStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     SENDING = "sending", "Sending"
     DONE = "done", "Done"
+    # The mail server refused our login: a configuration fault no retry can mend.
+    # Its deliveries stay queued; after the fix an administrator resumes it.
+    STOPPED = "stopped", "Stopped: the mail server refused the login"
 
 
 class Mailing(models.Model):
@@ -113,6 +116,7 @@ class Mailing(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    stop_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from accounts.emails import MailServerRefusedLogin, open_connection
 from accounts.models import User
 from outreach.models import (
     Contact,
@@ -38,19 +39,7 @@ from outreach.models import (
 from outreach.ratelimit import RateLimiter, mail_rate_limiter
 from outreach.selectors.mailings import urgent_action_audience
 from outreach.services import contacts as contact_services
-from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for callers)
-    BatchMessages,
-    MailingContent,
-    contact_from_token,
-    contact_token,
-    delivery_message,
-    delivery_message_id,
-    mailing_content,
-    markdown_to_html,
-    markdown_to_text,
-    preferences_url,
-    unsubscribe_url,
-)
+from outreach.services.mailing_messages import BatchMessages, mailing_content
 from outreach.services.ua_states import check_urgent_action
 
 logger = logging.getLogger(__name__)
@@ -190,6 +179,23 @@ def mailing_start(*, mailing_id: int) -> int:
     return -(-ready // settings.MAILING_BATCH_SIZE)
 
 
+def mailing_stop(*, mailing_id: int, reason: str) -> None:
+    """The mail server refused our login: stop, visibly (admin, mailing page), instead
+    of retrying for hours. The sweeper leaves a stopped mailing alone."""
+    logger.error("mailing %s stopped: the mail server refused the login (%s)", mailing_id, reason)
+    Mailing.objects.filter(pk=mailing_id).exclude(status=MailingStatus.DONE).update(
+        status=MailingStatus.STOPPED, stop_reason=reason[:500]
+    )
+
+
+def mailing_resume(*, mailing_id: int) -> bool:
+    """After the login is fixed: send the rest (the admin's "resume" action)."""
+    resumed = Mailing.objects.filter(pk=mailing_id, status=MailingStatus.STOPPED).update(
+        status=MailingStatus.SENDING, stop_reason=""
+    )
+    return bool(resumed) and mailing_enqueue(mailing_id=mailing_id)
+
+
 def mailing_finish_if_done(*, mailing_id: int) -> bool:
     pending = Delivery.objects.filter(
         mailing_id=mailing_id, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.SENDING]
@@ -253,7 +259,7 @@ _UNKNOWN_MAILBOX = re.compile(r"\b5\.1\.1\b|unknown|no such|does not exist", re.
 
 
 def is_mailbox_unknown(code: int, reply: str) -> bool:
-    return code == 550 and bool(_UNKNOWN_MAILBOX.search(reply)) or "5.1.1" in reply
+    return (code == 550 and bool(_UNKNOWN_MAILBOX.search(reply))) or "5.1.1" in reply
 
 
 def retry_delay(attempt: int) -> float:
@@ -349,7 +355,10 @@ def mailing_send_batch(
     _relax_commit_durability()
     smtp = get_connection(fail_silently=False)
     try:
-        smtp.open()  # before claiming: an unreachable server leaves the queue untouched
+        open_connection(smtp)  # before claiming: an unreachable server leaves the queue untouched
+    except MailServerRefusedLogin as error:
+        mailing_stop(mailing_id=mailing_id, reason=str(error))
+        raise
     except CONNECTION_ERRORS as error:
         raise TransientSendError(str(error)) from error
     try:

@@ -16,6 +16,7 @@ from accounts.roles import StaffRequiredMixin, staff_required
 from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionForm
 from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
+from outreach.services import mailing_messages
 from outreach.services import mailings as services
 from outreach.services.ua_states import (
     mailing_allowed_actions,
@@ -94,7 +95,7 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
         audience = urgent_action_audience(ua)
         audience_count = audience.count()
         return super().get_context_data(
-            body_html=services.markdown_to_html(ua.body),
+            body_html=mailing_messages.markdown_to_html(ua.body),
             audience_count=audience_count,
             audience_sample=audience.order_by("last_name", "first_name")[:AUDIENCE_SAMPLE_SIZE],
             audience_more=max(audience_count - AUDIENCE_SAMPLE_SIZE, 0),
@@ -185,7 +186,7 @@ def mailing_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _contact_or_404(token: str):
-    contact = services.contact_from_token(token)
+    contact = mailing_messages.contact_from_token(token)
     if contact is None:
         raise Http404("This link is not valid.")
     return contact

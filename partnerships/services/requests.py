@@ -15,10 +15,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.emails import send_templated_email
 from accounts.errors import NotPermitted, ServiceRefused
 from accounts.models import User
 from accounts.roles import is_local_group, is_section_staff, may_decide
-from partnerships.emails import send_templated_email
 from partnerships.gates import approval_refusals
 from partnerships.models import (
     ChecklistAnswer,
@@ -439,15 +439,29 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
 
 
 def request_event_notify(*, event_id: int) -> int:
-    """E-mail the group about a decision or a question; returns the number of messages sent."""
+    """E-mail the group about a decision or a question, once; returns the messages sent.
+
+    The event is claimed with a conditional UPDATE before sending (as mailings claim
+    deliveries), so a retry or a redelivered task finds it claimed and sends nothing.
+    A send that fails before the server accepted it releases the claim, so the retry
+    sends it; a worker killed in between loses that one message rather than repeat it."""
+    claimed = RequestEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if not claimed:
+        return 0
     event = RequestEvent.objects.select_related(
         "request__organisation", "request__local_group"
     ).get(pk=event_id)
     recipients = group_email_recipients(event.request.local_group)
     if not recipients:
         return 0
-    return send_templated_email(
-        template="request_update",
-        context={"event": event, "partnership_request": event.request},
-        to=recipients,
-    )
+    try:
+        return send_templated_email(
+            template="request_update",
+            context={"event": event, "partnership_request": event.request},
+            to=recipients,
+        )
+    except Exception:
+        RequestEvent.objects.filter(pk=event_id).update(notified_at=None)
+        raise

@@ -22,6 +22,7 @@ from outreach.models import (
 )
 from outreach.ratelimit import RateLimiter
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
+from outreach.services import mailing_messages
 from outreach.services import mailings as services
 from tests.factories import (
     ContactFactory,
@@ -158,10 +159,11 @@ def test_sending_reaches_each_matching_contact_once_with_headers(
     message = mail.outbox[0]
     parsed = message_from_string(message.message().as_string(), policy=policy.default)
     delivery = Delivery.objects.get(contact__email=message.to[0])
-    assert parsed["Message-ID"] == services.delivery_message_id(delivery, "127.0.0.1")
+    assert parsed["Message-ID"] == mailing_messages.delivery_message_id(delivery, "127.0.0.1")
     assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert (
-        parsed["List-Unsubscribe"].strip() == f"<{services.unsubscribe_url(delivery.contact_id)}>"
+        parsed["List-Unsubscribe"].strip()
+        == f"<{mailing_messages.unsubscribe_url(delivery.contact_id)}>"
     )
     assert "Dear Zoë <b>," in message.body
     html = message.alternatives[0][0]
@@ -340,7 +342,7 @@ def test_a_worker_that_lost_its_claim_stops_sending(staff, settings):
     token, claimed = services.deliveries_claim(mailing_id=mailing.pk, limit=3)
     Delivery.objects.update(claim_token=None, status=DeliveryStatus.QUEUED)  # the sweeper
     result = services.BatchResult()
-    content = services.mailing_content(mailing)
+    content = mailing_messages.mailing_content(mailing)
     from django.core.mail import get_connection
 
     services._send_claimed(claimed, token, content, get_connection(), RateLimiter(0), result)
@@ -387,10 +389,10 @@ def test_progress_counts_and_rate(staff):
 
 def test_markdown_is_cleaned_and_has_a_text_form():
     source = "Hello <script>alert(1)</script> [site](https://example.org)\n\n- one\n- two"
-    html = services.markdown_to_html(source)
+    html = mailing_messages.markdown_to_html(source)
     assert "<script>" not in html
     assert '<a href="https://example.org"' in html
-    text = services.markdown_to_text(source)
+    text = mailing_messages.markdown_to_text(source)
     assert "site (https://example.org)" in text
     assert "- one\n- two" in text
     assert "<" not in text
@@ -398,10 +400,10 @@ def test_markdown_is_cleaned_and_has_a_text_form():
 
 def test_signed_tokens_round_trip_and_reject_tampering():
     contact = ContactFactory()
-    token = services.contact_token(contact.pk)
-    assert services.contact_from_token(token) == contact
-    assert services.contact_from_token(token[:-2] + "xx") is None
-    assert services.contact_from_token(f"{contact.pk}") is None
+    token = mailing_messages.contact_token(contact.pk)
+    assert mailing_messages.contact_from_token(token) == contact
+    assert mailing_messages.contact_from_token(token[:-2] + "xx") is None
+    assert mailing_messages.contact_from_token(f"{contact.pk}") is None
 
 
 def test_the_local_rate_limiter_paces_messages():
