@@ -145,6 +145,8 @@ def mailing_create(
         urgent_action.status = UrgentActionStatus.SENDING
         urgent_action.issued_on = urgent_action.issued_on or timezone.localdate()
         urgent_action.save(update_fields=["status", "issued_on", "updated_at"])
+    # After the commit (mailing_enqueue is called from on_commit so that a broker
+    # that is down is logged, not raised into the committed request).
     transaction.on_commit(lambda: mailing_enqueue(mailing_id=mailing.pk))
     return mailing
 

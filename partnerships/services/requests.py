@@ -179,7 +179,7 @@ def _move(
     if to in NOTIFIED_STATUSES:
         from partnerships.tasks import send_request_update_email  # tasks import this module
 
-        send_request_update_email.delay_on_commit(event.pk)
+        send_request_update_email.delay(event.pk)  # after the commit
     return event
 
 

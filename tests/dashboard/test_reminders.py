@@ -288,9 +288,10 @@ def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_are_created_idemp
     assert tasks["outreach.sweep_mailings"] is True
 
 
-def test_the_daily_task_sends_the_digests(frozen, staff):
+def test_the_daily_task_sends_the_digests(frozen, staff, django_capture_on_commit_callbacks):
     from dashboard.tasks import send_reminder_digests
 
     follow_up(staff, 0)
-    send_reminder_digests.delay()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminder_digests.delay()
     assert len(mail.outbox) == 1

@@ -225,7 +225,10 @@ def test_broker_down_records_the_mailing_as_queued_and_the_sweeper_starts_it(
     assert services.mailings_sweep().to_start == []  # not before the grace period
     from outreach.tasks import sweep_mailings
 
-    with mock.patch.object(services.timezone, "now", return_value=later):
+    with (
+        mock.patch.object(services.timezone, "now", return_value=later),
+        django_capture_on_commit_callbacks(execute=True),  # the test's transaction
+    ):
         sweep_mailings()
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.DONE
@@ -307,13 +310,15 @@ def test_an_unreachable_server_claims_nothing(staff, fake_backend):
     assert set(mailing.deliveries.values_list("status", flat=True)) == {DeliveryStatus.QUEUED}
 
 
-def test_the_task_retries_with_backoff_after_a_refused_connection(staff, fake_backend, settings):
+def test_the_task_retries_with_backoff_after_a_refused_connection(
+    staff, fake_backend, settings, django_capture_on_commit_callbacks
+):
     from outreach.tasks import send_mailing_batch
 
     settings.MAILING_RETRY_BASE_SECONDS = 7
     mailing = _queued_mailing(staff, 2)
     fake_backend.REFUSE_CONNECTIONS[0] = True
-    with pytest.raises(Retry) as retry:
+    with pytest.raises(Retry) as retry, django_capture_on_commit_callbacks(execute=True):
         send_mailing_batch.delay(mailing.pk)
     assert retry.value.when == 7
     assert mailing.deliveries.filter(status=DeliveryStatus.QUEUED).count() == 2
