@@ -13,6 +13,7 @@ from ..models import (
     Contact,
     Employment,
 )
+from ..models.approaches import APPROACH_FIELDS
 from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
 
@@ -90,20 +91,7 @@ class ApproachForm(forms.ModelForm):
 
     class Meta:
         model = Approach
-        fields = [
-            "organisation",
-            "approached_on",
-            "channel",
-            "ask",
-            "why",
-            "what_they_can_do",
-            *[name for name, _ in APPROACH_CHECKLIST],
-            "outcome",
-            "outcome_notes",
-            "reported_actions",
-            "follow_up_on",
-            "follow_up_owner",
-        ]
+        fields = [name for name in APPROACH_FIELDS if name != "contact"]  # contact_email
         widgets = {
             "approached_on": DATE,
             "follow_up_on": DATE,
