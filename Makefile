@@ -37,6 +37,7 @@ chromium:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -15,9 +15,10 @@ import smtplib
 from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends import smtp
 from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
@@ -95,7 +96,7 @@ def send_templated_email(
 def send_now(message: EmailMultiAlternatives) -> int:
     """Send over a connection of our own. Once the server accepted the message, a
     fault while closing is not a failed send: it must not make a retry send it again."""
-    connection = message.get_connection()
+    connection = message.connection or get_connection()
     open_connection(connection)
     try:
         return connection.send_messages([message])
@@ -115,8 +116,9 @@ class SMTPBackend(smtp.EmailBackend):
             if self.connection is None:
                 self.open()
             envelope_from = sanitize_address(section_sender(), "utf-8")
+            assert self.connection is not None  # open() raised otherwise
             self.connection.sendmail(envelope_from, list(recipients), message)
 
 
-def can_send_raw(connection) -> bool:
+def can_send_raw(connection: object) -> TypeGuard[SMTPBackend]:
     return isinstance(connection, SMTPBackend)

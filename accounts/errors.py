@@ -37,7 +37,7 @@ class NotPermitted(ServiceRefused, PermissionDenied):
     """The user's role may not do this at all."""
 
 
-class NotPossible(ServiceRefused, ValidationError):
+class NotPossible(ServiceRefused, ValidationError):  # type: ignore[misc]
     """Not now, or not with this input: the state or a rule of DOMAIN.md stands in the way."""
 
 
@@ -86,6 +86,6 @@ class ServiceFormMixin:
             message, url = self.perform(form)
         except (ServiceRefused, ValidationError) as error:
             form.add_error(None, refusal_text(error))
-            return self.form_invalid(form)
-        messages.success(self.request, message)
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+        messages.success(self.request, message)  # type: ignore[attr-defined]
         return redirect(url)

@@ -18,6 +18,7 @@ import nh3
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils.html import strip_tags
 
@@ -165,7 +166,9 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def _email(content: MailingContent, values: dict[str, str], connection) -> EmailMultiAlternatives:
+def _email(
+    content: MailingContent, values: dict[str, str], connection: BaseEmailBackend | None
+) -> EmailMultiAlternatives:
     rendered = RenderedEmail(
         subject=content.subject, text=_fill(content.text, values), html=_fill(content.html, values)
     )
@@ -189,14 +192,14 @@ class BatchMessages:
     through its public `send_raw`. Any other backend (anymail, locmem, files)
     gets an ordinary EmailMultiAlternatives per recipient."""
 
-    def __init__(self, content: MailingContent, connection) -> None:
+    def __init__(self, content: MailingContent, connection: BaseEmailBackend) -> None:
         self.content = content
         self.connection = connection
         self.template: bytes | None = None
         if can_send_raw(connection):
             slots = (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT, UNSUBSCRIBE_SLOT, TO_SLOT)
             identity = {slot: slot for slot in (*slots, MESSAGE_ID_SLOT)}
-            mime = _email(content, identity, connection).message().as_bytes(linesep="\r\n")
+            mime = _email(content, identity, connection).message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
             # Placeholders can be replaced in raw bytes only when the parts are not
             # transfer-encoded (long lines make Django choose quoted-printable).
             if b"quoted-printable" not in mime and b"base64" not in mime:
@@ -204,10 +207,12 @@ class BatchMessages:
 
     def send(self, delivery: Delivery) -> None:
         values = _recipient_values(delivery, self.content)
-        if self.template is None or not all(value.isascii() for value in values.values()):
-            self.connection.send_messages([_email(self.content, values, self.connection)])
+        connection = self.connection
+        ascii_only = all(value.isascii() for value in values.values())
+        if self.template is None or not ascii_only or not can_send_raw(connection):
+            connection.send_messages([_email(self.content, values, connection)])
             return
         raw = self.template
         for slot, value in values.items():
             raw = raw.replace(slot.encode(), value.encode())
-        self.connection.send_raw(recipients=[values[TO_SLOT]], message=raw)
+        connection.send_raw(recipients=[values[TO_SLOT]], message=raw)

@@ -14,11 +14,13 @@ import logging
 import re
 import smtplib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -30,16 +32,18 @@ from outreach.models import (
     ContactStatus,
     Delivery,
     DeliveryStatus,
+    Keyword,
     Mailing,
     MailingKind,
     MailingStatus,
+    Sector,
     UrgentAction,
     UrgentActionStatus,
 )
 from outreach.ratelimit import RateLimiter, mail_rate_limiter
 from outreach.selectors.mailings import urgent_action_audience
 from outreach.services import contacts as contact_services
-from outreach.services.mailing_messages import BatchMessages, mailing_content
+from outreach.services.mailing_messages import BatchMessages, MailingContent, mailing_content
 from outreach.services.ua_states import check_urgent_action
 
 logger = logging.getLogger(__name__)
@@ -75,7 +79,9 @@ def contact_bounce(*, contact_id: int, reply: str) -> None:
 
 
 @transaction.atomic
-def contact_interests_update(*, contact: Contact, sectors, keywords) -> None:
+def contact_interests_update(
+    *, contact: Contact, sectors: Iterable[Sector], keywords: Iterable[Keyword]
+) -> None:
     contact.sectors.set(sectors)
     contact.keywords.set(keywords)
     Contact.objects.filter(pk=contact.pk).update(updated_at=timezone.now())
@@ -247,7 +253,7 @@ def deliveries_release(*, deliveries: list[Delivery], token: uuid.UUID, delay: f
     )
 
 
-def _mark(delivery: Delivery, token: uuid.UUID, **values) -> bool:
+def _mark(delivery: Delivery, token: uuid.UUID, **values: object) -> bool:
     # The claim token in the WHERE: if the sweeper took the batch back meanwhile,
     # this worker learns it lost the claim and stops.
     return bool(
@@ -270,15 +276,15 @@ def retry_delay(attempt: int) -> float:
     return min(base * 2 ** max(attempt - 1, 0), settings.MAILING_RETRY_MAX_SECONDS)
 
 
-def _smtp_reply(error: smtplib.SMTPException) -> tuple[int, str]:
+def _smtp_reply(error: OSError) -> tuple[int, str]:
+    raw: bytes | str
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code, reply = next(iter(error.recipients.values()))
+        code, raw = next(iter(error.recipients.values()))
     elif isinstance(error, smtplib.SMTPResponseException):
-        code, reply = error.smtp_code, error.smtp_error
+        code, raw = error.smtp_code, error.smtp_error
     else:
         return 0, str(error)
-    if isinstance(reply, bytes):
-        reply = reply.decode("utf-8", "replace")
+    reply = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     return code, f"{code} {reply}"[:500]
 
 
@@ -293,7 +299,7 @@ class BatchResult:
 
 
 def _record_failure(
-    delivery: Delivery, token: uuid.UUID, error: smtplib.SMTPException, result: BatchResult
+    delivery: Delivery, token: uuid.UUID, error: OSError, result: BatchResult
 ) -> None:
     code, reply = _smtp_reply(error)
     attempts = delivery.attempts + 1
@@ -369,7 +375,7 @@ def mailing_send_batch(
         )
         _send_claimed(deliveries, token, content, smtp, limiter, result)
     finally:
-        with contextlib.suppress(CONNECTION_ERRORS):
+        with contextlib.suppress(*CONNECTION_ERRORS):
             smtp.close()
     mailing_finish_if_done(mailing_id=mailing_id)
     return result
@@ -401,7 +407,14 @@ class _SentMarks:
         return updated == len(ids)
 
 
-def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult) -> None:
+def _send_claimed(
+    deliveries: list[Delivery],
+    token: uuid.UUID,
+    content: MailingContent,
+    smtp: BaseEmailBackend,
+    limiter: RateLimiter,
+    result: BatchResult,
+) -> None:
     messages, marks = BatchMessages(content, smtp), _SentMarks(token)
     try:
         for index, delivery in enumerate(deliveries):

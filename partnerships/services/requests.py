@@ -195,6 +195,7 @@ def _transition(
     if TRANSITIONS[action].actor is Actor.COORDINATOR:
         _take_into_review_first(locked, user=user)
     transition = _check(user, locked, action)
+    assert transition.target is not None  # _transition is for moves only
     _move(locked, to=transition.target, user=user, comment=comment, internal_note=internal_note)
     return locked
 
@@ -237,11 +238,12 @@ def partnership_request_create(
             "Choose an organisation from the registry or describe a new one."
         )
     if organisation is None:
+        assert new_organisation is not None
         organisation = Organisation.objects.create(
             **new_organisation, relationship_status=RelationshipStatus.PROSPECT
         )
     partnership_request = PartnershipRequest(
-        local_group_id=user.local_group_id,
+        local_group_id=user.local_group_id,  # type: ignore[misc]  # is_local_group checked it
         organisation=organisation,
         created_by=user,
         **_request_details(details),
