@@ -85,7 +85,8 @@ class ServiceFormMixin:
         try:
             message, url = self.perform(form)
         except (ServiceRefused, ValidationError) as error:
-            form.add_error(None, refusal_text(error))
+            # A ValidationError keeps its fields (a model's full_clean inside the service).
+            form.add_error(None, error if isinstance(error, ValidationError) else error.message)
             return self.form_invalid(form)  # type: ignore[attr-defined]
         messages.success(self.request, message)  # type: ignore[attr-defined]
         return redirect(url)

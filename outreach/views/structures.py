@@ -1,12 +1,11 @@
 """Outreach structures, their members and, for networks, mailings and members' reports."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
-from accounts.errors import ServiceFormMixin
+from accounts.errors import ServiceFormMixin, refusal_as_message
 from accounts.models import User
 from accounts.roles import StaffRequiredMixin
 from outreach.forms.structures import ActionReportForm, NetworkMailingForm, OutreachStructureForm
@@ -143,14 +142,11 @@ class StructureMemberAddView(StaffRequiredMixin, View):
         elif request.POST.get("contact", "").isdigit():
             visible = Contact.objects.visible_to(request.user)
             contact = get_object_or_404(visible, pk=request.POST["contact"])
-        try:
+        with refusal_as_message(request) as outcome:
             member = structure_member_add(
                 structure=structure, user=user, contact=contact, role=request.POST.get("role", "")
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"{member} joined {structure}.")
+            outcome.success = f"{member} joined {structure}."
         return redirect(structure.get_absolute_url())
 
 

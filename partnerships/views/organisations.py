@@ -1,12 +1,11 @@
 """Staff pages of the partner registry."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import AffiliationFormSet, MergeTargetForm, OrganisationForm
@@ -110,14 +109,12 @@ def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
                 "counts": organisation_related_counts(duplicate),
             },
         )
-    try:
+    with refusal_as_message(request) as outcome:
         report = organisation_merge(keep=keep, duplicate=duplicate, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        moved = sum(report.moved.values())
+        outcome.success = (
+            f"Merged {report.duplicate_name} into {keep}: {moved} related record(s) moved."
+        )
+    if outcome.refused:
         return redirect("partnerships:organisation_detail", pk=duplicate.pk)
-    moved = sum(report.moved.values())
-    messages.success(
-        request,
-        f"Merged {report.duplicate_name} into {keep}: {moved} related record(s) moved.",
-    )
     return redirect("partnerships:organisation_detail", pk=keep.pk)
