@@ -1,5 +1,7 @@
 """Urgent Action pages for staff, and the signed-link pages contacts use without an account."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -107,22 +109,24 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-@require_POST
-@staff_required
-def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    ua = get_object_or_404(UrgentAction, pk=pk)
-    with refusal_as_message(request, f"{ua.reference} approved: it can now be sent."):
-        services.urgent_action_approve(urgent_action=ua, user=request.user)
-    return redirect("outreach:ua_detail", pk=ua.pk)
+def _urgent_action_move(service: Callable[..., UrgentAction], success: str) -> Callable:
+    """A one-shot POST that applies one move of ua_states' table to an Urgent Action."""
+
+    @require_POST
+    @staff_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        ua = get_object_or_404(UrgentAction, pk=pk)
+        with refusal_as_message(request, success.format(reference=ua.reference)):
+            service(urgent_action=ua, user=request.user)
+        return redirect("outreach:ua_detail", pk=ua.pk)
+
+    return view
 
 
-@require_POST
-@staff_required
-def urgent_action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    ua = get_object_or_404(UrgentAction, pk=pk)
-    with refusal_as_message(request, f"{ua.reference} cancelled."):
-        services.urgent_action_cancel(urgent_action=ua, user=request.user)
-    return redirect("outreach:ua_detail", pk=ua.pk)
+urgent_action_approve = _urgent_action_move(
+    services.urgent_action_approve, "{reference} approved: it can now be sent."
+)
+urgent_action_cancel = _urgent_action_move(services.urgent_action_cancel, "{reference} cancelled.")
 
 
 @require_POST
