@@ -41,6 +41,17 @@ class NotPossible(ServiceRefused, ValidationError):  # type: ignore[misc]
     """Not now, or not with this input: the state or a rule of DOMAIN.md stands in the way."""
 
 
+def refusal_status(error: ServiceRefused) -> int:
+    """The HTTP status an API answers a refusal with (one DRF exception handler asks it):
+    403 when the role may not; 400 for NotPossible (it is a ValidationError); 409 for
+    the other refusals, a state machine's (TransitionNotAllowed)."""
+    if isinstance(error, PermissionDenied):
+        return 403
+    if isinstance(error, ValidationError):
+        return 400
+    return 409
+
+
 def refusal_text(error: ServiceRefused | ValidationError) -> str:
     if isinstance(error, ServiceRefused):
         return error.message

@@ -109,3 +109,13 @@ def test_an_approach_form_cannot_set_who_created_it(staff, role_user):
             created_by=staff,
             data={"ask": "Help", "organisation": None, "created_by": role_user(Role.COORDINATOR)},
         )
+
+
+def test_an_api_answers_each_kind_of_refusal_with_its_status():
+    from accounts.errors import refusal_status
+    from partnerships.services.requests import RequestNotPermitted
+
+    assert refusal_status(NotPermitted("Only coordinators.")) == 403
+    assert refusal_status(RequestNotPermitted("Only coordinators.")) == 403
+    assert refusal_status(NotPossible("Not a draft.")) == 400
+    assert refusal_status(TransitionNotAllowed("Already declined.")) == 409

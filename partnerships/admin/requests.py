@@ -157,7 +157,8 @@ class RequestEventInline(ReadOnlyInline):
     related = "actor"
     verbose_name = "history entry"
     verbose_name_plural = "history (internal notes are never shown to the group)"
-    fields = ["created_at", "actor", "from_status", "to_status", "comment", "internal_note"]
+    # notified_at: when the group's e-mail went out (empty: not sent, see the logs).
+    fields = ["created_at", "actor", "from_status", "to_status", "comment", "internal_note", "notified_at"]  # fmt: skip
     readonly_fields = fields
 
 
