@@ -121,3 +121,16 @@ def test_the_ua_fast_path_sends_prebuilt_bytes_through_the_public_seam(
     ((recipients, raw),) = sent
     assert recipients == [contact.email]
     assert b"ana@example.org" in raw and b"%%PD-" not in raw
+
+
+def test_a_stopped_mailing_says_so_on_its_page(
+    client, role_user, django_capture_on_commit_callbacks
+):
+    staff = role_user(Role.SECTION_STAFF)
+    ua = UrgentActionFactory(approved=True)
+    with django_capture_on_commit_callbacks(execute=False):
+        mailing = mailing_services.mailing_create(urgent_action=ua, user=staff, kind="issued")
+    mailing_services.mailing_stop(mailing_id=mailing.pk, reason="535 bad credentials")
+    client.force_login(staff)
+    page = client.get(reverse("outreach:mailing_detail", args=[mailing.pk])).content.decode()
+    assert "535 bad credentials" in page and 'hx-trigger="every 2s"' not in page
