@@ -191,17 +191,26 @@ def broker_url_from_env() -> str:
 
 CELERY_BROKER_URL = broker_url_from_env()
 CELERY_TASK_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
-if CELERY_BROKER_URL == "filesystem://":
-    _queue_dir = VAR_DIR / "celery" / "queue"
-    _queue_dir.mkdir(parents=True, exist_ok=True)
-    (VAR_DIR / "celery" / "results").mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_queue_dir),
-        "data_folder_out": str(_queue_dir),
-        # Otherwise kombu writes its control exchange into the working directory.
-        "control_folder": str(VAR_DIR / "celery" / "control"),
+
+
+def filesystem_broker(root: Path) -> dict:
+    """The settings of kombu's filesystem transport, with its queue and results under `root`."""
+    queue = root / "queue"
+    queue.mkdir(parents=True, exist_ok=True)
+    (root / "results").mkdir(parents=True, exist_ok=True)
+    return {
+        "CELERY_BROKER_TRANSPORT_OPTIONS": {
+            "data_folder_in": str(queue),
+            "data_folder_out": str(queue),
+            # Otherwise kombu writes its control exchange into the working directory.
+            "control_folder": str(root / "control"),
+        },
+        "CELERY_RESULT_BACKEND": f"file://{root / 'results'}",
     }
-    CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
+
+
+if CELERY_BROKER_URL == "filesystem://":
+    vars().update(filesystem_broker(VAR_DIR / "celery"))
 else:
     # Above the longest task, so a message is redelivered only when its worker died.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_VISIBILITY_TIMEOUT}
