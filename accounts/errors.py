@@ -37,8 +37,19 @@ class NotPermitted(ServiceRefused, PermissionDenied):
     """The user's role may not do this at all."""
 
 
-class NotPossible(ServiceRefused, ValidationError):
+class NotPossible(ServiceRefused, ValidationError):  # type: ignore[misc]
     """Not now, or not with this input: the state or a rule of DOMAIN.md stands in the way."""
+
+
+def refusal_status(error: ServiceRefused) -> int:
+    """The HTTP status an API answers a refusal with (one DRF exception handler asks it):
+    403 when the role may not; 400 for NotPossible (it is a ValidationError); 409 for
+    the other refusals, a state machine's (TransitionNotAllowed)."""
+    if isinstance(error, PermissionDenied):
+        return 403
+    if isinstance(error, ValidationError):
+        return 400
+    return 409
 
 
 def refusal_text(error: ServiceRefused | ValidationError) -> str:
@@ -85,7 +96,8 @@ class ServiceFormMixin:
         try:
             message, url = self.perform(form)
         except (ServiceRefused, ValidationError) as error:
-            form.add_error(None, refusal_text(error))
-            return self.form_invalid(form)
-        messages.success(self.request, message)
+            # A ValidationError keeps its fields (a model's full_clean inside the service).
+            form.add_error(None, error if isinstance(error, ValidationError) else error.message)
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+        messages.success(self.request, message)  # type: ignore[attr-defined]
         return redirect(url)

@@ -25,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +138,7 @@ class RoleRequiredMixin(UserPassesTestMixin):
     """Class-based views: 403 unless `role_test(user)`."""
 
     raise_exception = True
+    request: HttpRequest
     role_test: Callable[[Any], bool] = staticmethod(is_section_staff)
 
     def test_func(self) -> bool:

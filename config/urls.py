@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
 
 from accounts.admin_views import view_on_site
+from accounts.forms import SectionPasswordResetForm
 from accounts.views import language_set
 from risk.api import EventAdviceView
 
@@ -19,6 +21,11 @@ urlpatterns = [
         name="admin_view_on_site",
     ),
     path("admin/", admin.site.urls),
+    path(
+        "accounts/password_reset/",
+        PasswordResetView.as_view(form_class=SectionPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),

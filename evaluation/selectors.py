@@ -9,6 +9,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.emails import absolute_url
 from accounts.roles import is_coordinator, is_local_group, is_section_staff
 from partnerships.models import Organisation, Partnership
 
@@ -215,10 +216,6 @@ class DueItem:
     url: str
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 def evaluations_due_for(user, today: datetime.date) -> list[DueItem]:
     """Activities ended EVALUATION_DUE_AFTER_DAYS ago or more without a complete
     evaluation: for the partnership's lead, or the staff member who recorded a
@@ -235,7 +232,7 @@ def evaluations_due_for(user, today: datetime.date) -> list[DueItem]:
             kind="Evaluation",
             title=f"Evaluate {activity.title}",
             due=activity.ends_on + datetime.timedelta(days=days),
-            url=_absolute(activity.get_absolute_url()),
+            url=absolute_url(activity.get_absolute_url()),
         )
         for activity in activities
     ]
@@ -251,7 +248,7 @@ def next_steps_due_for(user, today: datetime.date) -> list[DueItem]:
             title=f"{step.get_kind_display()}: "
             f"{step.organisation if step.organisation_id else step.activity}",
             due=step.due_on,
-            url=_absolute(reverse("evaluation:next_step", args=[step.pk])),
+            url=absolute_url(reverse("evaluation:next_step", args=[step.pk])),
         )
         for step in steps
     ]
@@ -264,7 +261,7 @@ def partnership_reviews_due_for(user, today: datetime.date) -> list[DueItem]:
             kind="Review",
             title=f"Review the partnership {partnership}",
             due=partnership.review_on,
-            url=_absolute(reverse("evaluation:partnership", args=[partnership.pk])),
+            url=absolute_url(reverse("evaluation:partnership", args=[partnership.pk])),
         )
         for partnership in partnerships.order_by("review_on", "pk")
     ]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from accounts.admin_mixins import StaffReadOnlyAdminMixin
+from accounts.roles import is_section_staff
 
 from .models import (
     ActionReport,
@@ -17,6 +18,7 @@ from .models import (
     StructureMember,
     UrgentAction,
 )
+from .services.mailings import mailing_resume
 
 
 class VisibleContactsAdminMixin:
@@ -126,9 +128,18 @@ class UrgentActionAdmin(ReadOnlyAdmin):
 
 @admin.register(Mailing)
 class MailingAdmin(ReadOnlyAdmin):
-    list_display = ["urgent_action", "kind", "status", "recipient_count", "created_at"]
+    list_display = ["urgent_action", "kind", "status", "recipient_count", "created_at", "stop_reason"]  # fmt: skip
     list_filter = ["status", "kind"]
     list_select_related = ["urgent_action"]
+    actions = ["resume_action"]
+
+    def has_resume_permission(self, request) -> bool:
+        return is_section_staff(request.user)
+
+    @admin.action(description="Resume the selected stopped mailings", permissions=["resume"])
+    def resume_action(self, request, queryset):
+        resumed = [m for m in queryset if mailing_resume(mailing_id=m.pk)]
+        self.message_user(request, f"{len(resumed)} mailing(s) resumed.")
 
 
 @admin.register(Delivery)

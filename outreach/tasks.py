@@ -30,6 +30,8 @@ def start_mailing(mailing_id: int) -> int:
 
 @shared_task(name="outreach.send_mailing_batch", bind=True, max_retries=25, **RELIABLE)
 def send_mailing_batch(self, mailing_id: int) -> dict:
+    # A refused login (MailServerRefusedLogin) is not caught: the mailing is marked
+    # stopped and the task fails at once, without retrying for hours.
     try:
         result = mailing_send_batch(mailing_id=mailing_id)
     except TransientSendError as error:

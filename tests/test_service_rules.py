@@ -99,3 +99,23 @@ def test_a_local_group_cannot_import(role_user):
         import_apply(
             kind="contacts", data=b"last_name,email\nA,a@b.org\n", user=role_user(Role.LOCAL_GROUP)
         )
+
+
+def test_an_approach_form_cannot_set_who_created_it(staff, role_user):
+    from outreach.services.approaches import approach_create
+
+    with pytest.raises(TypeError):
+        approach_create(
+            created_by=staff,
+            data={"ask": "Help", "organisation": None, "created_by": role_user(Role.COORDINATOR)},
+        )
+
+
+def test_an_api_answers_each_kind_of_refusal_with_its_status():
+    from accounts.errors import refusal_status
+    from partnerships.services.requests import RequestNotPermitted
+
+    assert refusal_status(NotPermitted("Only coordinators.")) == 403
+    assert refusal_status(RequestNotPermitted("Only coordinators.")) == 403
+    assert refusal_status(NotPossible("Not a draft.")) == 400
+    assert refusal_status(TransitionNotAllowed("Already declined.")) == 409

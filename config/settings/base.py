@@ -161,8 +161,18 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Partnerdesk <partnerdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+
+def with_raw_smtp(config: dict) -> dict:
+    """Django's SMTP backend becomes ours: the same, plus the public seam the UA fast
+    path sends its prebuilt bytes through (accounts/emails.py)."""
+    if config.get("EMAIL_BACKEND") == "django.core.mail.backends.smtp.EmailBackend":
+        config["EMAIL_BACKEND"] = "accounts.emails.SMTPBackend"
+    return config
+
+
 if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+    vars().update(with_raw_smtp(env.email_url("EMAIL_URL")))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 
@@ -193,17 +203,26 @@ def broker_url_from_env() -> str:
 
 CELERY_BROKER_URL = broker_url_from_env()
 CELERY_TASK_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
-if CELERY_BROKER_URL == "filesystem://":
-    _queue_dir = VAR_DIR / "celery" / "queue"
-    _queue_dir.mkdir(parents=True, exist_ok=True)
-    (VAR_DIR / "celery" / "results").mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_queue_dir),
-        "data_folder_out": str(_queue_dir),
-        # Otherwise kombu writes its control exchange into the working directory.
-        "control_folder": str(VAR_DIR / "celery" / "control"),
+
+
+def filesystem_broker(root: Path) -> dict:
+    """The settings of kombu's filesystem transport, with its queue and results under `root`."""
+    queue = root / "queue"
+    queue.mkdir(parents=True, exist_ok=True)
+    (root / "results").mkdir(parents=True, exist_ok=True)
+    return {
+        "CELERY_BROKER_TRANSPORT_OPTIONS": {
+            "data_folder_in": str(queue),
+            "data_folder_out": str(queue),
+            # Otherwise kombu writes its control exchange into the working directory.
+            "control_folder": str(root / "control"),
+        },
+        "CELERY_RESULT_BACKEND": f"file://{root / 'results'}",
     }
-    CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
+
+
+if CELERY_BROKER_URL == "filesystem://":
+    vars().update(filesystem_broker(VAR_DIR / "celery"))
 else:
     # Above the longest task, so a message is redelivered only when its worker died.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_VISIBILITY_TIMEOUT}

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR, env
+from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR, env, filesystem_broker, with_raw_smtp
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production-" + "x" * 30
@@ -37,15 +37,7 @@ CELERY_BROKER_URL = _private_redis_db(CELERY_BROKER_URL, TEST_REDIS_DB)
 if CELERY_BROKER_URL.startswith("redis"):
     CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 if CELERY_BROKER_URL == "filesystem://":
-    _test_queue = VAR_DIR / "test-celery" / "queue"
-    _test_queue.mkdir(parents=True, exist_ok=True)
-    (VAR_DIR / "test-celery" / "results").mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_test_queue),
-        "data_folder_out": str(_test_queue),
-        "control_folder": str(VAR_DIR / "test-celery" / "control"),
-    }
-    CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'test-celery' / 'results'}"
+    vars().update(filesystem_broker(VAR_DIR / "test-celery"))
 
 # Serve static files straight from the source folders: no collectstatic in tests.
 WHITENOISE_USE_FINDERS = True
@@ -53,7 +45,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Integration tests point worker subprocesses at a local SMTP sink.
 if env.str("TEST_EMAIL_URL", default=""):
-    vars().update(env.email_url("TEST_EMAIL_URL"))
+    vars().update(with_raw_smtp(env.email_url("TEST_EMAIL_URL")))
 
 # API throttling is tested with its own low rates (tests/api/test_throttling.py);
 # everywhere else, including the schemathesis run, it must not interfere.

@@ -10,7 +10,7 @@ import datetime
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -19,12 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from accounts.emails import absolute_url, send_templated_email
 from accounts.models import User
 from accounts.roles import is_coordinator, staff_users
 from dashboard.models import CalendarFeed, ReminderDigest
 from evaluation.selectors import due_for as evaluation_due_for
 from outreach.models import Approach
-from partnerships.emails import send_templated_email
 from partnerships.models import Meeting, PartnershipRequest
 from risk.models import RiskAssessment
 
@@ -40,10 +40,6 @@ class ReminderItem:
     due: datetime.date
     url: str
     overdue: bool = False
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def _approach_target(approach: Approach) -> str:
@@ -77,7 +73,7 @@ def approach_follow_ups(user: User, today: datetime.date) -> list[ReminderItem]:
             kind="Follow-up",
             title=f"Follow up with {_approach_target(approach)}",
             due=approach.follow_up_on,
-            url=_absolute(approach.get_absolute_url()),
+            url=absolute_url(approach.get_absolute_url()),
             overdue=approach.follow_up_on < today,
         )
         for approach in _user_follow_ups(user).filter(follow_up_on__lte=today)
@@ -106,7 +102,7 @@ def requests_waiting_for_review(user: User, today: datetime.date) -> list[Remind
             kind="Request",
             title=f"{request} has waited since {timezone.localdate(request.submitted_at):%d %b %Y}",
             due=timezone.localdate(request.submitted_at) + datetime.timedelta(days=days),
-            url=_absolute(
+            url=absolute_url(
                 reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
             ),
             overdue=True,
@@ -115,6 +111,13 @@ def requests_waiting_for_review(user: User, today: datetime.date) -> list[Remind
     ]
 
 
+def same_for_every_user(source: Callable) -> Callable:
+    """Marks a source whose items do not depend on the user: the digest run asks it once."""
+    source.same_for_every_user = True  # type: ignore[attr-defined]
+    return source
+
+
+@same_for_every_user
 def coalition_meetings_next_week(user: User, today: datetime.date) -> list[ReminderItem]:
     """Meetings in the coming seven days of coalitions the Section belongs to."""
     meetings = (
@@ -131,7 +134,7 @@ def coalition_meetings_next_week(user: User, today: datetime.date) -> list[Remin
             kind="Meeting",
             title=f"{meeting.coalition} meeting{f' at {meeting.location}' if meeting.location else ''}",
             due=meeting.date,
-            url=_absolute(reverse("partnerships:coalition_detail", args=[meeting.coalition_id])),
+            url=absolute_url(reverse("partnerships:coalition_detail", args=[meeting.coalition_id])),
         )
         for meeting in meetings
     ]
@@ -163,7 +166,7 @@ def risk_reviews_due(user: User, today: datetime.date) -> list[ReminderItem]:
             kind="Risk review",
             title=f"Review {assessment}",
             due=assessment.review_on,
-            url=_absolute(assessment.get_absolute_url()),
+            url=absolute_url(assessment.get_absolute_url()),
             overdue=assessment.review_on < today,
         )
         for assessment in _user_risk_reviews(user)
@@ -182,9 +185,22 @@ REMINDER_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [
 CALENDAR_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [evaluation_items]
 
 
-def reminder_items(*, user: User, today: datetime.date | None = None) -> list[ReminderItem]:
+SharedItems = dict[Callable, list[ReminderItem]]
+
+
+def reminder_items(
+    *, user: User, today: datetime.date | None = None, shared: SharedItems | None = None
+) -> list[ReminderItem]:
+    """`shared`, when given, keeps the items of sources that are the same for everyone."""
     today = today or timezone.localdate()
-    items = [item for source in REMINDER_SOURCES for item in source(user, today)]
+    items: list[ReminderItem] = []
+    for source in REMINDER_SOURCES:
+        if shared is not None and getattr(source, "same_for_every_user", False):
+            if source not in shared:
+                shared[source] = source(user, today)
+            items.extend(shared[source])
+        else:
+            items.extend(source(user, today))
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
 
 
@@ -192,12 +208,14 @@ def reminder_items(*, user: User, today: datetime.date | None = None) -> list[Re
 # The daily digest
 
 
-def reminder_digest_send(*, user: User, today: datetime.date) -> ReminderDigest | None:
+def reminder_digest_send(
+    *, user: User, today: datetime.date, shared: SharedItems | None = None
+) -> ReminderDigest | None:
     """Send the user's digest for `today` unless it went out already or nothing is due.
 
     The row is written first and is unique per user and day, so two runs never
     both send; if sending fails the row is removed again, so the retry sends it."""
-    items = reminder_items(user=user, today=today)
+    items = reminder_items(user=user, today=today, shared=shared)
     if not items:
         return None
     try:
@@ -217,13 +235,43 @@ def reminder_digest_send(*, user: User, today: datetime.date) -> ReminderDigest 
     return digest
 
 
+@dataclass
+class DigestRun:
+    today: datetime.date
+    sent: int = 0
+    failed_user_ids: list[int] = field(default_factory=list)
+
+
+def reminder_digests_run(*, today: datetime.date | None = None) -> DigestRun:
+    """The daily job: one digest per staff user with something due, each claimed and
+    sent on its own. A digest that fails (the server dropped, a mailbox refused) is
+    left unclaimed and named in `failed_user_ids`, for the task to retry it alone
+    with backoff; the others still go out. A refused SMTP login is not retried: it
+    would fail for everyone (MailServerRefusedLogin propagates, logged)."""
+    run = DigestRun(today=today or timezone.localdate())
+    shared: SharedItems = {}  # the coalition meetings: one query, not one per user
+    for user in staff_users().exclude(email="").order_by("pk"):
+        try:
+            digest = reminder_digest_send(user=user, today=run.today, shared=shared)
+        except OSError:
+            logger.warning(
+                "reminder digest for user %s failed; retried alone", user.pk, exc_info=True
+            )
+            run.failed_user_ids.append(user.pk)
+            continue
+        run.sent += digest is not None
+    return run
+
+
 def reminder_digests_send(*, today: datetime.date | None = None) -> int:
-    """The daily job: one digest per staff user with something due; returns how many."""
-    today = today or timezone.localdate()
-    return sum(
-        reminder_digest_send(user=user, today=today) is not None
-        for user in staff_users().exclude(email="").order_by("pk")
-    )
+    """How many digests the daily job sent (see reminder_digests_run)."""
+    return reminder_digests_run(today=today).sent
+
+
+def reminder_digest_retry(*, user_id: int, today: datetime.date) -> bool:
+    """One user's digest again (the retry task); raises when sending fails again."""
+    user = staff_users().filter(pk=user_id).exclude(email="").first()
+    return user is not None and reminder_digest_send(user=user, today=today) is not None
 
 
 # ---------------------------------------------------------------------------
@@ -265,7 +313,7 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
         event.add("dtstart", day)
         event.add("dtend", day + datetime.timedelta(days=1))
         event.add("summary", summary)
-        event.add("url", _absolute(obj.get_absolute_url()))
+        event.add("url", absolute_url(obj.get_absolute_url()))
         calendar.add_component(event)
     today = timezone.localdate(now)
     for item in (item for source in CALENDAR_SOURCES for item in source(user, today)):

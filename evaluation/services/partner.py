@@ -9,8 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.emails import send_templated_email
 from evaluation.models import Answer, JointActivity, PartnerAnswer, PartnerLink
-from partnerships.emails import send_templated_email
 
 from .common import EvaluationRefused, may_change
 from .evaluations import risk_review_flag

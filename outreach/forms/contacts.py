@@ -16,6 +16,7 @@ from ..models import (
     Contact,
     Employment,
 )
+from ..models.approaches import APPROACH_FIELDS
 from ..models.contacts import email_taken_message
 from ..services.imports import IMPORT_KINDS
 from .fields import KeywordsField
@@ -97,20 +98,7 @@ class ApproachForm(forms.ModelForm):
 
     class Meta:
         model = Approach
-        fields = [
-            "organisation",
-            "approached_on",
-            "channel",
-            "ask",
-            "why",
-            "what_they_can_do",
-            *[name for name, _ in APPROACH_CHECKLIST],
-            "outcome",
-            "outcome_notes",
-            "reported_actions",
-            "follow_up_on",
-            "follow_up_owner",
-        ]
+        fields = [name for name in APPROACH_FIELDS if name != "contact"]  # contact_email
         widgets = {
             "organisation": organisation_picker(),
             "approached_on": DATE,

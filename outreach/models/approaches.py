@@ -27,6 +27,23 @@ APPROACH_CHECKLIST: list[tuple[str, str]] = [
     ("check_regular_contact", "We set clear expectations for regular contact"),
 ]
 
+# What an approach form sets (approach_create and approach_update accept only these).
+APPROACH_FIELDS: tuple[str, ...] = (
+    "contact",
+    "organisation",
+    "approached_on",
+    "channel",
+    "ask",
+    "why",
+    "what_they_can_do",
+    *(name for name, _ in APPROACH_CHECKLIST),
+    "outcome",
+    "outcome_notes",
+    "reported_actions",
+    "follow_up_on",
+    "follow_up_owner",
+)
+
 
 class ApproachChannel(models.TextChoices):
     MEETING = "meeting", _("Meeting")

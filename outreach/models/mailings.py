@@ -119,6 +119,9 @@ class MailingStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     SENDING = "sending", _("Sending")
     DONE = "done", _("Done")
+    # The mail server refused our login: a configuration fault no retry can mend.
+    # Its deliveries stay queued; after the fix an administrator resumes it.
+    STOPPED = "stopped", _("Stopped: the mail server refused the login")
 
 
 class Mailing(models.Model):
@@ -139,6 +142,7 @@ class Mailing(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    stop_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -7,7 +7,7 @@ from accounts.errors import NotPossible
 from accounts.models import User
 from accounts.roles import require_staff
 
-from ..models import Approach
+from ..models.approaches import APPROACH_FIELDS, Approach
 
 
 def _fill_organisation_from_contact(approach: Approach) -> None:
@@ -20,8 +20,12 @@ def _fill_organisation_from_contact(approach: Approach) -> None:
 
 
 def _save(approach: Approach, data: dict) -> Approach:
-    for name, value in data.items():
-        setattr(approach, name, value)
+    unknown = set(data) - set(APPROACH_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a field an approach form sets: {', '.join(sorted(unknown))}")
+    for name in APPROACH_FIELDS:
+        if name in data:
+            setattr(approach, name, data[name])
     if approach.contact_id is None and approach.organisation_id is None:
         raise NotPossible("Choose the contact or the organisation approached.")
     _fill_organisation_from_contact(approach)

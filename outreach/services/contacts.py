@@ -58,7 +58,11 @@ def _apply(contact: Contact, data: dict) -> None:
 
 @transaction.atomic
 def contact_create(
-    *, created_by: User, data: dict, consent_source: str = "", consent_given_at=None
+    *,
+    created_by: User,
+    data: dict,
+    consent_source: str = "",
+    consent_given_at: datetime.datetime | None = None,
 ) -> Contact:
     """A new contact; consent is recorded only with its source (a mailing needs both)."""
     require_staff(created_by, to="add contacts")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from import_export.results import RowResult
 
 from accounts.models import User
@@ -234,7 +235,9 @@ def import_apply(*, kind: str, data: bytes, user: User) -> ImportReport:
     return report
 
 
-def contacts_for_export(*, user: User, queryset=None, include_at_risk: bool = False):
+def contacts_for_export(
+    *, user: User, queryset: QuerySet[Contact] | None = None, include_at_risk: bool = False
+) -> QuerySet[Contact]:
     """The contacts an export may contain: people at risk only on purpose, and only
     for a user allowed to see them."""
     queryset = Contact.objects.all() if queryset is None else queryset
@@ -244,7 +247,9 @@ def contacts_for_export(*, user: User, queryset=None, include_at_risk: bool = Fa
 
 
 @transaction.atomic
-def contacts_export_csv(*, user: User, queryset=None, include_at_risk: bool = False) -> str:
+def contacts_export_csv(
+    *, user: User, queryset: QuerySet[Contact] | None = None, include_at_risk: bool = False
+) -> str:
     require_staff(user, to="export contacts")
     contacts = contacts_for_export(user=user, queryset=queryset, include_at_risk=include_at_risk)
     dataset = ContactResource(user=user).export(contacts)
@@ -254,6 +259,6 @@ def contacts_export_csv(*, user: User, queryset=None, include_at_risk: bool = Fa
     return dataset.csv
 
 
-def organisations_export_csv(*, queryset=None) -> str:
+def organisations_export_csv(*, queryset: QuerySet[Organisation] | None = None) -> str:
     queryset = Organisation.objects.all() if queryset is None else queryset
     return OrganisationResource().export(queryset).csv

@@ -19,13 +19,12 @@ import nh3
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
-from django.core.mail.message import sanitize_address
-from django.template.loader import render_to_string
+from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from accounts.emails import RenderedEmail, build_email, can_send_raw, render_email
 from outreach.models import Contact, Delivery, Mailing, MailingKind, UrgentAction
 
 PREFERENCES_SALT = "outreach.contact-preferences"
@@ -78,10 +77,6 @@ def contact_from_token(token: str) -> Contact | None:
     return Contact.objects.filter(pk=contact_id).first()
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 _TOKEN = "pd-token-slot"
 
 
@@ -94,10 +89,6 @@ def _link_template(url_name: str, site_url: str) -> str:
 
 def _signed_link(url_name: str, token: str) -> str:
     return _link_template(url_name, settings.SITE_URL).replace(_TOKEN, token)
-
-
-def preferences_url(contact_id: int) -> str:
-    return _signed_link("outreach:preferences", contact_token(contact_id))
 
 
 def unsubscribe_url(contact_id: int) -> str:
@@ -146,16 +137,17 @@ def _render_content(mailing_id: int, created_at: datetime, language: str = "") -
         "unsubscribe_url": UNSUBSCRIBE_SLOT,
     }
     with translation.override(language):
-        subject = render_to_string("emails/urgent_action_subject.txt", context)
-        html_context = {**context, "recipient_name": HTML_NAME_SLOT}
-        return MailingContent(
-            subject=" ".join(subject.split()),
-            text=render_to_string("emails/urgent_action_body.txt", context),
-            html=render_to_string("emails/urgent_action_body.html", html_context),
-            message_id_domain=urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid",
-            mailing_id=mailing_id,
-            created_at=created_at,
-        )
+        text = render_email("urgent_action", context)
+        # The HTML part gets the escaped name: its own placeholder.
+        html = render_email("urgent_action", {**context, "recipient_name": HTML_NAME_SLOT})
+    return MailingContent(
+        subject=text.subject,
+        text=text.text,
+        html=html.html,
+        message_id_domain=urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid",
+        mailing_id=mailing_id,
+        created_at=created_at,
+    )
 
 
 def mailing_content(mailing: Mailing, language: str = "") -> MailingContent:
@@ -192,10 +184,14 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def _email(content: MailingContent, values: dict[str, str], connection) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=content.subject,
-        body=_fill(content.text, values),
+def _email(
+    content: MailingContent, values: dict[str, str], connection: BaseEmailBackend | None
+) -> EmailMultiAlternatives:
+    rendered = RenderedEmail(
+        subject=content.subject, text=_fill(content.text, values), html=_fill(content.html, values)
+    )
+    return build_email(
+        rendered,
         to=[values[TO_SLOT]],
         connection=connection,
         headers={
@@ -204,39 +200,30 @@ def _email(content: MailingContent, values: dict[str, str], connection) -> Email
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.attach_alternative(_fill(content.html, values), "text/html")
-    return message
-
-
-def delivery_message(
-    delivery: Delivery, content: MailingContent, connection=None
-) -> EmailMultiAlternatives:
-    return _email(content, _recipient_values(delivery, content), connection)
 
 
 class BatchMessages:
     """Sends a batch's messages through a Django e-mail backend.
 
-    With Django's SMTP backend the MIME bytes are built once per batch with
+    With our SMTP backend the MIME bytes are built once per batch with
     placeholders and only the recipient's values are filled in; the bytes go
-    to the backend's SMTP session. Any other backend (anymail, locmem, files)
+    through its public `send_raw`. Any other backend (anymail, locmem, files)
     gets an ordinary EmailMultiAlternatives per recipient."""
 
-    def __init__(self, content: MailingContent, connection) -> None:
+    def __init__(self, content: MailingContent, connection: BaseEmailBackend) -> None:
         self.content = content
         self.connection = connection
-        self.envelope_from = sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8")
         # One rendering per contact language, built when its first recipient comes.
         self.versions: dict[str, tuple[MailingContent, bytes | None]] = {
             "": (content, self._mime_template(content))
         }
 
     def _mime_template(self, content: MailingContent) -> bytes | None:
-        if not isinstance(self.connection, SmtpBackend):
+        if not can_send_raw(self.connection):
             return None
         slots = (NAME_SLOT, HTML_NAME_SLOT, PREFERENCES_SLOT, UNSUBSCRIBE_SLOT, TO_SLOT)
         identity = {slot: slot for slot in (*slots, MESSAGE_ID_SLOT)}
-        mime = _email(content, identity, self.connection).message().as_bytes(linesep="\r\n")
+        mime = _email(content, identity, self.connection).message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
         # Placeholders can be replaced in raw bytes only when the parts are not
         # transfer-encoded (long lines make Django choose quoted-printable).
         if b"quoted-printable" in mime or b"base64" in mime:
@@ -254,12 +241,12 @@ class BatchMessages:
     def send(self, delivery: Delivery) -> None:
         content, template = self._version(delivery.contact.language)
         values = _recipient_values(delivery, content)
-        if template is None or not all(value.isascii() for value in values.values()):
-            self.connection.send_messages([_email(content, values, self.connection)])
+        connection = self.connection
+        ascii_only = all(value.isascii() for value in values.values())
+        if template is None or not ascii_only or not can_send_raw(connection):
+            connection.send_messages([_email(content, values, connection)])
             return
         raw = template
         for slot, value in values.items():
             raw = raw.replace(slot.encode(), value.encode())
-        if self.connection.connection is None:
-            self.connection.open()
-        self.connection.connection.sendmail(self.envelope_from, [values[TO_SLOT]], raw)
+        connection.send_raw(recipients=[values[TO_SLOT]], message=raw)

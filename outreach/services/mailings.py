@@ -14,43 +14,36 @@ import logging
 import re
 import smtplib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from accounts.emails import MailServerRefusedLogin, open_connection
 from accounts.models import User
 from outreach.models import (
     Contact,
     ContactStatus,
     Delivery,
     DeliveryStatus,
+    Keyword,
     Mailing,
     MailingKind,
     MailingStatus,
+    Sector,
     UrgentAction,
     UrgentActionStatus,
 )
 from outreach.ratelimit import RateLimiter, mail_rate_limiter
 from outreach.selectors.mailings import urgent_action_audience
 from outreach.services import contacts as contact_services
-from outreach.services.mailing_messages import (  # noqa: F401 (re-exported for callers)
-    BatchMessages,
-    MailingContent,
-    contact_from_token,
-    contact_token,
-    delivery_message,
-    delivery_message_id,
-    mailing_content,
-    markdown_to_html,
-    markdown_to_text,
-    preferences_url,
-    unsubscribe_url,
-)
+from outreach.services.mailing_messages import BatchMessages, MailingContent, mailing_content
 from outreach.services.ua_states import check_urgent_action
 
 logger = logging.getLogger(__name__)
@@ -90,7 +83,9 @@ def contact_bounce(*, contact_id: int, reply: str) -> None:
 
 
 @transaction.atomic
-def contact_interests_update(*, contact: Contact, sectors, keywords) -> None:
+def contact_interests_update(
+    *, contact: Contact, sectors: Iterable[Sector], keywords: Iterable[Keyword]
+) -> None:
     contact.sectors.set(sectors)
     contact.keywords.set(keywords)
     Contact.objects.filter(pk=contact.pk).update(updated_at=timezone.now())
@@ -160,6 +155,8 @@ def mailing_create(
         urgent_action.status = UrgentActionStatus.SENDING
         urgent_action.issued_on = urgent_action.issued_on or timezone.localdate()
         urgent_action.save(update_fields=["status", "issued_on", "updated_at"])
+    # After the commit (mailing_enqueue is called from on_commit so that a broker
+    # that is down is logged, not raised into the committed request).
     transaction.on_commit(lambda: mailing_enqueue(mailing_id=mailing.pk))
     return mailing
 
@@ -192,6 +189,23 @@ def mailing_start(*, mailing_id: int) -> int:
     if not ready:
         mailing_finish_if_done(mailing_id=mailing_id)
     return -(-ready // settings.MAILING_BATCH_SIZE)
+
+
+def mailing_stop(*, mailing_id: int, reason: str) -> None:
+    """The mail server refused our login: stop, visibly (admin, mailing page), instead
+    of retrying for hours. The sweeper leaves a stopped mailing alone."""
+    logger.error("mailing %s stopped: the mail server refused the login (%s)", mailing_id, reason)
+    Mailing.objects.filter(pk=mailing_id).exclude(status=MailingStatus.DONE).update(
+        status=MailingStatus.STOPPED, stop_reason=reason[:500]
+    )
+
+
+def mailing_resume(*, mailing_id: int) -> bool:
+    """After the login is fixed: send the rest (the admin's "resume" action)."""
+    resumed = Mailing.objects.filter(pk=mailing_id, status=MailingStatus.STOPPED).update(
+        status=MailingStatus.SENDING, stop_reason=""
+    )
+    return bool(resumed) and mailing_enqueue(mailing_id=mailing_id)
 
 
 def mailing_finish_if_done(*, mailing_id: int) -> bool:
@@ -265,7 +279,7 @@ def deliveries_release(*, deliveries: list[Delivery], token: uuid.UUID, delay: f
     )
 
 
-def _mark(delivery: Delivery, token: uuid.UUID, **values) -> bool:
+def _mark(delivery: Delivery, token: uuid.UUID, **values: object) -> bool:
     # The claim token in the WHERE: if the sweeper took the batch back meanwhile,
     # this worker learns it lost the claim and stops.
     return bool(
@@ -279,7 +293,7 @@ _UNKNOWN_MAILBOX = re.compile(r"\b5\.1\.1\b|unknown|no such|does not exist", re.
 
 
 def is_mailbox_unknown(code: int, reply: str) -> bool:
-    return code == 550 and bool(_UNKNOWN_MAILBOX.search(reply)) or "5.1.1" in reply
+    return (code == 550 and bool(_UNKNOWN_MAILBOX.search(reply))) or "5.1.1" in reply
 
 
 def retry_delay(attempt: int) -> float:
@@ -288,15 +302,15 @@ def retry_delay(attempt: int) -> float:
     return min(base * 2 ** max(attempt - 1, 0), settings.MAILING_RETRY_MAX_SECONDS)
 
 
-def _smtp_reply(error: smtplib.SMTPException) -> tuple[int, str]:
+def _smtp_reply(error: OSError) -> tuple[int, str]:
+    raw: bytes | str
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code, reply = next(iter(error.recipients.values()))
+        code, raw = next(iter(error.recipients.values()))
     elif isinstance(error, smtplib.SMTPResponseException):
-        code, reply = error.smtp_code, error.smtp_error
+        code, raw = error.smtp_code, error.smtp_error
     else:
         return 0, str(error)
-    if isinstance(reply, bytes):
-        reply = reply.decode("utf-8", "replace")
+    reply = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     return code, f"{code} {reply}"[:500]
 
 
@@ -311,7 +325,7 @@ class BatchResult:
 
 
 def _record_failure(
-    delivery: Delivery, token: uuid.UUID, error: smtplib.SMTPException, result: BatchResult
+    delivery: Delivery, token: uuid.UUID, error: OSError, result: BatchResult
 ) -> None:
     code, reply = _smtp_reply(error)
     attempts = delivery.attempts + 1
@@ -375,7 +389,10 @@ def mailing_send_batch(
     _relax_commit_durability()
     smtp = get_connection(fail_silently=False)
     try:
-        smtp.open()  # before claiming: an unreachable server leaves the queue untouched
+        open_connection(smtp)  # before claiming: an unreachable server leaves the queue untouched
+    except MailServerRefusedLogin as error:
+        mailing_stop(mailing_id=mailing_id, reason=str(error))
+        raise
     except CONNECTION_ERRORS as error:
         raise TransientSendError(str(error)) from error
     try:
@@ -384,7 +401,7 @@ def mailing_send_batch(
         )
         _send_claimed(deliveries, token, content, smtp, limiter, result)
     finally:
-        with contextlib.suppress(CONNECTION_ERRORS):
+        with contextlib.suppress(*CONNECTION_ERRORS):
             smtp.close()
     mailing_finish_if_done(mailing_id=mailing_id)
     return result
@@ -416,7 +433,14 @@ class _SentMarks:
         return updated == len(ids)
 
 
-def _send_claimed(deliveries, token, content, smtp, limiter, result: BatchResult) -> None:
+def _send_claimed(
+    deliveries: list[Delivery],
+    token: uuid.UUID,
+    content: MailingContent,
+    smtp: BaseEmailBackend,
+    limiter: RateLimiter,
+    result: BatchResult,
+) -> None:
     messages, marks = BatchMessages(content, smtp), _SentMarks(token)
     sendable = _withhold_unmailable(deliveries, token)
     result.failed += len(deliveries) - len(sendable)

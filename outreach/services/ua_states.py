@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accounts.errors import NotPermitted, NotPossible
+from accounts.models import User
 from accounts.roles import is_coordinator, is_section_staff
 from outreach.models import Mailing, MailingStatus, UrgentAction, UrgentActionStatus
 
@@ -59,7 +60,7 @@ URGENT_ACTION_RULES: dict[str, UrgentActionRule] = {
 }
 
 
-def urgent_action_allowed_actions(user, urgent_action: UrgentAction) -> set[str]:
+def urgent_action_allowed_actions(user: User, urgent_action: UrgentAction) -> set[str]:
     """The actions this user could take now: what the pages offer as buttons."""
     return {
         name
@@ -73,7 +74,7 @@ def urgent_action_awaits_approval(urgent_action: UrgentAction) -> bool:
     return urgent_action.status in URGENT_ACTION_RULES["approve"].sources
 
 
-def check_urgent_action(user, urgent_action: UrgentAction, action: str) -> None:
+def check_urgent_action(user: User, urgent_action: UrgentAction, action: str) -> None:
     """Refuse the action unless the table allows it (the user first, then the state)."""
     rule = URGENT_ACTION_RULES[action]
     if not rule.who(user):
@@ -93,7 +94,7 @@ MAILING_RULES: dict[str, tuple[frozenset[str], Callable[[Any], bool]]] = {
 }
 
 
-def mailing_allowed_actions(user, mailing: Mailing) -> set[str]:
+def mailing_allowed_actions(user: User, mailing: Mailing) -> set[str]:
     return {
         name
         for name, (sources, who) in MAILING_RULES.items()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.models import Organisation
 from partnerships.views.common import ForgivingPaginationMixin, parse_id
@@ -122,12 +123,8 @@ def approach_follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
     approach = get_object_or_404(Approach.objects.visible_to(request.user), pk=pk)
     form = FollowUpDoneForm(request.POST)
     notes = form.cleaned_data["notes"] if form.is_valid() else ""
-    try:
+    with refusal_as_message(request, _("Follow-up marked as done.")):
         services.approach_mark_followed_up(approach=approach, by=request.user, notes=notes)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Follow-up marked as done."))
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = approach.get_absolute_url()

@@ -1,5 +1,7 @@
 """Urgent Action pages for staff, and the signed-link pages contacts use without an account."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -17,6 +19,7 @@ from accounts.roles import StaffRequiredMixin, staff_required
 from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionForm
 from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
+from outreach.services import mailing_messages
 from outreach.services import mailings as services
 from outreach.services.ua_states import (
     mailing_allowed_actions,
@@ -95,7 +98,7 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
         audience = urgent_action_audience(ua)
         audience_count = audience.count()
         return super().get_context_data(
-            body_html=services.markdown_to_html(ua.body),
+            body_html=mailing_messages.markdown_to_html(ua.body),
             audience_count=audience_count,
             audience_sample=audience.order_by("last_name", "first_name")[:AUDIENCE_SAMPLE_SIZE],
             audience_more=max(audience_count - AUDIENCE_SAMPLE_SIZE, 0),
@@ -107,22 +110,24 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-@require_POST
-@staff_required
-def urgent_action_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    ua = get_object_or_404(UrgentAction, pk=pk)
-    with refusal_as_message(request, f"{ua.reference} approved: it can now be sent."):
-        services.urgent_action_approve(urgent_action=ua, user=request.user)
-    return redirect("outreach:ua_detail", pk=ua.pk)
+def _urgent_action_move(service: Callable[..., UrgentAction], success: str) -> Callable:
+    """A one-shot POST that applies one move of ua_states' table to an Urgent Action."""
+
+    @require_POST
+    @staff_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        ua = get_object_or_404(UrgentAction, pk=pk)
+        with refusal_as_message(request, success.format(reference=ua.reference)):
+            service(urgent_action=ua, user=request.user)
+        return redirect("outreach:ua_detail", pk=ua.pk)
+
+    return view
 
 
-@require_POST
-@staff_required
-def urgent_action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    ua = get_object_or_404(UrgentAction, pk=pk)
-    with refusal_as_message(request, f"{ua.reference} cancelled."):
-        services.urgent_action_cancel(urgent_action=ua, user=request.user)
-    return redirect("outreach:ua_detail", pk=ua.pk)
+urgent_action_approve = _urgent_action_move(
+    services.urgent_action_approve, "{reference} approved: it can now be sent."
+)
+urgent_action_cancel = _urgent_action_move(services.urgent_action_cancel, "{reference} cancelled.")
 
 
 @require_POST
@@ -192,7 +197,7 @@ def mailing_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _contact_or_404(token: str):
-    contact = services.contact_from_token(token)
+    contact = mailing_messages.contact_from_token(token)
     if contact is None:
         raise Http404("This link is not valid.")
     return contact

@@ -1,12 +1,11 @@
 """Outreach structures, their members and, for networks, mailings and members' reports."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
-from accounts.errors import ServiceFormMixin
+from accounts.errors import ServiceFormMixin, refusal_as_message
 from accounts.models import User
 from accounts.roles import StaffRequiredMixin
 from outreach.forms.structures import (
@@ -149,12 +148,9 @@ class StructureMemberAddView(StaffRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, "Nobody was added: " + " ".join(_form_errors(form)))
             return redirect(structure.get_absolute_url())
-        try:
+        with refusal_as_message(request) as outcome:
             member = structure_member_add(structure=structure, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"{member} joined {structure}.")
+            outcome.success = f"{member} joined {structure}."
         return redirect(structure.get_absolute_url())
 
 

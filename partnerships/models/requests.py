@@ -273,6 +273,9 @@ class RequestEvent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     comment = models.TextField(blank=True, help_text=_("Shown to the local group."))
     internal_note = models.TextField(blank=True, help_text=_("Never shown to the local group."))
+    # Set when the group's e-mail about this event is claimed for sending (and kept
+    # once the server accepted it): a retried or redelivered task sends nothing more.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RequestEventQuerySet.as_manager()
 

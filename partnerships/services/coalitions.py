@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.errors import NotPossible
+from accounts.models import User
 from accounts.roles import require_staff
 from partnerships.models import JointStatement, Organisation, StatementAgreement
 from partnerships.models.coalitions import StatementStatus
@@ -29,10 +30,11 @@ def statement_agreement_record(
     *,
     statement: JointStatement,
     organisation: Organisation,
-    by,
+    by: User,
     agreed_on: date | None = None,
     note: str = "",
 ) -> StatementAgreement:
+    require_staff(by, to="record a member's agreement")
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     _editable(statement)
     if not statement.coalition.memberships.current().filter(organisation=organisation).exists():
@@ -68,7 +70,7 @@ def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -
 
 
 @transaction.atomic
-def statement_issue(*, statement: JointStatement, by) -> JointStatement:
+def statement_issue(*, statement: JointStatement, by: User) -> JointStatement:
     require_staff(by, to="issue a joint statement")
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     if statement.is_issued:

@@ -3,9 +3,10 @@
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
 from accounts.errors import NotPossible
+from accounts.models import User
 from accounts.roles import require_staff
 from partnerships.models import Organisation
 
@@ -32,7 +33,7 @@ class MergeReport:
 
 
 @transaction.atomic
-def organisation_merge(*, keep: Organisation, duplicate: Organisation, by) -> MergeReport:
+def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User) -> MergeReport:
     """Move every record that points at `duplicate` to `keep`, then delete `duplicate`.
 
     Works over Organisation._meta.related_objects, so relations that other apps
@@ -82,7 +83,14 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by) -> Me
     return report
 
 
-def _move_rows(model, field_name: str, keep, duplicate, label: str, report: MergeReport) -> None:
+def _move_rows(
+    model: type[models.Model],
+    field_name: str,
+    keep: Organisation,
+    duplicate: Organisation,
+    label: str,
+    report: MergeReport,
+) -> None:
     manager = model._base_manager
     moved = dropped = 0
     for pk in manager.filter(**{field_name: duplicate}).values_list("pk", flat=True):

@@ -15,10 +15,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.emails import send_templated_email
 from accounts.errors import NotPermitted, ServiceRefused
 from accounts.models import User
 from accounts.roles import is_local_group, is_section_staff, may_decide
-from partnerships.emails import send_templated_email
 from partnerships.gates import approval_refusals
 from partnerships.models import (
     ChecklistAnswer,
@@ -179,7 +179,7 @@ def _move(
     if to in NOTIFIED_STATUSES:
         from partnerships.tasks import send_request_update_email  # tasks import this module
 
-        send_request_update_email.delay_on_commit(event.pk)
+        send_request_update_email.delay(event.pk)  # after the commit
     return event
 
 
@@ -195,6 +195,7 @@ def _transition(
     if TRANSITIONS[action].actor is Actor.COORDINATOR:
         _take_into_review_first(locked, user=user)
     transition = _check(user, locked, action)
+    assert transition.target is not None  # _transition is for moves only
     _move(locked, to=transition.target, user=user, comment=comment, internal_note=internal_note)
     return locked
 
@@ -256,11 +257,12 @@ def partnership_request_create(
             "or confirm that it is a different one."
         )
     if organisation is None:
+        assert new_organisation is not None
         organisation = Organisation.objects.create(
             **new_organisation, relationship_status=RelationshipStatus.PROSPECT
         )
     partnership_request = PartnershipRequest(
-        local_group_id=user.local_group_id,
+        local_group_id=user.local_group_id,  # type: ignore[misc]  # is_local_group checked it
         organisation=organisation,
         created_by=user,
         relationship_matches=[
@@ -462,15 +464,29 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
 
 
 def request_event_notify(*, event_id: int) -> int:
-    """E-mail the group about a decision or a question; returns the number of messages sent."""
+    """E-mail the group about a decision or a question, once; returns the messages sent.
+
+    The event is claimed with a conditional UPDATE before sending (as mailings claim
+    deliveries), so a retry or a redelivered task finds it claimed and sends nothing.
+    A send that fails before the server accepted it releases the claim, so the retry
+    sends it; a worker killed in between loses that one message rather than repeat it."""
+    claimed = RequestEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if not claimed:
+        return 0
     event = RequestEvent.objects.select_related(
         "request__organisation", "request__local_group"
     ).get(pk=event_id)
     recipients = group_email_recipients(event.request.local_group)
     if not recipients:
         return 0
-    return send_templated_email(
-        template="request_update",
-        context={"event": event, "partnership_request": event.request},
-        to=recipients,
-    )
+    try:
+        return send_templated_email(
+            template="request_update",
+            context={"event": event, "partnership_request": event.request},
+            to=recipients,
+        )
+    except Exception:
+        RequestEvent.objects.filter(pk=event_id).update(notified_at=None)
+        raise

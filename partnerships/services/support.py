@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.errors import NotPossible
+from accounts.models import User
 from accounts.roles import require_staff
 from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
@@ -12,7 +13,7 @@ from partnerships.models.support import SupportDecision
 
 @transaction.atomic
 def support_request_decide(
-    *, support_request: SupportRequest, decision: str, reply: str, by
+    *, support_request: SupportRequest, decision: str, reply: str, by: User
 ) -> SupportRequest:
     require_staff(by, to="decide a request for support")
     support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.forms.coalitions import (
     AgreementForm,
@@ -177,12 +178,8 @@ class StatementDetailView(StaffRequiredMixin, DetailView):
 
 def _statement_action(request: HttpRequest, pk: int, action) -> HttpResponse:
     statement = get_object_or_404(JointStatement, pk=pk)
-    try:
-        message = action(statement)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, message)
+    with refusal_as_message(request) as outcome:
+        outcome.success = action(statement)
     return redirect(statement.get_absolute_url())
 
 

@@ -1,12 +1,11 @@
 """Staff pages of the partner registry."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import AffiliationFormSet, MergeTargetForm, OrganisationForm
@@ -108,13 +107,10 @@ def organisation_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
                 "counts": organisation_related_counts(duplicate, request.user),
             },
         )
-    try:
+    with refusal_as_message(request) as outcome:
         report = organisation_merge(keep=keep, duplicate=duplicate, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        # No count: the report's include rows the user may not see (people at risk).
+        outcome.success = f"Merged {report.duplicate_name} into {keep}: every related record moved."
+    if outcome.refused:
         return redirect("partnerships:organisation_detail", pk=duplicate.pk)
-    # The message names no count: the report's include rows the user may not see.
-    messages.success(
-        request, f"Merged {report.duplicate_name} into {keep}: every related record moved."
-    )
     return redirect("partnerships:organisation_detail", pk=keep.pk)

@@ -1,7 +1,5 @@
 """Staff pages for other organisations' requests for the Section's support (seed 001)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView
 
+from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships import guidance
 from partnerships.forms.support import SupportDecisionForm, SupportRequestForm
@@ -77,14 +76,10 @@ def support_request_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = SupportDecisionForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_as_message(request, _("The decision and the reply are recorded.")):
             support_request_decide(
                 support_request=support_request, by=request.user, **form.cleaned_data
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The decision and the reply are recorded."))
         return redirect(support_request.get_absolute_url())
     return render(
         request,

@@ -91,11 +91,69 @@ def test_a_failed_send_can_be_retried(frozen, staff, monkeypatch):
         raise ConnectionRefusedError
 
     monkeypatch.setattr(reminders, "send_templated_email", broken)
-    with pytest.raises(ConnectionRefusedError):
-        reminders.reminder_digests_send()
+    run = reminders.reminder_digests_run()
+    assert (run.sent, run.failed_user_ids) == (0, [staff.pk])
     assert not ReminderDigest.objects.exists()
     monkeypatch.undo()
-    assert reminders.reminder_digests_send() == 1
+    assert reminders.reminder_digest_retry(user_id=staff.pk, today=run.today)
+    assert reminders.reminder_digests_send() == 0  # the retry sent it; nothing twice
+
+
+def test_one_failing_digest_does_not_stop_the_others(frozen, staff, role_user, monkeypatch):
+    unlucky = role_user(Role.SECTION_STAFF, first_name="Una")
+    for user in (unlucky, staff):
+        follow_up(user, 0)
+    real = reminders.send_templated_email
+
+    def refuses_una(**kwargs):
+        if kwargs["to"] == [unlucky.email]:
+            raise ConnectionResetError("dropped")
+        return real(**kwargs)
+
+    monkeypatch.setattr(reminders, "send_templated_email", refuses_una)
+    run = reminders.reminder_digests_run()
+    assert run.sent == 1 and run.failed_user_ids == [unlucky.pk]
+    assert [m.to for m in mail.outbox] == [[staff.email]]
+    assert list(ReminderDigest.objects.values_list("user", flat=True)) == [staff.pk]
+
+
+def test_the_failed_digest_is_retried_alone_by_its_own_task(frozen, staff, monkeypatch):
+    from dashboard import tasks
+
+    follow_up(staff, 0)
+    queued = []
+    monkeypatch.setattr(
+        reminders, "send_templated_email", lambda **kw: (_ for _ in ()).throw(ConnectionResetError)
+    )
+    monkeypatch.setattr(
+        tasks.send_reminder_digest, "apply_async", lambda args, **kw: queued.append((args, kw))
+    )
+    assert tasks.send_reminder_digests() == 0
+    assert queued == [((staff.pk, TODAY.isoformat()), {"countdown": 60})]
+    assert tasks.send_reminder_digest.autoretry_for == (OSError,)
+    assert tasks.send_reminder_digest.retry_backoff
+
+
+def test_the_meetings_are_queried_once_for_all_users(
+    frozen, staff, role_user, django_assert_max_num_queries, monkeypatch
+):
+    for user in (staff, role_user(Role.SECTION_STAFF), role_user(Role.SECTION_STAFF)):
+        follow_up(user, 0)
+    calls = []
+    real = reminders.coalition_meetings_next_week
+
+    def counted(user, today):
+        calls.append(user)
+        return real(user, today)
+
+    counted.same_for_every_user = True
+    monkeypatch.setattr(
+        reminders,
+        "REMINDER_SOURCES",
+        [counted if s is real else s for s in reminders.REMINDER_SOURCES],
+    )
+    assert reminders.reminder_digests_send() == 3
+    assert len(calls) == 1
 
 
 def test_coordinators_hear_of_requests_waiting_longer_than_the_setting(
@@ -232,9 +290,10 @@ def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_are_created_idemp
     assert tasks["outreach.sweep_mailings"] is True
 
 
-def test_the_daily_task_sends_the_digests(frozen, staff):
+def test_the_daily_task_sends_the_digests(frozen, staff, django_capture_on_commit_callbacks):
     from dashboard.tasks import send_reminder_digests
 
     follow_up(staff, 0)
-    send_reminder_digests.delay()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminder_digests.delay()
     assert len(mail.outbox) == 1

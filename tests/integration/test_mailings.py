@@ -18,6 +18,7 @@ from outreach.models import (
     MailingKind,
     MailingStatus,
 )
+from outreach.services import mailing_messages
 from outreach.services import mailings as services
 from tests.factories import UrgentActionFactory, UserFactory
 
@@ -85,17 +86,19 @@ def test_ua_to_500_contacts_arrives_exactly_once_with_headers_and_unsubscribe_st
     deliveries = {d.contact_id: d for d in mailing.deliveries.all()}
     for contact in audience[:25]:
         (received,) = [r for r in smtp_sink.received if r.recipient == contact.email]
-        assert received.message_id == services.delivery_message_id(
+        assert received.message_id == mailing_messages.delivery_message_id(
             deliveries[contact.pk], "127.0.0.1"
         )
         assert received.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        assert received.headers["List-Unsubscribe"] == (f"<{services.unsubscribe_url(contact.pk)}>")
+        assert received.headers["List-Unsubscribe"] == (
+            f"<{mailing_messages.unsubscribe_url(contact.pk)}>"
+        )
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.DONE
 
     # One-click unsubscribe (RFC 8058): no session, no CSRF token.
     leaver = audience[0]
-    url = services.unsubscribe_url(leaver.pk).removeprefix("http://127.0.0.1:8000")
+    url = mailing_messages.unsubscribe_url(leaver.pk).removeprefix("http://127.0.0.1:8000")
     response = Client(enforce_csrf_checks=True).post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
 

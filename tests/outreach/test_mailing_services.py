@@ -22,6 +22,7 @@ from outreach.models import (
 )
 from outreach.ratelimit import RateLimiter
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
+from outreach.services import mailing_messages
 from outreach.services import mailings as services
 from tests.factories import (
     ContactFactory,
@@ -158,10 +159,11 @@ def test_sending_reaches_each_matching_contact_once_with_headers(
     message = mail.outbox[0]
     parsed = message_from_string(message.message().as_string(), policy=policy.default)
     delivery = Delivery.objects.get(contact__email=message.to[0])
-    assert parsed["Message-ID"] == services.delivery_message_id(delivery, "127.0.0.1")
+    assert parsed["Message-ID"] == mailing_messages.delivery_message_id(delivery, "127.0.0.1")
     assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert (
-        parsed["List-Unsubscribe"].strip() == f"<{services.unsubscribe_url(delivery.contact_id)}>"
+        parsed["List-Unsubscribe"].strip()
+        == f"<{mailing_messages.unsubscribe_url(delivery.contact_id)}>"
     )
     assert "Dear Zoë <b>," in message.body
     html = message.alternatives[0][0]
@@ -223,7 +225,10 @@ def test_broker_down_records_the_mailing_as_queued_and_the_sweeper_starts_it(
     assert services.mailings_sweep().to_start == []  # not before the grace period
     from outreach.tasks import sweep_mailings
 
-    with mock.patch.object(services.timezone, "now", return_value=later):
+    with (
+        mock.patch.object(services.timezone, "now", return_value=later),
+        django_capture_on_commit_callbacks(execute=True),  # the test's transaction
+    ):
         sweep_mailings()
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.DONE
@@ -305,13 +310,15 @@ def test_an_unreachable_server_claims_nothing(staff, fake_backend):
     assert set(mailing.deliveries.values_list("status", flat=True)) == {DeliveryStatus.QUEUED}
 
 
-def test_the_task_retries_with_backoff_after_a_refused_connection(staff, fake_backend, settings):
+def test_the_task_retries_with_backoff_after_a_refused_connection(
+    staff, fake_backend, settings, django_capture_on_commit_callbacks
+):
     from outreach.tasks import send_mailing_batch
 
     settings.MAILING_RETRY_BASE_SECONDS = 7
     mailing = _queued_mailing(staff, 2)
     fake_backend.REFUSE_CONNECTIONS[0] = True
-    with pytest.raises(Retry) as retry:
+    with pytest.raises(Retry) as retry, django_capture_on_commit_callbacks(execute=True):
         send_mailing_batch.delay(mailing.pk)
     assert retry.value.when == 7
     assert mailing.deliveries.filter(status=DeliveryStatus.QUEUED).count() == 2
@@ -340,7 +347,7 @@ def test_a_worker_that_lost_its_claim_stops_sending(staff, settings):
     token, claimed = services.deliveries_claim(mailing_id=mailing.pk, limit=3)
     Delivery.objects.update(claim_token=None, status=DeliveryStatus.QUEUED)  # the sweeper
     result = services.BatchResult()
-    content = services.mailing_content(mailing)
+    content = mailing_messages.mailing_content(mailing)
     from django.core.mail import get_connection
 
     services._send_claimed(claimed, token, content, get_connection(), RateLimiter(0), result)
@@ -387,10 +394,10 @@ def test_progress_counts_and_rate(staff):
 
 def test_markdown_is_cleaned_and_has_a_text_form():
     source = "Hello <script>alert(1)</script> [site](https://example.org)\n\n- one\n- two"
-    html = services.markdown_to_html(source)
+    html = mailing_messages.markdown_to_html(source)
     assert "<script>" not in html
     assert '<a href="https://example.org"' in html
-    text = services.markdown_to_text(source)
+    text = mailing_messages.markdown_to_text(source)
     assert "site (https://example.org)" in text
     assert "- one\n- two" in text
     assert "<" not in text
@@ -398,10 +405,10 @@ def test_markdown_is_cleaned_and_has_a_text_form():
 
 def test_signed_tokens_round_trip_and_reject_tampering():
     contact = ContactFactory()
-    token = services.contact_token(contact.pk)
-    assert services.contact_from_token(token) == contact
-    assert services.contact_from_token(token[:-2] + "xx") is None
-    assert services.contact_from_token(f"{contact.pk}") is None
+    token = mailing_messages.contact_token(contact.pk)
+    assert mailing_messages.contact_from_token(token) == contact
+    assert mailing_messages.contact_from_token(token[:-2] + "xx") is None
+    assert mailing_messages.contact_from_token(f"{contact.pk}") is None
 
 
 def test_the_local_rate_limiter_paces_messages():

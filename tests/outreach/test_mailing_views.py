@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from outreach.models import ContactStatus, Delivery, DeliveryStatus, Mailing, UrgentActionStatus
+from outreach.services import mailing_messages
 from outreach.services import mailings as services
 from tests.factories import ContactFactory, KeywordFactory, SectorFactory, UrgentActionFactory
 
@@ -169,7 +170,7 @@ def test_one_click_unsubscribe_works_without_a_session_or_csrf_token():
     contact = ContactFactory()
     csrf_client = Client(enforce_csrf_checks=True)
     response = csrf_client.post(
-        services.unsubscribe_url(contact.pk).removeprefix("http://127.0.0.1:8000"),
+        mailing_messages.unsubscribe_url(contact.pk).removeprefix("http://127.0.0.1:8000"),
         {"List-Unsubscribe": "One-Click"},
     )
     assert response.status_code == 200
@@ -179,7 +180,7 @@ def test_one_click_unsubscribe_works_without_a_session_or_csrf_token():
 
 def test_following_the_unsubscribe_link_asks_first(client):
     contact = ContactFactory()
-    url = reverse("outreach:unsubscribe", args=[services.contact_token(contact.pk)])
+    url = reverse("outreach:unsubscribe", args=[mailing_messages.contact_token(contact.pk)])
     response = client.get(url)
     assert b"Yes, unsubscribe me" in response.content
     contact.refresh_from_db()
@@ -188,7 +189,7 @@ def test_following_the_unsubscribe_link_asks_first(client):
 
 def test_a_tampered_link_is_404(client):
     contact = ContactFactory()
-    token = services.contact_token(contact.pk)
+    token = mailing_messages.contact_token(contact.pk)
     other = f"{contact.pk + 1}:{token.split(':', 1)[1]}"
     assert client.get(reverse("outreach:preferences", args=[other])).status_code == 404
     assert client.post(reverse("outreach:unsubscribe", args=["junk"])).status_code == 404
@@ -199,7 +200,7 @@ def test_preferences_page_changes_interests_without_an_account(client):
     old = SectorFactory()
     contact.sectors.add(old)
     new, keyword = SectorFactory(), KeywordFactory()
-    url = reverse("outreach:preferences", args=[services.contact_token(contact.pk)])
+    url = reverse("outreach:preferences", args=[mailing_messages.contact_token(contact.pk)])
     assert client.get(url).status_code == 200
     response = client.post(url, {"sectors": [new.pk], "keywords": [keyword.pk]})
     assert response.status_code == 302

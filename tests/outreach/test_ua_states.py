@@ -77,3 +77,14 @@ def test_a_refused_cancel_from_the_page_is_a_message(staff_client):
     ua = UrgentActionFactory(approved=True, status=U.SENT)
     response = staff_client.post(reverse("outreach:ua_cancel", args=[ua.pk]), follow=True)
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+def test_the_audience_sample_size_comes_from_the_code(staff_client, monkeypatch):
+    from outreach.views import mailings as views
+    from tests.factories import ContactFactory
+
+    monkeypatch.setattr(views, "AUDIENCE_SAMPLE_SIZE", 2)
+    ContactFactory.create_batch(5, occupation="lawyer")
+    ua = UrgentActionFactory(occupations="lawyer")
+    page = staff_client.get(reverse("outreach:ua_detail", args=[ua.pk])).content.decode()
+    assert "and 3 more." in page
