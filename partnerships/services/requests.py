@@ -12,8 +12,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.roles import is_coordinator, is_local_group, is_section_staff
@@ -424,13 +425,16 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
 def request_event_notify(*, event_id: int) -> int:
     """E-mail the group about a decision or a question; returns the number of messages sent."""
     event = RequestEvent.objects.select_related(
-        "request__organisation", "request__local_group"
+        "request__organisation", "request__local_group", "request__created_by"
     ).get(pk=event_id)
     recipients = group_email_recipients(event.request.local_group)
     if not recipients:
         return 0
-    return send_templated_email(
-        template="request_update",
-        context={"event": event, "partnership_request": event.request},
-        to=recipients,
-    )
+    # In the language the group chose on its login (the one that made the request).
+    language = event.request.created_by.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return send_templated_email(
+            template="request_update",
+            context={"event": event, "partnership_request": event.request},
+            to=recipients,
+        )
