@@ -14,6 +14,7 @@ from .models import (
     SpectrumPlacement,
     StructureMember,
     UrgentAction,
+    UrgentActionTranslation,
 )
 
 # Issue 4 (priorities, structures, publications, campaigns): the outreach pages are where
@@ -108,6 +109,17 @@ class UrgentActionAdmin(ReadOnlyAdmin):
     list_filter = ["status", "urgency"]
     search_fields = ["reference", "title"]
     list_select_related = ["approved_by"]
+
+
+@admin.register(UrgentActionTranslation)
+class UrgentActionTranslationAdmin(admin.ModelAdmin):
+    """A UA's version in another language, mailed to contacts who chose it."""
+
+    list_display = ["urgent_action", "language", "title"]
+    list_filter = ["language"]
+    list_select_related = ["urgent_action"]
+    search_fields = ["urgent_action__reference", "title"]
+    autocomplete_fields = ["urgent_action"]
 
 
 @admin.register(Mailing)
