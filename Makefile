@@ -28,7 +28,7 @@ messages: install
 
 # After marking new strings: add them to locale/fr and locale/es (needs GNU gettext).
 messages-update: install gettext
-	$(MANAGE) $$($(BIN)/python -c 'from config.i18n import MAKEMESSAGES_ARGS as a; print(" ".join(a[1:]))' | sed 's/^/makemessages /')
+	$(MANAGE) $$($(BIN)/python -c 'from config.i18n import MAKEMESSAGES_ARGS; print(*MAKEMESSAGES_ARGS)')
 
 run: install messages
 	$(MANAGE) migrate --noinput

@@ -251,6 +251,13 @@ CHARTS: dict[str, Callable[..., dict]] = {
 }
 
 
+def register_chart(name: str, chart: Callable[..., dict]) -> None:
+    """Another app's chart (the risk heatmap, once the risk app lands), from its
+    AppConfig.ready(): a function of the filters returning the same dict shape
+    (type, title, labels, datasets, table, link). It gets an endpoint and a table."""
+    CHARTS[name] = chart
+
+
 def chart_data(name: str, filters: DashboardFilters, **options) -> dict:
     """One chart's numbers, cached briefly per filters, options and language."""
     parts = [

@@ -17,6 +17,7 @@ from .models import (
     SpectrumPlacement,
     StructureMember,
     UrgentAction,
+    UrgentActionTranslation,
 )
 from .services.mailings import mailing_resume
 
@@ -124,6 +125,17 @@ class UrgentActionAdmin(ReadOnlyAdmin):
     list_filter = ["status", "urgency"]
     search_fields = ["reference", "title"]
     list_select_related = ["approved_by"]
+
+
+@admin.register(UrgentActionTranslation)
+class UrgentActionTranslationAdmin(admin.ModelAdmin):
+    """A UA's version in another language, mailed to contacts who chose it."""
+
+    list_display = ["urgent_action", "language", "title"]
+    list_filter = ["language"]
+    list_select_related = ["urgent_action"]
+    search_fields = ["urgent_action__reference", "title"]
+    autocomplete_fields = ["urgent_action"]
 
 
 @admin.register(Mailing)

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from icalendar import Calendar, Event
 
 from accounts.emails import absolute_url, send_templated_email
@@ -100,7 +101,7 @@ def requests_waiting_for_review(user: User, today: datetime.date) -> list[Remind
     return [
         ReminderItem(
             kind="Request",
-            title=f"{request} has waited since {timezone.localdate(request.submitted_at):%d %b %Y}",
+            title=f"{request} has waited since {date_format(timezone.localdate(request.submitted_at))}",
             due=timezone.localdate(request.submitted_at) + datetime.timedelta(days=days),
             url=absolute_url(
                 reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation, Scope
@@ -121,7 +122,7 @@ class Meeting(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.coalition} meeting on {self.date:%d %b %Y}"
+        return f"{self.coalition} meeting on {date_format(self.date)}"
 
 
 class StatementStatus(models.TextChoices):

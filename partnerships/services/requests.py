@@ -12,8 +12,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.emails import send_templated_email
 from accounts.errors import NotPermitted, ServiceRefused
@@ -476,17 +477,20 @@ def request_event_notify(*, event_id: int) -> int:
     if not claimed:
         return 0
     event = RequestEvent.objects.select_related(
-        "request__organisation", "request__local_group"
+        "request__organisation", "request__local_group", "request__created_by"
     ).get(pk=event_id)
     recipients = group_email_recipients(event.request.local_group)
     if not recipients:
         return 0
+    # In the language the group chose on its login (the one that made the request).
+    language = event.request.created_by.language or settings.LANGUAGE_CODE
     try:
-        return send_templated_email(
-            template="request_update",
-            context={"event": event, "partnership_request": event.request},
-            to=recipients,
-        )
+        with translation.override(language):
+            return send_templated_email(
+                template="request_update",
+                context={"event": event, "partnership_request": event.request},
+                to=recipients,
+            )
     except Exception:
         RequestEvent.objects.filter(pk=event_id).update(notified_at=None)
         raise

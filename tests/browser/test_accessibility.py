@@ -127,7 +127,7 @@ def test_screenshots_of_the_dashboard_and_priorities(page, live_server, login, l
         '() => window.Chart && Chart.getChart(document.getElementById("priority-chart"))'
     )
     page.screenshot(path=SCREENSHOTS / f"priorities-{language}.png", full_page=True)
-    heading = {"en": "What needs me today?", "fr": "Qu’est-ce qui m’attend aujourd’hui ?"}[language]
+    heading = {"en": "Dashboard", "fr": "Tableau de bord"}[language]
     page.goto(f"{live_server.url}{reverse('dashboard:home')}")
     assert page.get_by_role("heading", level=1).inner_text() == heading
     for name in ("dashboard", "priorities"):

@@ -211,3 +211,28 @@ def test_local_groups_cannot_read_the_charts(client, role_user):
 def test_an_unknown_chart_is_404(client, role_user):
     client.force_login(role_user(Role.SECTION_STAFF))
     assert client.get(reverse("dashboard:chart_json", args=["nope"])).status_code == 404
+
+
+def test_another_app_registers_a_chart_with_its_endpoint_and_table(client, role_user):
+    def heatmap(filters):
+        return {
+            "type": "bar",
+            "title": "Risk heatmap",
+            "labels": ["Legal"],
+            "datasets": [{"label": "High", "data": [2]}],
+            "table": {"columns": ["Risk", "High"], "rows": [["Legal", 2]]},
+            "link": {"label": "Risk", "url": "/risk/"},
+        }
+
+    charts.register_chart("risk", heatmap)
+    try:
+        client.force_login(role_user(Role.SECTION_STAFF))
+        assert (
+            client.get(reverse("dashboard:chart_json", args=["risk"])).json()["title"]
+            == "Risk heatmap"
+        )
+        assert (
+            '<th scope="row">Legal</th>' in client.get(reverse("dashboard:charts")).content.decode()
+        )
+    finally:
+        charts.CHARTS.pop("risk")

@@ -25,7 +25,15 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+TODAY = datetime.date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _midday(time_machine):
+    # A fixed day, so "today" in the test and in the view never straddle midnight.
+    time_machine.move_to(
+        datetime.datetime(2026, 6, 15, 12, tzinfo=timezone.get_current_timezone()), tick=True
+    )
 
 
 def by_key(response) -> dict[str, Section]:

@@ -107,3 +107,19 @@ def test_the_admin_shows_dates_day_before_month_with_a_24_hour_clock(client, rol
         reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
     ).content.decode()
     assert "1 Dec 2026, 20:53" in html
+
+
+def test_a_group_that_chose_spanish_is_told_of_a_decision_in_spanish(role_user):
+    from partnerships.models import RequestEvent
+    from partnerships.services.requests import request_event_notify
+    from tests.factories import PartnershipRequestFactory
+
+    group_user = role_user(Role.LOCAL_GROUP, language="es")
+    request = PartnershipRequestFactory(
+        local_group=group_user.local_group, created_by=group_user, activity_title="Feria"
+    )
+    event = RequestEvent.objects.create(request=request, to_status="approved", comment="Bien.")
+    assert request_event_notify(event_id=event.pk) == 1
+    message = mail.outbox[-1]
+    assert message.subject == "Su solicitud de colaboración «Feria»: aprobada"
+    assert message.body.startswith(f"Estimado grupo {group_user.local_group.name}:")
