@@ -225,7 +225,8 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
         event.add("uid", f"approach-{approach.pk}-follow-up@{host}")
         event.add("dtstamp", now)
         event.add("dtstart", approach.follow_up_on)
-        event.add("dtend", approach.follow_up_on + datetime.timedelta(days=1))
+        if approach.follow_up_on < datetime.date.max:  # rows from before the date bounds
+            event.add("dtend", approach.follow_up_on + datetime.timedelta(days=1))
         event.add("summary", f"Follow up with {_approach_target(approach)}")
         event.add("url", _absolute(approach.get_absolute_url()))
         calendar.add_component(event)

@@ -1,6 +1,13 @@
 from django import forms
 
 from outreach.models import Keyword, MailingKind, Sector, UrgentAction
+from outreach.rendering import markdown_problem, render_markdown
+
+
+def _bounded_markdown(value: str) -> str:
+    if problem := markdown_problem(value):
+        raise forms.ValidationError(problem)
+    return value
 
 
 class UrgentActionForm(forms.ModelForm):
@@ -27,6 +34,14 @@ class UrgentActionForm(forms.ModelForm):
             "keywords": forms.CheckboxSelectMultiple,
         }
 
+    def clean_body(self) -> str:
+        return _bounded_markdown(self.cleaned_data["body"])
+
+    def save(self, commit: bool = True):
+        # Rendered once here, not on every page view or for every recipient.
+        self.instance.body_html = render_markdown(self.cleaned_data["body"])
+        return super().save(commit)
+
 
 class FollowUpForm(forms.Form):
     kind = forms.ChoiceField(
@@ -34,7 +49,9 @@ class FollowUpForm(forms.Form):
         initial=MailingKind.UPDATED,
     )
     note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), help_text="Markdown: what changed."
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Markdown: what changed.",
+        validators=[_bounded_markdown],
     )
 
 

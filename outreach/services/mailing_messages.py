@@ -13,8 +13,6 @@ from datetime import datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import markdown
-import nh3
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -25,6 +23,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from outreach.models import Contact, Delivery, Mailing, MailingKind
+from outreach.rendering import render_markdown
 
 PREFERENCES_SALT = "outreach.contact-preferences"
 
@@ -43,7 +42,7 @@ MESSAGE_ID_SLOT = "<pd-message-id@slot.invalid>"
 
 def markdown_to_html(source: str) -> str:
     """Markdown rendered and then cleaned: a UA body never carries script or styles."""
-    return nh3.clean(markdown.markdown(source, extensions=["sane_lists"]))
+    return render_markdown(source)
 
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
@@ -122,7 +121,7 @@ def _render_content(mailing_id: int, created_at: datetime) -> MailingContent:
         "ua": ua,
         "mailing": mailing,
         "is_follow_up": mailing.kind != MailingKind.ISSUED,
-        "body_html": markdown_to_html(ua.body),
+        "body_html": ua.body_html or markdown_to_html(ua.body),
         "body_text": markdown_to_text(ua.body),
         "note_html": markdown_to_html(mailing.note),
         "note_text": markdown_to_text(mailing.note),

@@ -94,7 +94,7 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
         ua = self.object
         audience = urgent_action_audience(ua)
         return super().get_context_data(
-            body_html=services.markdown_to_html(ua.body),
+            body_html=ua.body_html or services.markdown_to_html(ua.body),
             audience_count=audience.count(),
             audience_sample=audience.order_by("last_name", "first_name")[:AUDIENCE_SAMPLE_SIZE],
             mailings=ua.mailings.select_related("created_by"),
