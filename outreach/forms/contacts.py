@@ -8,7 +8,7 @@ from partnerships.models import Organisation
 from ..models import APPROACH_CHECKLIST, AT_RISK_PERMISSION, Approach, Contact, Employment
 from ..models.contacts import email_taken_message
 from ..services.imports import IMPORT_KINDS
-from .fields import KeywordsField
+from .fields import IdsChoiceField, KeywordsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -47,6 +47,7 @@ class ContactForm(forms.ModelForm):
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"sectors": IdsChoiceField}
         help_texts = {
             "is_at_risk": "A human rights defender at risk: only people allowed to see such "
             "records will see this one, every view is logged, and it is left out of "

@@ -3,6 +3,8 @@ from django import forms
 from outreach.models import Keyword, MailingKind, Sector, UrgentAction
 from outreach.rendering import markdown_problem, render_markdown
 
+from .fields import IdsChoiceField
+
 
 def _bounded_markdown(value: str) -> str:
     if problem := markdown_problem(value):
@@ -33,6 +35,7 @@ class UrgentActionForm(forms.ModelForm):
             "sectors": forms.CheckboxSelectMultiple,
             "keywords": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"sectors": IdsChoiceField, "keywords": IdsChoiceField}
 
     def clean_body(self) -> str:
         return _bounded_markdown(self.cleaned_data["body"])
@@ -58,9 +61,9 @@ class FollowUpForm(forms.Form):
 class InterestsForm(forms.Form):
     """A contact's own choice of what to receive (the signed preferences page)."""
 
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = IdsChoiceField(
         queryset=Sector.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
-    keywords = forms.ModelMultipleChoiceField(
+    keywords = IdsChoiceField(
         queryset=Keyword.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
