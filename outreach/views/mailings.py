@@ -18,6 +18,7 @@ from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionFor
 from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
 from outreach.services import mailings as services
+from outreach.views.mixins import log_at_risk_shown
 from partnerships.views.common import search_text
 
 AUDIENCE_SAMPLE_SIZE = 10
@@ -185,6 +186,7 @@ class MailingDetailView(StaffRequiredMixin, DetailView):
         if status in DeliveryStatus.values:
             deliveries = deliveries.filter(status=status)
         page = Paginator(deliveries, self.per_page).get_page(self.request.GET.get("page"))
+        log_at_risk_shown(self.request, [delivery.contact for delivery in page.object_list])
         return super().get_context_data(
             progress=mailing_progress(self.object),
             page_obj=page,
