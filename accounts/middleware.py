@@ -1,10 +1,20 @@
-"""Session lifetime by role: idle staff and coordinators are logged out after
-SESSION_IDLE_HOURS (SESSION_COOKIE_AGE, renewed by every request), and coordinators'
-sessions end with the browser when SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE is set."""
+"""Session lifetime by role: an idle session of staff or coordinators ends after
+SESSION_IDLE_HOURS (SESSION_COOKIE_AGE), and a coordinator's with the browser when
+SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE is set.
+
+The session is saved again (which renews its expiry) at most every RENEW_SECONDS, not on
+every request: a write per page would cost every page three queries."""
+
+import time
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 
 from .roles import is_coordinator
+
+SEEN_KEY = "partnerdesk_seen"
+RENEW_SECONDS = 300
 
 
 class SessionExpiryMiddleware:
@@ -13,10 +23,19 @@ class SessionExpiryMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
         session = getattr(request, "session", None)
-        if session is None or user is None or not user.is_authenticated:
-            return response
-        if settings.SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE and is_coordinator(user):
-            session.set_expiry(0)  # a cookie without a date: gone when the browser closes
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - session.get(SEEN_KEY, 0) >= RENEW_SECONDS:
+                session[SEEN_KEY] = now  # saved with the response: idle time counts anew
         return response
+
+
+@receiver(user_logged_in, dispatch_uid="partnerdesk_session_start")
+def session_start(sender, request, user, **kwargs) -> None:
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[SEEN_KEY] = int(time.time())
+    if settings.SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE and is_coordinator(user):
+        request.session.set_expiry(0)  # a cookie without a date: gone with the browser

@@ -134,11 +134,10 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
 
-# Sessions of staff and coordinators end after this much idle time (each request
-# renews it), and for coordinators when the browser closes if so configured.
+# Sessions of staff and coordinators end after this much idle time (activity renews
+# it: accounts/middleware.py), and for coordinators when the browser closes if so set.
 SESSION_IDLE_HOURS = env.float("SESSION_IDLE_HOURS", default=8)
 SESSION_COOKIE_AGE = int(SESSION_IDLE_HOURS * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE = env.bool(
     "SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE", default=False
 )
