@@ -7,7 +7,11 @@ editable inline or a bulk action. Coordinators keep what their permissions
 give them.
 """
 
-from django.http import HttpRequest
+from django.contrib import messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
 
 from .roles import is_coordinator
 
@@ -17,8 +21,33 @@ def admin_is_read_only(request: HttpRequest) -> bool:
     return not is_coordinator(request.user)
 
 
-class StaffReadOnlyAdminMixin:
-    """For ModelAdmin and InlineModelAdmin alike (inlines pass `obj` to add)."""
+class MalformedInputAdminMixin:
+    """A changelist answers malformed input with the admin's own "bad filter" page or a
+    message, never a 500: selected ids that are not ids, and filters whose range does
+    not exist (`?assessed_on__year=9999`: the date hierarchy asks for year 10000)."""
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and not self._selected_ids_valid(request):
+            messages.error(request, "The selection was not understood: nothing was done.")
+            return HttpResponseRedirect(request.get_full_path())
+        try:
+            return super().changelist_view(request, extra_context)
+        except (ValueError, OverflowError):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+
+    def _selected_ids_valid(self, request) -> bool:
+        pk_field = self.model._meta.pk
+        try:
+            for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+                pk_field.run_validators(pk_field.to_python(value))
+        except (ValidationError, ValueError, TypeError):
+            return False
+        return True
+
+
+class StaffReadOnlyAdminMixin(MalformedInputAdminMixin):
+    """For ModelAdmin and InlineModelAdmin alike (inlines pass `obj` to add). Every project
+    admin mixes it in, so each also answers malformed changelist input cleanly."""
 
     def has_add_permission(self, request, *args, **kwargs) -> bool:
         return not admin_is_read_only(request) and super().has_add_permission(

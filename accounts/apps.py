@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self) -> None:
+        from . import middleware  # noqa: F401 (connects the session start to user_logged_in)
         from .permissions import sync_role_permissions_after_migrate
 
         # Models added by later migrations get their permissions only after

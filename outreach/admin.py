@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from accounts.roles import is_section_staff
+from outreach.views.mixins import log_at_risk_shown
+from partnerships.views.common import parse_id
 
 from .models import (
     ActionReport,
@@ -29,6 +31,28 @@ class VisibleContactsAdminMixin:
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        shown = self.get_queryset(request).filter(pk__in=[parse_id(str(object_id))])
+        log_at_risk_shown(request, self._contacts(shown))
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            log_at_risk_shown(request, self._contacts(changelist.result_list))
+        return response
+
+    def _contacts(self, rows) -> list:
+        path = self.model._default_manager.none().contact_path.split("__")
+        contacts = []
+        for row in rows:
+            for name in path:
+                row = getattr(row, name, None)
+            contacts.append(row)
+        return contacts
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Contact:

@@ -5,7 +5,19 @@ from django import forms
 from django.db.models import QuerySet
 from django_countries import countries
 
-from .models import Approach, ApproachOutcome, Contact, ContactStatus, Keyword, Sector
+from accounts.models import User
+
+from .models import (
+    AccessAction,
+    Approach,
+    ApproachOutcome,
+    AtRiskAccessLog,
+    Contact,
+    ContactStatus,
+    Keyword,
+    Sector,
+)
+from .models.contacts import search_words
 
 CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]
 FOLLOW_UP_CHOICES = [
@@ -97,3 +109,27 @@ class ApproachFilter(SearchFilterSet):
 
     def filter_mine(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(follow_up_owner=self.request.user) if value else queryset
+
+
+class AccessLogFilter(django_filters.FilterSet):
+    """The coordinators' access log: who, whom (by name), what, where and when."""
+
+    user = django_filters.ModelChoiceFilter(
+        queryset=User.objects.filter(at_risk_accesses__isnull=False).distinct(),
+        empty_label="Anyone", label="Who",
+    )  # fmt: skip
+    contact = django_filters.CharFilter(method="filter_contact", label="Contact")
+    action = django_filters.ChoiceFilter(choices=AccessAction.choices, empty_label="Any access")
+    # Not "page": that is the pagination's parameter.
+    where = django_filters.CharFilter(field_name="page", lookup_expr="icontains", label="Page")
+    since = django_filters.DateFilter(
+        field_name="accessed_at", lookup_expr="date__gte", label="From"
+    )
+    until = django_filters.DateFilter(field_name="accessed_at", lookup_expr="date__lte", label="To")
+
+    class Meta:
+        model = AtRiskAccessLog
+        fields = ["user", "contact", "action", "where", "since", "until"]
+
+    def filter_contact(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search_words(queryset, value[:100], ["contact__first_name", "contact__last_name"])

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "accounts.middleware.SessionExpiryMiddleware",
     # Last, so that a lockout response is produced after authentication ran.
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,11 +127,27 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accounts:landing"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures per user and address lock for an hour.
+# Login throttling: five failures lock for an hour, counted per username (guessing one
+# account from many addresses), per address (spraying many accounts from one) and per
+# pair. The lockout is a page in the app's look (accounts/lockout.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Behind a reverse proxy every client would share the proxy's address (and one lockout):
+# the client is read from X-Forwarded-For, trusting this many proxies (0: none, the
+# connection's address is the client's). Production sets 1 by default.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+
+# Sessions of staff and coordinators end after this much idle time (activity renews
+# it: accounts/middleware.py), and for coordinators when the browser closes if so set.
+SESSION_IDLE_HOURS = env.float("SESSION_IDLE_HOURS", default=8)
+SESSION_COOKIE_AGE = int(SESSION_IDLE_HOURS * 3600)
+SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE = env.bool(
+    "SESSION_COORDINATORS_EXPIRE_AT_BROWSER_CLOSE", default=False
+)
 
 # English in the Section's (en-gb) formats; French and Spanish for the movement's
 # other working languages. Formats come from config/formats/ (day before month,

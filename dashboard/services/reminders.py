@@ -312,7 +312,8 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
         event.add("uid", f"{uid}@{host}")
         event.add("dtstamp", now)
         event.add("dtstart", day)
-        event.add("dtend", day + datetime.timedelta(days=1))
+        if day < datetime.date.max:  # rows from before the date bounds
+            event.add("dtend", day + datetime.timedelta(days=1))
         event.add("summary", summary)
         event.add("url", absolute_url(obj.get_absolute_url()))
         calendar.add_component(event)
@@ -324,7 +325,8 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
         event.add("uid", f"{item.kind.lower().replace(' ', '-')}-{digest}@{host}")
         event.add("dtstamp", now)
         event.add("dtstart", item.due)
-        event.add("dtend", item.due + datetime.timedelta(days=1))
+        if item.due < datetime.date.max:
+            event.add("dtend", item.due + datetime.timedelta(days=1))
         event.add("summary", item.title)
         event.add("url", item.url)
         calendar.add_component(event)

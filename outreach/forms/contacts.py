@@ -19,7 +19,7 @@ from ..models import (
 from ..models.approaches import APPROACH_FIELDS
 from ..models.contacts import email_taken_message
 from ..services.imports import IMPORT_KINDS
-from .fields import KeywordsField
+from .fields import IdsChoiceField, KeywordsField
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 DATE = DateInput()
@@ -41,6 +41,7 @@ class ContactForm(forms.ModelForm):
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"sectors": IdsChoiceField}
         help_texts = {
             "is_at_risk": _(
                 "A human rights defender at risk: only people allowed to see such "

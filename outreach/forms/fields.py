@@ -6,6 +6,22 @@ from django.utils import timezone
 
 from config.widgets import DateInput  # noqa: F401  (re-exported for the outreach forms)
 from outreach.services.keywords import keyword_normalise
+from partnerships.views.common import parse_id
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows whose posted ids are read by the one id parser first:
+    a value too large for the database (SQLite raises OverflowError on `pk__in`) is an
+    invalid choice, like any other."""
+
+    def _check_values(self, value):
+        for raw in value or ():
+            if parse_id(str(raw)) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                    params={"pk": raw},
+                )  # fmt: skip
+        return super()._check_values(value)
 
 
 def today():

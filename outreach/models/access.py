@@ -22,6 +22,8 @@ class AtRiskAccessLog(models.Model):
         max_length=10, choices=AccessAction.choices, default=AccessAction.VIEW
     )
     accessed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Where it was shown: the page or export's path (detail, approach, structure, admin...).
+    page = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-accessed_at", "-pk"]

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Organisation
 
 from .contacts import Contact, ContactRelatedQuerySet, search_words
+
+# Dates people type: within a span that means something, so that date arithmetic
+# (a calendar event's end, the day after) never leaves the calendar (year 9999 + 1 day).
+EARLIEST_DATE = datetime.date(1990, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+DATE_BOUNDS = [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
 
 # Seed 001's checklist for approaching a contact: field name and the question it answers.
 APPROACH_CHECKLIST: list[tuple[str, str]] = [
@@ -87,7 +94,7 @@ class Approach(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="approaches"
     )
-    approached_on = models.DateField(default=timezone.localdate)
+    approached_on = models.DateField(default=timezone.localdate, validators=DATE_BOUNDS)
     channel = models.CharField(
         max_length=20, choices=ApproachChannel.choices, default=ApproachChannel.MEETING
     )
@@ -116,7 +123,9 @@ class Approach(models.Model):
         help_text=_("What they told us they did: letters sent, statements made, results."),
     )
 
-    follow_up_on = models.DateField(_("follow up on"), null=True, blank=True, db_index=True)
+    follow_up_on = models.DateField(
+        _("follow up on"), null=True, blank=True, db_index=True, validators=DATE_BOUNDS
+    )
     follow_up_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -155,7 +164,13 @@ class Approach(models.Model):
             models.CheckConstraint(
                 condition=Q(contact__isnull=False) | Q(organisation__isnull=False),
                 name="approach_has_contact_or_organisation",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_on__isnull=True)
+                | Q(follow_up_on__range=(EARLIEST_DATE, LATEST_DATE)),
+                name="approach_follow_up_on_in_range",
+                violation_error_message="Choose a follow-up date between 1990 and 2100.",
+            ),
         ]
 
     def __str__(self) -> str:

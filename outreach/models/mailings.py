@@ -37,6 +37,8 @@ class UrgentAction(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(max_length=1000)
     body = models.TextField(help_text=_("Markdown: **bold**, *italic*, lists, links."))
+    # The body rendered once when saved (outreach.rendering): pages and mails reuse it.
+    body_html = models.TextField(blank=True, editable=False)
     # The manual's categories; contacts match on any of them (see selectors).
     countries = CountryField(multiple=True, blank=True)
     sectors = models.ManyToManyField(

@@ -171,14 +171,18 @@ def contact_mark_bounced(*, contact: Contact, user: User | None = None) -> Conta
 
 @transaction.atomic
 def at_risk_access_log(
-    *, contacts: Iterable[Contact], user: User, action: str = AccessAction.VIEW
+    *, contacts: Iterable[Contact], user: User, action: str = AccessAction.VIEW, page: str = ""
 ) -> int:
-    """Record that `user` saw or exported these contacts; only people at risk are logged."""
-    entries = [
-        AtRiskAccessLog(contact=contact, user=user, action=action)
-        for contact in contacts
-        if contact.is_at_risk
-    ]
+    """Record that `user` saw or exported these contacts; only people at risk are logged,
+    each once per call, with the page that showed them."""
+    seen: set[int] = set()
+    entries = []
+    for contact in contacts:
+        if contact is not None and contact.is_at_risk and contact.pk not in seen:
+            seen.add(contact.pk)
+            entries.append(
+                AtRiskAccessLog(contact=contact, user=user, action=action, page=page[:200])
+            )
     AtRiskAccessLog.objects.bulk_create(entries)
     return len(entries)
 

@@ -134,6 +134,11 @@ def _read(kind: ImportKind, data: bytes, report: ImportReport) -> tuple[tablib.D
             raise ValidationError(f"The file has more than {MAX_IMPORT_ROWS} rows: split it.")
     if not len(dataset):
         raise ValidationError("The file has a header but no rows to import.")
+    # An optional identity column (an organisation's e-mail) left out of the file is
+    # read as empty, rather than stopping the import with a library message.
+    for name in resource_class._meta.import_id_fields:
+        if name not in header and name not in resource_class.required_columns:
+            dataset.append_col([""] * len(dataset), header=name)
     return dataset, {"early_errors": early_errors, "line_of": _line_numbers(lines)}
 
 

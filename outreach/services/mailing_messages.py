@@ -14,8 +14,6 @@ from datetime import datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import markdown
-import nh3
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -26,6 +24,7 @@ from django.utils.html import strip_tags
 
 from accounts.emails import RenderedEmail, build_email, can_send_raw, render_email
 from outreach.models import Contact, Delivery, Mailing, MailingKind, UrgentAction
+from outreach.rendering import render_markdown
 
 PREFERENCES_SALT = "outreach.contact-preferences"
 
@@ -44,7 +43,7 @@ MESSAGE_ID_SLOT = "<pd-message-id@slot.invalid>"
 
 def markdown_to_html(source: str) -> str:
     """Markdown rendered and then cleaned: a UA body never carries script or styles."""
-    return nh3.clean(markdown.markdown(source, extensions=["sane_lists"]))
+    return render_markdown(source)
 
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
@@ -128,7 +127,7 @@ def _render_content(mailing_id: int, created_at: datetime, language: str = "") -
         "ua": ua,
         "mailing": mailing,
         "is_follow_up": mailing.kind != MailingKind.ISSUED,
-        "body_html": markdown_to_html(ua.body),
+        "body_html": ua.body_html or markdown_to_html(ua.body),
         "body_text": markdown_to_text(ua.body),
         "note_html": markdown_to_html(mailing.note),
         "note_text": markdown_to_text(mailing.note),

@@ -20,6 +20,7 @@ from ..forms.contacts import ApproachForm, FollowUpDoneForm
 from ..models import Approach, Contact
 from ..services import approaches as services
 from .contacts import PAGE_SIZE
+from .mixins import log_at_risk_shown
 
 
 def visible_approaches(user):
@@ -60,6 +61,7 @@ class ApproachDetailView(StaffRequiredMixin, DetailView):
         return visible_approaches(self.request.user).select_related("created_by")
 
     def get_context_data(self, **kwargs) -> dict:
+        log_at_risk_shown(self.request, [self.object.contact])
         return super().get_context_data(follow_up_form=FollowUpDoneForm(), **kwargs)
 
 

@@ -13,12 +13,13 @@ from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.views.common import ForgivingPaginationMixin
 
-from ..filters import ContactFilter
+from ..filters import AccessLogFilter, ContactFilter
 from ..forms.contacts import ConsentForm, ContactForm, EmploymentForm
 from ..models import AT_RISK_PERMISSION, AtRiskAccessLog, Contact, Employment
 from ..selectors.publications import publications_for_contact
 from ..services import contacts as services
 from ..services import mailings as mailing_services
+from .mixins import log_at_risk_shown
 
 PAGE_SIZE = 25
 
@@ -53,10 +54,12 @@ class ContactListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
         return qs if qs.query.order_by else qs.order_by("last_name", "first_name", "pk")
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        if self.request.GET.get("q"):  # search results name who matched: logged
+            log_at_risk_shown(self.request, context["object_list"])
+        return context | dict(
             filter=self.filterset,
             may_see_at_risk=self.request.user.has_perm(AT_RISK_PERMISSION),
-            **kwargs,
         )
 
 
@@ -73,7 +76,9 @@ class ContactDetailView(StaffRequiredMixin, DetailView):
 
     def get_object(self, queryset=None) -> Contact:
         contact = super().get_object(queryset)
-        services.at_risk_access_log(contacts=[contact], user=self.request.user)
+        services.at_risk_access_log(
+            contacts=[contact], user=self.request.user, page=self.request.path
+        )
         return contact
 
     def get_context_data(self, **kwargs) -> dict:
@@ -126,7 +131,9 @@ class ContactUpdateView(StaffRequiredMixin, UpdateView):
     def get_object(self, queryset=None) -> Contact:
         contact = super().get_object(queryset)
         if self.request.method == "GET":  # the form shows the whole record
-            services.at_risk_access_log(contacts=[contact], user=self.request.user)
+            services.at_risk_access_log(
+                contacts=[contact], user=self.request.user, page=self.request.path
+            )
         return contact
 
     def get_form_kwargs(self) -> dict:
@@ -227,4 +234,9 @@ class AccessLogListView(
     paginate_by = 50
 
     def get_queryset(self):
-        return AtRiskAccessLog.objects.select_related("contact", "user")
+        queryset = AtRiskAccessLog.objects.select_related("contact", "user")
+        self.filterset = AccessLogFilter(self.request.GET or None, queryset=queryset)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(filter=self.filterset, **kwargs)

@@ -26,6 +26,7 @@ from outreach.services.ua_states import (
     urgent_action_allowed_actions,
     urgent_action_awaits_approval,
 )
+from outreach.views.mixins import log_at_risk_shown
 from partnerships.views.common import search_text
 
 AUDIENCE_SAMPLE_SIZE = 10
@@ -98,7 +99,7 @@ class UrgentActionDetailView(StaffRequiredMixin, DetailView):
         audience = urgent_action_audience(ua)
         audience_count = audience.count()
         return super().get_context_data(
-            body_html=mailing_messages.markdown_to_html(ua.body),
+            body_html=ua.body_html or mailing_messages.markdown_to_html(ua.body),
             audience_count=audience_count,
             audience_sample=audience.order_by("last_name", "first_name")[:AUDIENCE_SAMPLE_SIZE],
             audience_more=max(audience_count - AUDIENCE_SAMPLE_SIZE, 0),
@@ -170,6 +171,7 @@ class MailingDetailView(StaffRequiredMixin, DetailView):
         if status in DeliveryStatus.values:
             deliveries = deliveries.filter(status=status)
         page = Paginator(deliveries, self.per_page).get_page(self.request.GET.get("page"))
+        log_at_risk_shown(self.request, [delivery.contact for delivery in page.object_list])
         return super().get_context_data(
             progress=mailing_progress(self.object),
             mailing_actions=mailing_allowed_actions(self.request.user, self.object),

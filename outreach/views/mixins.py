@@ -2,7 +2,16 @@
 
 from django.db.models import Q, QuerySet
 
+from outreach.models import AT_RISK_PERMISSION
+from outreach.services.contacts import at_risk_access_log
 from partnerships.views.common import ForgivingPaginationMixin, search_text
+
+
+def log_at_risk_shown(request, contacts) -> None:
+    """Seed 004: every page that shows a person at risk records who saw them, and where.
+    (Only holders of the permission can be shown one: visible_to hides them otherwise.)"""
+    if request.user.has_perm(AT_RISK_PERMISSION):
+        at_risk_access_log(contacts=contacts, user=request.user, page=request.path)
 
 
 class SearchSortMixin(ForgivingPaginationMixin):

@@ -14,7 +14,7 @@ from outreach.selectors.publications import contacts_for_publication, keyword_su
 from outreach.services.publications import publication_save
 from partnerships.views.common import search_text
 
-from .mixins import SearchSortMixin
+from .mixins import SearchSortMixin, log_at_risk_shown
 
 
 class PublicationListView(StaffRequiredMixin, SearchSortMixin, ListView):
@@ -46,8 +46,10 @@ class PublicationDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         contacts = contacts_for_publication(publication=self.object, user=self.request.user)
+        shown = list(contacts[: self.contacts_shown])
+        log_at_risk_shown(self.request, shown)
         return super().get_context_data(
-            matching_contacts=contacts[: self.contacts_shown],
+            matching_contacts=shown,
             matching_count=contacts.count(),
             contacts_shown=self.contacts_shown,
             **kwargs,

@@ -31,7 +31,7 @@ from outreach.services.structures import (
 )
 from partnerships.views.common import search_text
 
-from .mixins import SearchSortMixin
+from .mixins import SearchSortMixin, log_at_risk_shown
 
 MEMBER_SEARCH_LIMIT = 10
 
@@ -78,6 +78,7 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
             .select_related("user", "contact")
             .annotate(report_count=Count("action_reports"))
         )
+        log_at_risk_shown(self.request, [member.contact for member in members])
         reports = ActionReport.objects.visible_to(user)
         mailings = structure.mailings.annotate(
             report_count=Count("reports", filter=Q(reports__in=reports))

@@ -59,7 +59,7 @@ def test_the_recheck_costs_no_query_per_recipient(
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mailing, contacts = frozen_mailing
     type(contacts[0]).objects.filter(pk=contacts[0].pk).update(is_at_risk=True)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):  # whatever the batch size (PostgreSQL: +1 SET)
         services.mailing_send_batch(mailing_id=mailing.pk, limit=5)
     assert len(mail.outbox) == 2
 
