@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from accounts.mixins import StaffRequiredMixin
-from accounts.roles import is_coordinator, is_section_staff
+from accounts.roles import is_coordinator, is_section_staff, landing_url
 
 from .models import CalendarFeed
 from .selectors import dashboard_figures
@@ -17,6 +17,13 @@ from .services import reminders
 
 class DashboardView(StaffRequiredMixin, TemplateView):
     template_name = "dashboard/home.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        # `/` is where a bookmark or a bare address lands: anyone the dashboard is not
+        # for goes to their own home instead of a 403.
+        if not self.test_func():
+            return redirect(landing_url(request.user))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
