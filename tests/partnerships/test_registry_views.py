@@ -314,3 +314,16 @@ def test_registry_filters_by_active_partnership(staff_client):
         "Former partner",
         "Never a partner",
     ]
+
+
+def test_timeline_times_are_valid_html_without_microseconds(staff_client):
+    import re
+
+    from tests.factories import SupportRequestFactory
+
+    organisation = OrganisationFactory()
+    SupportRequestFactory(organisation=organisation)
+    content = staff_client.get(organisation.get_absolute_url()).content.decode()
+    values = re.findall(r'<time[^>]*datetime="([^"]+)"', content)
+    assert values
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", v) for v in values), values
