@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import is_coordinator, is_local_group, is_section_staff
-from partnerships.emails import send_templated_email
+from partnerships.emails import notifications_are_suppressed, send_templated_email
 from partnerships.gates import approval_refusals
 from partnerships.models import (
     ChecklistAnswer,
@@ -162,7 +162,7 @@ def _move(
         comment=comment.strip(),
         internal_note=internal_note.strip(),
     )
-    if to in NOTIFIED_STATUSES:
+    if to in NOTIFIED_STATUSES and not notifications_are_suppressed():
         from partnerships.tasks import send_request_update_email  # tasks import this module
 
         send_request_update_email.delay_on_commit(event.pk)

@@ -22,6 +22,7 @@ from partnerships.demo import (
     seed_synthetic_organisations,
 )
 from partnerships.demo_requests import seed_requests
+from partnerships.emails import notifications_suppressed
 
 
 class Command(BaseCommand):
@@ -57,7 +58,7 @@ class Command(BaseCommand):
         if organisations < 0 or contacts < 0:
             raise CommandError("--organisations and --contacts must be 0 or more.")
         password = settings.DEMO_PASSWORD
-        with transaction.atomic():
+        with transaction.atomic(), notifications_suppressed():  # seeding never sends mail
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
