@@ -11,7 +11,7 @@ CELERY_CONCURRENCY ?= 2
 endif
 export CELERY_POOL CELERY_CONCURRENCY
 
-.PHONY: install run test lint format bench migrations-check chromium clean
+.PHONY: install run test lint format bench migrations-check chromium vnu clean
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Partnerdesk needs Python 3.11 or newer"'
@@ -28,11 +28,14 @@ run: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/honcho start -f Procfile
 
-test: install chromium
+test: install chromium vnu
 	$(BIN)/pytest
 
 chromium:
 	@bin/ensure-chromium
+
+vnu:
+	@bin/ensure-vnu
 
 lint: install
 	$(BIN)/ruff check .

@@ -151,7 +151,7 @@ def test_mailing_page_query_count_does_not_grow(
     with django_assert_max_num_queries(10):
         response = staff_client.get(reverse("outreach:mailing_detail", args=[mailing.pk]))
     assert response.status_code == 200
-    assert b'hx-trigger="every 2s"' in response.content
+    assert b'data-hx-trigger="every 2s"' in response.content
     assert len(response.context["deliveries"]) == min(rows, 50)
     json = staff_client.get(
         reverse("outreach:mailing_progress", args=[mailing.pk]), {"format": "json"}
