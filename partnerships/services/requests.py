@@ -441,6 +441,13 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])
+    # The relationship status follows: an organisation with no other active partnership
+    # is a past partner now.
+    Organisation.objects.filter(
+        partnerships=partnership, relationship_status=RelationshipStatus.ACTIVE
+    ).exclude(partnerships__in=Partnership.objects.filter(status=PartnershipStatus.ACTIVE)).update(
+        relationship_status=RelationshipStatus.ENDED
+    )
     return partnership
 
 

@@ -570,3 +570,18 @@ def test_the_timeline_has_one_entry_per_request_in_its_current_state_and_no_draf
     assert len(entries) == 1
     assert entries[0].title.endswith("declined")
     assert entries[0].detail == "Not this year."
+
+
+def test_the_relationship_follows_approval_and_conclusion(people):
+    organisation = OrganisationFactory(relationship_status=RelationshipStatus.PROSPECT)
+    request = PartnershipRequestFactory(
+        local_group=people["own_group"].local_group, organisation=organisation, status=S.IN_REVIEW
+    )
+    complete_checklist(request)
+    perform("approve", request, people["coordinator"], lead=people["staff"])
+    organisation.refresh_from_db()
+    assert organisation.relationship_status == RelationshipStatus.ACTIVE
+    partnership = organisation.partnerships.get()
+    services.partnership_conclude(partnership=partnership, user=people["coordinator"])
+    organisation.refresh_from_db()
+    assert organisation.relationship_status == RelationshipStatus.ENDED
