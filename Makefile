@@ -11,7 +11,7 @@ CELERY_CONCURRENCY ?= 2
 endif
 export CELERY_POOL CELERY_CONCURRENCY
 
-.PHONY: install run test lint format bench wrk migrations-check chromium gettext axe messages messages-update clean
+.PHONY: install run test lint format bench wrk migrations-check chromium gettext axe vnu messages messages-update clean
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Partnerdesk needs Python 3.11 or newer"'
@@ -36,7 +36,7 @@ run: install messages
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/honcho start -f Procfile
 
-test: install chromium gettext axe messages
+test: install chromium gettext axe vnu messages
 	$(BIN)/pytest
 
 chromium:
@@ -49,6 +49,8 @@ axe:
 # The catalogue completeness test runs makemessages, which needs GNU gettext.
 gettext:
 	@bin/ensure-gettext
+vnu:
+	@bin/ensure-vnu
 
 lint: install
 	$(BIN)/ruff check .

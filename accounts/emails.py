@@ -12,8 +12,9 @@ bytes through `SMTPBackend.send_raw`, the one public seam into SMTP.
 
 import logging
 import smtplib
-from collections.abc import Mapping, Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeGuard
 
@@ -122,3 +123,21 @@ class SMTPBackend(smtp.EmailBackend):
 
 def can_send_raw(connection: object) -> TypeGuard[SMTPBackend]:
     return isinstance(connection, SMTPBackend)
+
+
+# Demo data goes through the real services, which tell groups about decisions by mail:
+# seeding must never send or queue any. A context variable, so it holds for one thread.
+_suppressed: ContextVar[bool] = ContextVar("notifications_suppressed", default=False)
+
+
+@contextmanager
+def notifications_suppressed() -> Iterator[None]:
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def notifications_are_suppressed() -> bool:
+    return _suppressed.get()

@@ -8,7 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from accounts.roles import StaffRequiredMixin, is_coordinator, is_section_staff, staff_required
+from accounts.roles import (
+    StaffRequiredMixin,
+    is_coordinator,
+    is_section_staff,
+    landing_url,
+    staff_required,
+)
 from outreach.models import Campaign
 
 from . import charts as charts_module
@@ -36,6 +42,13 @@ class DashboardView(StaffRequiredMixin, TemplateView):
     def _section_key(self) -> str:
         key = self.request.GET.get("section", "")
         return key if key in registered_keys() else ""
+
+    def dispatch(self, request, *args, **kwargs):
+        # `/` is where a bookmark or a bare address lands: anyone the dashboard is not
+        # for goes to their own home instead of a 403.
+        if not self.test_func():
+            return redirect(landing_url(request.user))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         user = self.request.user

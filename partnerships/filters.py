@@ -18,16 +18,19 @@ RIGHTS_FOCUS_CHOICES = [
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
-    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
-    scope = django_filters.ChoiceFilter(choices=Scope.choices)
-    country = django_filters.ChoiceFilter(choices=list(countries))
+    # "Any", as the contact filters say, rather than a row of dashes.
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, empty_label="Any")
+    scope = django_filters.ChoiceFilter(choices=Scope.choices, empty_label="Any")
+    country = django_filters.ChoiceFilter(choices=list(countries), empty_label="Any")
     relationship_status = django_filters.ChoiceFilter(
-        label="Status", choices=RelationshipStatus.choices
+        label="Status", choices=RelationshipStatus.choices, empty_label="Any"
     )
     rights_focus = django_filters.ChoiceFilter(
-        label="Rights focus", choices=RIGHTS_FOCUS_CHOICES, method="filter_focus"
+        label="Rights focus", choices=RIGHTS_FOCUS_CHOICES, method="filter_focus", empty_label="Any"
     )
-    relationship_owner = django_filters.ModelChoiceFilter(label="Owner", queryset=staff_users())
+    relationship_owner = django_filters.ModelChoiceFilter(
+        label="Owner", queryset=staff_users(), empty_label="Any"
+    )
     has_active_partnership = django_filters.ChoiceFilter(
         label="Active partnership",
         choices=[("true", "Yes"), ("false", "No")],
@@ -36,6 +39,7 @@ class OrganisationFilter(django_filters.FilterSet):
     )
     sort = django_filters.OrderingFilter(
         label="Sort by",
+        empty_label="Name (default)",
         fields=(
             ("name", "name"),
             ("kind", "kind"),

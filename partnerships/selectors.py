@@ -6,7 +6,7 @@ from datetime import datetime, time
 from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from .matching import (
     match_score,
     typo_possible,
 )
-from .models import Organisation, Partnership, RequestEvent
+from .models import Organisation, Partnership, PartnershipRequest, RequestEvent, RequestStatus
 from .models.requests import DECISION_STATUSES
 from .rotation import SECTION_LABEL
 from .timeline import TimelineEntry, last_activities, latest_per_organisation
@@ -202,25 +202,37 @@ def group_email_recipients(local_group) -> list[str]:
     return sorted({address.lower() for address in addresses if address})
 
 
+# Drafts, and drafts withdrawn without ever being submitted, are the group's own business.
+NEVER_SUBMITTED_OFF = ~Q(status=RequestStatus.DRAFT) & ~Q(
+    status=RequestStatus.WITHDRAWN, submitted_at__isnull=True
+)
+
+
 def request_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """Every move of every request naming this organisation (one query).
-    Internal notes stay out: the timeline is read more widely than the decision file."""
-    events = (
-        RequestEvent.objects.filter(request__organisation=organisation)
-        .select_related("request__local_group", "actor")
-        .order_by("created_at", "pk")
+    """One entry per request naming this organisation, at its latest move and in its current
+    state (one query). A request never submitted is the group's own business and stays off;
+    internal notes stay off too: the timeline is read more widely than the decision file."""
+    latest = RequestEvent.objects.filter(request=OuterRef("pk")).order_by("-created_at", "-pk")
+    requests = (
+        PartnershipRequest.objects.filter(organisation=organisation)
+        .filter(NEVER_SUBMITTED_OFF)
+        .select_related("local_group")
+        .annotate(
+            moved_at=Subquery(latest.values("created_at")[:1]),
+            last_comment=Subquery(latest.values("comment")[:1]),
+            last_actor=Subquery(latest.values("actor__username")[:1]),
+        )
     )
     return [
         TimelineEntry(
-            when=event.created_at,
-            kind="decision" if event.to_status in DECISION_STATUSES else "request",
-            title=f"{event.request.local_group.name}: “{event.request.activity_title}” "
-            f"{event.get_to_status_display().lower()}",
-            detail=event.comment,
-            url=reverse("admin:partnerships_partnershiprequest_change", args=[event.request_id]),
-            actor=event.actor.get_username() if event.actor else "Partnerdesk",
+            when=r.moved_at or r.updated_at,
+            kind="decision" if r.status in DECISION_STATUSES else "request",
+            title=f"{r.local_group.name}: “{r.activity_title}” {r.get_status_display().lower()}",
+            detail=r.last_comment or "",
+            url=reverse("admin:partnerships_partnershiprequest_change", args=[r.pk]),
+            actor=r.last_actor or "Partnerdesk",
         )
-        for event in events
+        for r in requests
     ]
 
 
@@ -243,7 +255,12 @@ def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEnt
 def requests_latest(ids: list[int]):
     """The last move of any request naming each organisation (one query)."""
     return latest_per_organisation(
-        RequestEvent.objects.all(), organisation="request__organisation", when="created_at", ids=ids
+        RequestEvent.objects.filter(
+            request__in=PartnershipRequest.objects.filter(NEVER_SUBMITTED_OFF)
+        ),
+        organisation="request__organisation",
+        when="created_at",
+        ids=ids,
     )
 
 

@@ -175,7 +175,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # E-mail: SMTP (or any backend) when EMAIL_URL is set; local settings default
 # to files under var/ so nothing leaves a developer's machine.
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Partnerdesk <partnerdesk@localhost>")
+# The Section's public name: contact-facing pages and the sender of every mail carry it.
+SECTION_NAME = env.str("SECTION_NAME", default="Amnesty International Netherlands")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default=f"{SECTION_NAME} <partnerships@amnesty.example.org>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 

@@ -67,7 +67,8 @@ class SectorAssessmentForm(forms.ModelForm):
         self.helper.layout = Layout(
             Row(Column("assessed_on", css_class="col-md-4")),
             Fieldset(
-                "Seed 001: deciding outreach priorities", *_criteria_rows(scoring.SEED_001_CRITERIA)
+                "The Campaign Manual: deciding outreach priorities",
+                *_criteria_rows(scoring.SEED_001_CRITERIA),
             ),
             Fieldset("The Netherlands criteria", *_criteria_rows(scoring.NETHERLANDS_CRITERIA)),
             "aims",

@@ -26,6 +26,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from accounts.emails import MailServerRefusedLogin, open_connection
+from accounts.errors import NotPossible
 from accounts.models import User
 from outreach.models import (
     Contact,
@@ -150,6 +151,12 @@ def mailing_create(
         urgent_action=urgent_action, kind=kind, note=note, created_by=user
     )
     mailing.recipient_count = _freeze_audience(mailing)
+    if not mailing.recipient_count:
+        # Rolls the empty mailing back: a mailing to nobody would read as sent.
+        raise NotPossible(
+            "No consenting contact matches this Urgent Action today, so there is nobody to "
+            "send it to. Add sectors or keywords to reach its audience."
+        )
     mailing.save(update_fields=["recipient_count"])
     if kind == MailingKind.ISSUED:
         urgent_action.status = UrgentActionStatus.SENDING
@@ -428,7 +435,10 @@ class _SentMarks:
             return True
         ids, self.pending = self.pending, []
         updated = Delivery.objects.filter(pk__in=ids, claim_token=self.token).update(
-            status=DeliveryStatus.SENT, sent_at=timezone.now(), claim_token=None
+            status=DeliveryStatus.SENT,
+            sent_at=timezone.now(),
+            claim_token=None,
+            attempts=F("attempts") + 1,  # the successful attempt counts too
         )
         return updated == len(ids)
 

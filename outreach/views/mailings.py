@@ -17,7 +17,14 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from outreach.forms.mailings import FollowUpForm, InterestsForm, UrgentActionForm
-from outreach.models import DeliveryStatus, Mailing, MailingKind, UrgentAction, UrgentActionStatus
+from outreach.models import (
+    ContactStatus,
+    DeliveryStatus,
+    Mailing,
+    MailingKind,
+    UrgentAction,
+    UrgentActionStatus,
+)
 from outreach.selectors.mailings import mailing_progress, urgent_action_audience
 from outreach.services import mailing_messages
 from outreach.services import mailings as services
@@ -232,6 +239,11 @@ def contact_preferences(request: HttpRequest, token: str) -> HttpResponse:
 @login_not_required
 def contact_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     contact = _contact_or_404(token)
+    if contact.status == ContactStatus.UNSUBSCRIBED:
+        # A second visit: say so, rather than ask again or thank again.
+        return render(
+            request, "outreach/mailing_unsubscribed.html", {"token": token, "already": True}
+        )
     if request.method == "POST":
         services.contact_unsubscribe_by_link(contact=contact)
         return render(request, "outreach/mailing_unsubscribed.html", {"token": token})

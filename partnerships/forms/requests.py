@@ -85,6 +85,11 @@ class NewOrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.matches: list = []
+        self._hide_confirmation()
+
+    def _hide_confirmation(self) -> None:
+        # The box refers to a list of matches: without one it would make no sense.
+        self.fields["confirm_new"].widget = forms.HiddenInput()
 
     def clean(self) -> dict:
         data = super().clean()
@@ -92,6 +97,8 @@ class NewOrganisationForm(forms.ModelForm):
         self.matches = find_existing_relationships(
             **{key: data.get(key, "") for key in ("name", "acronym", "website", "email")}
         )
+        if self.matches:
+            self.fields["confirm_new"].widget = forms.CheckboxInput()
         if self.matches and not data.get("confirm_new"):
             self.add_error(
                 "confirm_new",

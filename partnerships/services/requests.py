@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from accounts.emails import send_templated_email
+from accounts.emails import notifications_are_suppressed, send_templated_email
 from accounts.errors import NotPermitted, ServiceRefused
 from accounts.models import User
 from accounts.roles import is_local_group, is_section_staff, may_decide
@@ -177,7 +177,7 @@ def _move(
         comment=comment.strip(),
         internal_note=internal_note.strip(),
     )
-    if to in NOTIFIED_STATUSES:
+    if to in NOTIFIED_STATUSES and not notifications_are_suppressed():
         from partnerships.tasks import send_request_update_email  # tasks import this module
 
         send_request_update_email.delay(event.pk)  # after the commit
@@ -458,6 +458,13 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])
+    # The relationship status follows: an organisation with no other active partnership
+    # is a past partner now.
+    Organisation.objects.filter(
+        partnerships=partnership, relationship_status=RelationshipStatus.ACTIVE
+    ).exclude(partnerships__in=Partnership.objects.filter(status=PartnershipStatus.ACTIVE)).update(
+        relationship_status=RelationshipStatus.ENDED
+    )
     return partnership
 
 

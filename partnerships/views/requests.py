@@ -100,6 +100,8 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
 
     def post(self, request, *args, **kwargs) -> HttpResponse:
         self._load_organisation()
+        if "choose" in request.POST:
+            return self._choose(request)
         form = PartnershipRequestForm(request.POST)
         new_form = None if self.organisation else NewOrganisationForm(request.POST, prefix="new")
         new_form_valid = new_form is None or new_form.is_valid()
@@ -118,6 +120,17 @@ class RequestCreateView(LocalGroupRequiredMixin, TemplateView):
         if outcome.refused:
             return self._render(form, new_form)
         return redirect("partnerships:request_detail", created.pk)
+
+    def _choose(self, request) -> HttpResponse:
+        """ "Choose this one" on a match: the registry organisation replaces the one being
+        described, and everything typed in the request so far stays."""
+        raw = request.POST.get("choose", "")
+        self.organisation = get_object_or_404(
+            Organisation, pk=int(raw) if raw.isascii() and raw.isdigit() else None
+        )
+        typed = PartnershipRequestForm(request.POST)
+        kept = PartnershipRequestForm(initial={name: typed[name].value() for name in typed.fields})
+        return self._render(kept, None)
 
     def _render(self, form, new_form) -> HttpResponse:
         if self.organisation is not None:

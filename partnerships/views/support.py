@@ -1,5 +1,6 @@
 """Staff pages for other organisations' requests for the Section's support (seed 001)."""
 
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,10 +38,11 @@ class SupportRequestListView(StaffRequiredMixin, ForgivingPaginationMixin, ListV
         )
 
 
-class SupportRequestCreateView(StaffRequiredMixin, CreateView):
+class SupportRequestCreateView(StaffRequiredMixin, SuccessMessageMixin, CreateView):
     model = SupportRequest
     form_class = SupportRequestForm
     template_name = "partnerships/support_form.html"
+    success_message = "The support request is recorded. Decide on it, with a reply, below."
 
     def get_initial(self):
         initial = {"received_on": timezone.localdate()}
@@ -85,5 +87,4 @@ def support_request_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "partnerships/support_detail.html",
         _detail_context(support_request, form),
-        status=400,
     )

@@ -64,7 +64,9 @@ def test_login_is_throttled_after_repeated_failures(client, role_user, settings)
 
 def test_local_group_cannot_open_the_dashboard_or_admin(client, role_user):
     client.force_login(role_user(Role.LOCAL_GROUP))
-    assert client.get(reverse("dashboard:home")).status_code == 403
+    # The dashboard's address is `/`: the group is sent to its own home, not refused.
+    assert client.get(reverse("dashboard:home"))["Location"] == reverse("partnerships:my_requests")
+    assert client.get(reverse("dashboard:reminders")).status_code == 403
     assert client.get(reverse("admin:index")).status_code == 302  # admin login: not staff
 
 

@@ -86,3 +86,11 @@ def test_seed_demo_adds_a_draft_and_an_approved_urgent_action():
     statuses = dict(UrgentAction.objects.values_list("reference", "status"))
     assert statuses == {"UA 101/26": "draft", "UA 102/26": "approved"}
     assert UrgentAction.objects.get(reference="UA 102/26").approved_by.username == "coordinator"
+
+
+def test_seeding_sends_and_queues_no_mail(django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("seed_demo", "--force")
+    assert mailoutbox == []
+    assert callbacks == []  # nothing was queued either
+    assert RequestEvent.objects.filter(to_status=RequestStatus.DECLINED).exists()

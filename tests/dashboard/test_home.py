@@ -45,9 +45,20 @@ def test_dashboard_runs_a_constant_number_of_queries(
         assert client.get(reverse("dashboard:home")).status_code == 200
 
 
-def test_local_groups_cannot_open_the_dashboard(client, role_user):
+def test_a_local_group_opening_the_home_address_lands_on_its_requests(client, role_user):
     client.force_login(role_user(Role.LOCAL_GROUP))
-    assert client.get(reverse("dashboard:home")).status_code == 403
+    response = client.get(reverse("dashboard:home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnerships:my_requests")
+
+
+def test_a_user_without_a_role_opening_the_home_address_lands_on_the_profile(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:profile")
 
 
 def test_dashboard_lists_the_users_overdue_follow_up_and_counts_it(client, role_user):

@@ -473,3 +473,32 @@ def test_the_redis_rate_limit_is_shared_by_all_processes(monkeypatch):
     # Four messages at 3 per second: the fourth waits for the next second.
     assert slept == [pytest.approx(0.8)]
     assert server.counts == {"partnerdesk:mail-rate:1000": 4, "partnerdesk:mail-rate:1001": 1}
+
+
+def test_a_sent_delivery_counts_its_attempt(staff, django_capture_on_commit_callbacks):
+    ContactFactory.create_batch(2, occupation="lawyer")
+    ua = UrgentActionFactory(approved=True)
+    mailing = send(ua, staff, django_capture_on_commit_callbacks)
+    assert list(mailing.deliveries.values_list("status", "attempts")) == [
+        (DeliveryStatus.SENT, 1),
+        (DeliveryStatus.SENT, 1),
+    ]
+
+
+def test_a_follow_up_to_nobody_is_refused_and_leaves_no_mailing(
+    staff, django_capture_on_commit_callbacks
+):
+    lawyer = ContactFactory(occupation="lawyer")
+    ua = UrgentActionFactory(approved=True)
+    send(ua, staff, django_capture_on_commit_callbacks)
+    services.contact_unsubscribe_by_link(contact=lawyer)
+    with pytest.raises(ValidationError, match="nobody to send it to"):
+        send(ua, staff, django_capture_on_commit_callbacks, MailingKind.UPDATED, "News")
+    assert ua.mailings.count() == 1
+
+
+def test_the_ua_subject_separates_reference_and_title(staff, django_capture_on_commit_callbacks):
+    ContactFactory(occupation="lawyer")
+    ua = UrgentActionFactory(approved=True, title="Women defenders detained")
+    send(ua, staff, django_capture_on_commit_callbacks)
+    assert f"{ua.reference} · Women defenders detained" in mail.outbox[-1].subject

@@ -152,7 +152,7 @@ def test_mailing_page_query_count_does_not_grow(
     with django_assert_max_num_queries(10):
         response = staff_client.get(reverse("outreach:mailing_detail", args=[mailing.pk]))
     assert response.status_code == 200
-    assert b'hx-trigger="every 2s"' in response.content
+    assert b'data-hx-trigger="every 2s"' in response.content
     assert len(response.context["deliveries"]) == min(rows, 50)
     json = staff_client.get(
         reverse("outreach:mailing_progress", args=[mailing.pk]), {"format": "json"}
@@ -220,3 +220,13 @@ def test_deliveries_table_filters_by_status(staff_client, role_user):
         reverse("outreach:mailing_detail", args=[mailing.pk]), {"status": "failed"}
     )
     assert len(response.context["deliveries"]) == 1
+
+
+def test_the_follow_up_confirmation_states_the_count_and_nobody_disables_it(staff_client):
+    ContactFactory.create_batch(2, occupation="lawyer")
+    ua = UrgentActionFactory(approved=True, status=UrgentActionStatus.SENT)
+    content = staff_client.get(reverse("outreach:ua_detail", args=[ua.pk])).content.decode()
+    assert "Send this follow-up to 2 contacts who match today?" in content
+    lonely = UrgentActionFactory(approved=True, status=UrgentActionStatus.SENT, occupations="judge")
+    content = staff_client.get(reverse("outreach:ua_detail", args=[lonely.pk])).content.decode()
+    assert "a follow-up would reach nobody" in content

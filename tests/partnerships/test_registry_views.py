@@ -316,3 +316,35 @@ def test_registry_filters_by_active_partnership(staff_client):
         "Former partner",
         "Never a partner",
     ]
+
+
+def test_timeline_times_are_valid_html_without_microseconds(staff_client):
+    import re
+
+    from tests.factories import SupportRequestFactory
+
+    organisation = OrganisationFactory()
+    SupportRequestFactory(organisation=organisation)
+    content = staff_client.get(organisation.get_absolute_url()).content.decode()
+    values = re.findall(r'<time[^>]*datetime="([^"]+)"', content)
+    assert values
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", v) for v in values), values
+
+
+def test_the_affiliations_formset_labels_once_and_deletes_only_saved_rows(staff_client):
+    from partnerships.models import Affiliation
+
+    organisation = OrganisationFactory()
+    Affiliation.objects.create(organisation=organisation, kind="political", description="Party X")
+    content = staff_client.get(
+        reverse("partnerships:organisation_update", args=[organisation.pk])
+    ).content.decode()
+    assert content.count('name="affiliations-0-DELETE"') == 1
+    assert 'name="affiliations-1-DELETE"' not in content  # an empty extra row
+    assert content.count(">Description</th>") == 1
+
+
+def test_the_registry_filters_say_any(staff_client):
+    content = staff_client.get(reverse("partnerships:organisation_list")).content.decode()
+    assert "---------" not in content
+    assert ">Any</option>" in content

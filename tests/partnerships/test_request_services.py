@@ -527,7 +527,7 @@ def test_timeline_providers_run_a_fixed_number_of_queries(people):
             )
         with CaptureQueriesContext(connection) as captured:
             entries = timeline_for(organisation)
-        assert len(entries) >= 2 * number_of_requests
+        assert len(entries) >= number_of_requests  # one per request
         return len(captured)
 
     assert queries_for(1) == queries_for(6)
@@ -559,3 +559,37 @@ def test_only_the_group_changes_its_own_draft(people, role, status, allowed):
             services.partnership_request_update(**change)
     request.refresh_from_db()
     assert request.activity_title == ("After" if allowed else "Before")
+
+
+def test_the_timeline_has_one_entry_per_request_in_its_current_state_and_no_drafts(people):
+    organisation = OrganisationFactory()
+    group = people["own_group"]
+    request = services.partnership_request_create(
+        user=group, details=DETAILS, organisation=organisation, submit=True
+    )
+    services.partnership_request_start_review(
+        partnership_request=request, user=people["coordinator"]
+    )
+    services.partnership_request_decline(
+        partnership_request=request, user=people["coordinator"], reason="Not this year."
+    )
+    services.partnership_request_create(user=group, details=DETAILS, organisation=organisation)
+    entries = request_timeline_entries(organisation)
+    assert len(entries) == 1
+    assert entries[0].title.endswith("declined")
+    assert entries[0].detail == "Not this year."
+
+
+def test_the_relationship_follows_approval_and_conclusion(people):
+    organisation = OrganisationFactory(relationship_status=RelationshipStatus.PROSPECT)
+    request = PartnershipRequestFactory(
+        local_group=people["own_group"].local_group, organisation=organisation, status=S.IN_REVIEW
+    )
+    complete_checklist(request)
+    perform("approve", request, people["coordinator"], lead=people["staff"])
+    organisation.refresh_from_db()
+    assert organisation.relationship_status == RelationshipStatus.ACTIVE
+    partnership = organisation.partnerships.get()
+    services.partnership_conclude(partnership=partnership, user=people["coordinator"])
+    organisation.refresh_from_db()
+    assert organisation.relationship_status == RelationshipStatus.ENDED

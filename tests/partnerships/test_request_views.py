@@ -143,7 +143,8 @@ def test_choosing_a_registry_organisation_shows_the_existing_relationship(group_
     assert "Existing relationship" in content
     assert "Ria Jansen" in content
     assert "last activity" in content
-    assert f"?organisation={twin.pk}" in content  # the likely duplicate can be chosen instead
+    # The likely duplicate can be chosen instead, keeping the form.
+    assert f'name="choose" value="{twin.pk}"' in content
 
 
 def test_the_registry_search_finds_organisations_by_name_or_acronym(group_client):
@@ -215,6 +216,39 @@ def test_a_new_organisation_that_looks_known_must_be_confirmed(group_client):
     response = group_client.post(url, form_data() | new | {"new-confirm_new": "on"})
     assert response.status_code == 302
     assert Organisation.objects.filter(name="Human Rights Watch Inc.").exists()
+
+
+CONFIRM_LABEL = "None of the organisations listed above is the one I mean"
+
+
+def test_the_confirmation_box_shows_only_with_matches(group_client):
+    OrganisationFactory(name="Human Rights Watch")
+    url = reverse("partnerships:request_create")
+    assert CONFIRM_LABEL not in group_client.get(url).content.decode()
+    new = {"new-name": "Fresh Start Collective", "new-kind": "community"}
+    unknown = group_client.post(url, form_data(methods=[]) | new)
+    assert unknown.status_code == 200 and CONFIRM_LABEL not in unknown.content.decode()
+    known = group_client.post(url, form_data() | new | {"new-name": "Human Rigths Watch"})
+    assert CONFIRM_LABEL in known.content.decode()
+
+
+def test_choose_this_one_keeps_what_the_group_typed(group_client):
+    hrw = OrganisationFactory(name="Human Rights Watch")
+    typed = form_data(activity_title="Film night on refugee rights", submit="") | {
+        "new-name": "Human Rigths Watch",
+        "new-kind": "human_rights",
+        "choose": str(hrw.pk),
+    }
+    response = group_client.post(reverse("partnerships:request_create"), typed)
+    assert response.status_code == 200
+    assert response.context["organisation"] == hrw
+    assert response.context["new_form"] is None
+    content = response.content.decode()
+    assert 'value="Film night on refugee rights"' in content
+    assert "A new audience for their members." in content
+    assert f'action="{reverse("partnerships:request_create")}?organisation={hrw.pk}"' in content
+    assert not response.context["form"].errors
+    assert not PartnershipRequest.objects.exists()
 
 
 # --- Detail, withdraw, answer ---------------------------------------------------------------

@@ -72,3 +72,35 @@ def test_the_database_refuses_a_decline_without_a_reply():
         SupportRequest.objects.filter(pk=request.pk).update(
             decision=SupportDecision.DECLINE, decided_at="2026-01-01T00:00Z"
         )
+
+
+def test_declining_without_a_reply_in_the_page_shows_the_error_with_200(client, staff):
+    from django.urls import reverse
+
+    from tests.factories import SupportRequestFactory
+
+    client.force_login(staff)
+    support = SupportRequestFactory()
+    response = client.post(
+        reverse("partnerships:support_decide", args=[support.pk]),
+        {"decision": "decline", "reply": ""},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+
+
+def test_recording_a_support_request_says_so(client, staff):
+    from django.urls import reverse
+
+    from tests.factories import OrganisationFactory
+
+    client.force_login(staff)
+    data = {
+        "organisation": OrganisationFactory().pk,
+        "requested_by": "Sam Jansen",
+        "subject": "Sign our petition",
+        "details": "",
+        "received_on": "2026-01-15",
+    }
+    response = client.post(reverse("partnerships:support_create"), data, follow=True)
+    assert "The support request is recorded." in response.content.decode()

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts.emails import notifications_suppressed
 from demo.accounts import seed_users
 from demo.evaluation import seed_evaluation
 from demo.outreach import (
@@ -59,7 +60,7 @@ class Command(BaseCommand):
         if organisations < 0 or contacts < 0:
             raise CommandError("--organisations and --contacts must be 0 or more.")
         password = settings.DEMO_PASSWORD
-        with transaction.atomic():
+        with transaction.atomic(), notifications_suppressed():  # seeding never sends mail
             users = seed_users(password=password)
             sectors = seed_sectors()
             seeded = seed_organisations()
