@@ -4,7 +4,7 @@ Every named URL pattern of the URL configuration is requested by six roles, agai
 small world with objects owned by both local groups. A response is reduced to one code:
 
     200  a page (any 2xx)          L    a redirect to a login page
-    302  any other redirect        403, 404, 405, 400  those statuses
+    302  any other redirect        401, 403, 404, 405, 400, ...  those statuses
 """
 
 import datetime
@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 ROLES = ("anonymous", "group1", "group2", "staff", "coordinator", "superuser")
-DENIED = {"L", "403", "404"}
+DENIED = {"L", "401", "403", "404"}
 # Tables a refused request may still write: the session, login throttling.
 IGNORED_TABLES = ("django_session", "axes_")
 
@@ -206,6 +206,7 @@ def _build_risk_and_evaluation(world: World) -> None:
         "conditions": [], "reasons": []}, recommendation="partner", visibility="branded",
     )  # fmt: skip
     o["apitoken"], _key = api_token_create(user=users["staff"], name="matrix")
+    o["jointactivity"] = o["activity"]  # the admin's URL names spell the model
 
 
 # Which world object a URL's `pk` (or an admin `object_id`) means, by URL name prefix.
