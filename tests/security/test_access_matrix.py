@@ -91,6 +91,7 @@ MATRIX: dict[str, str] = {
     "partnerships:organisation_list": STAFF,
     "partnerships:organisation_matches": STAFF,
     "partnerships:organisation_merge": STAFF,
+    "partnerships:organisation_picker": STAFF,
     "partnerships:organisation_update": STAFF,
     "partnerships:request_answer": "POST L 302 404 403 403 403",
     "partnerships:request_create": GROUP,
