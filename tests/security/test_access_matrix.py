@@ -501,3 +501,19 @@ def test_access_matrix(role_user, settings, tmp_path):
     assert wrong == []
     assert writes == [], "refused requests wrote to the database"
     assert row_counts() == before
+
+
+@pytest.mark.parametrize("token", ["nonsense", "x.y.z", "eyJsaW5rIjoxfQ:bad:sig"])
+def test_a_bad_partner_link_gets_a_clear_page_not_an_error(client, token):
+    """The one page anonymous visitors reach in evaluation: a bad token is a 404 page."""
+    from django.urls import reverse
+
+    from evaluation.models import PartnerAnswer
+    from tests.evaluation.factories import ActivityFactory
+
+    url = reverse("evaluation:partner_answer", args=[ActivityFactory().pk, token])
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "not valid" in response.content.decode()
+    assert client.post(url, {"work_again": "yes"}).status_code == 404
+    assert not PartnerAnswer.objects.exists()
