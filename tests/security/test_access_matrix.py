@@ -27,6 +27,7 @@ from .access_matrix import (
     ROLES,
     WriteWatch,
     build_world,
+    kwarg_names,
     named_patterns,
     outcome,
     request,
@@ -517,3 +518,32 @@ def test_a_bad_partner_link_gets_a_clear_page_not_an_error(client, token):
     assert "not valid" in response.content.decode()
     assert client.post(url, {"work_again": "yes"}).status_code == 404
     assert not PartnerAnswer.objects.exists()
+
+
+def test_the_api_actions_format_suffix_twins_do_not_fail(db):
+    """Each router route has a ".json" twin with the same name (the matrix requests the
+    plain one); an extra action called through it must answer, not 500."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    failing = []
+    for name, route, _ in named_patterns():
+        if not name.startswith("api_") or "(?P<format>" not in route:
+            continue
+        if name.endswith(("-list", "-detail")):
+            continue
+        kwargs = {key: "999999" for key in kwarg_names(route) if key != "format"}
+        url = reverse_for_suffix(name, kwargs)
+        for send in (client.get, client.post):
+            if send(url).status_code >= 500:
+                failing.append(f"{send.__name__.upper()} {url}")
+    assert failing == []
+
+
+def reverse_for_suffix(name: str, kwargs: dict) -> str:
+    from django.urls import reverse
+
+    return reverse(name, kwargs={**kwargs, "format": "json"})
