@@ -540,7 +540,7 @@ def test_the_api_actions_format_suffix_twins_do_not_fail(db):
         for send in (client.get, client.post):
             if send(url).status_code >= 500:
                 failing.append(f"{send.__name__.upper()} {url}")
-    assert failing == []
+    assert failing == [], "\n".join(failing)
 
 
 def reverse_for_suffix(name: str, kwargs: dict) -> str:
