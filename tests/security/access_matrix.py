@@ -4,7 +4,7 @@ Every named URL pattern of the URL configuration is requested by six roles, agai
 small world with objects owned by both local groups. A response is reduced to one code:
 
     200  a page (any 2xx)          L    a redirect to a login page
-    302  any other redirect        403, 404, 405, 400  those statuses
+    302  any other redirect        401, 403, 404, 405, 400, ...  those statuses
 """
 
 import datetime
@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 ROLES = ("anonymous", "group1", "group2", "staff", "coordinator", "superuser")
-DENIED = {"L", "403", "404"}
+DENIED = {"L", "401", "403", "404"}
 # Tables a refused request may still write: the session, login throttling.
 IGNORED_TABLES = ("django_session", "axes_")
 
@@ -151,6 +151,7 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
     o["delivery"] = Delivery.objects.create(mailing=o["mailing"], contact=o["contact"])
     o["feed"] = CalendarFeed.objects.create(user=users["staff"])
     o["user"], o["localgroup"] = users["staff"], users["group1"].local_group
+    _build_risk_and_evaluation(world)
     # The admin's URL names spell the model: the same objects under those names.
     o.update(
         outreachstructure=o["structure"], networkmailing=o["network_mailing"],
@@ -163,6 +164,49 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
         world.clients[name].force_login(user)
     world.clients["anonymous"] = Client()
     return world
+
+
+def _build_risk_and_evaluation(world: World) -> None:
+    """Group 1's activity (under its partnership), target, evaluation, lesson, partner
+    link and answer, next step; a risk assessment and advice of group 1's request; an
+    API token of the staff user."""
+    import uuid
+
+    from accounts.tokens import api_token_create
+    from evaluation.models import Evaluation, Lesson, NextStep, PartnerAnswer, PartnerLink
+    from risk.models import RequestAdvice
+    from tests.evaluation.factories import ActivityFactory, TargetFactory
+    from tests.factories import assess_risk
+
+    users, o = world.users, world.objects
+    o["partnership"].organisations.add(o["organisation"])
+    o["activity"] = ActivityFactory(partnership=o["partnership"], created_by=users["group1"])
+    o["target"] = TargetFactory(activity=o["activity"])
+    o["evaluation"] = Evaluation.objects.create(activity=o["activity"], created_by=users["group1"])
+    o["lesson"] = Lesson.objects.create(
+        evaluation=o["evaluation"], text="Start earlier.", organisation=o["organisation"],
+        created_by=users["group1"],
+    )  # fmt: skip
+    o["partnerlink"] = PartnerLink.objects.create(
+        activity=o["activity"], email="partner@example.net", created_by=users["group1"]
+    )
+    o["partneranswer"] = PartnerAnswer.objects.create(
+        link=PartnerLink.objects.create(
+            activity=o["activity"], email="used@example.net", created_by=users["group1"]
+        ),
+        activity=o["activity"], beneficial_to_both="yes", negative_effects="no", work_again="yes",
+    )  # fmt: skip
+    o["nextstep"] = NextStep.objects.create(
+        activity=o["activity"], kind="adjust", due_on=o["activity"].ends_on
+    )
+    o["riskassessment"] = assess_risk(o["request"], assessor=users["staff"])
+    o["requestadvice"] = RequestAdvice.objects.create(
+        partnership_request=o["request"], token=str(uuid.uuid4()), asked_by=users["group1"],
+        event={"title": "Vigil"}, advice={"recommendation": "partner", "visibility": "branded",
+        "conditions": [], "reasons": []}, recommendation="partner", visibility="branded",
+    )  # fmt: skip
+    o["apitoken"], _key = api_token_create(user=users["staff"], name="matrix")
+    o["jointactivity"] = o["activity"]  # the admin's URL names spell the model
 
 
 # Which world object a URL's `pk` (or an admin `object_id`) means, by URL name prefix.
@@ -185,6 +229,22 @@ PK_OBJECT = [
     ("partnerships:statement_", "statement"),
     ("partnerships:support_", "support"),
     ("admin:partnerships_partnershiprequest_", "request"),
+    ("evaluation:partnership", "partnership"),
+    ("evaluation:next_step", "nextstep"),
+    ("evaluation:", "activity"),
+    ("risk:assessment_", "riskassessment"),
+    ("accounts:token_", "apitoken"),
+    ("api_organisations-", "organisation"),
+    ("api_requests-", "request"),
+    ("api_partnerships-", "partnership"),
+    ("api_coalitions-", "coalition"),
+    ("api_statements-", "statement"),
+    ("api_contacts-", "contact"),
+    ("api_approaches-", "approach"),
+    ("api_urgent_actions-", "ua"),
+    ("api_mailings-", "mailing"),
+    ("api_deliveries-", "delivery"),
+    ("api_sectors-", "sector"),
 ]
 ADMIN_MODEL = re.compile(r"^admin:(?P<app>[a-z_]+?)_(?P<model>[a-z]+)_(?P<view>\w+)$")
 
@@ -201,6 +261,9 @@ def url_kwargs(world: World, name: str, route: str) -> dict:
         "app_label": "outreach",
         "decision": "approve",
         "uidb64": "MQ",
+        "activity_pk": o["activity"].pk,
+        "name": "partnerships",  # dashboard:chart_json
+        "format": "json",  # the API router's format-suffix routes
         "content_type_id": ContentType.objects.get_for_model(o["contact"]).pk,
     }
     if name == "dashboard:calendar_feed":
@@ -209,6 +272,10 @@ def url_kwargs(world: World, name: str, route: str) -> dict:
         from outreach.services.mailing_messages import contact_token
 
         values["token"] = contact_token(o["contact"].pk)
+    elif name == "evaluation:partner_answer":
+        from evaluation.services.partner import partner_link_token
+
+        values["token"] = partner_link_token(o["partnerlink"])
     else:
         values["token"] = "set-password"
     pk_object = next((key for prefix, key in PK_OBJECT if name.startswith(prefix)), None)

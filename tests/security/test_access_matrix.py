@@ -27,6 +27,7 @@ from .access_matrix import (
     ROLES,
     WriteWatch,
     build_world,
+    kwarg_names,
     named_patterns,
     outcome,
     request,
@@ -48,12 +49,18 @@ ADMIN_SUPERUSER = "L L L 403 403 200"
 ADMIN_SUPERUSER_MISSING = "L L L 403 403 302"  # a missing row: the admin's redirect
 ADMIN_NOBODY = "L L L 403 403 403"  # written through the pages' services, never here
 ADMIN_REDIRECT = "L L L 302 302 302"
+OWN_GROUP_AND_STAFF = "L 200 404 200 200 200"  # group 1's activity: staff see every group's
+API_STAFF = "401 403 403 200 200 200"  # the REST API: a key (or session) of staff
+API_SIGNED_IN = "401 200 200 200 200 200"
 
 # The one table: URL name -> outcome per role (see the module docstring).
 MATRIX: dict[str, str] = {
     # --- accounts and the site ------------------------------------------------
     "accounts:landing": "L 302 302 302 302 302",
     "accounts:profile": "L 200 200 200 200 200",
+    "accounts:token_create": "POST L 200 200 200 200 200",  # no name: the form again
+    "accounts:token_revoke": "POST L 302 302 302 302 302",  # only one's own key is deleted
+    "accounts:user_picker": STAFF,
     "admin_view_on_site": ADMIN_REDIRECT,
     "healthz": PUBLIC,
     "login": PUBLIC,
@@ -64,9 +71,12 @@ MATRIX: dict[str, str] = {
     "password_reset_complete": PUBLIC,
     "password_reset_confirm": PUBLIC,
     "password_reset_done": PUBLIC,
+    "set_language": "POST 302 302 302 302 302 302",
     # --- dashboard ------------------------------------------------------------
     "dashboard:calendar_feed": PUBLIC,
     "dashboard:calendar_feed_reset": STAFF_POST,
+    "dashboard:chart_json": STAFF,
+    "dashboard:charts": STAFF,
     "dashboard:home": STAFF,
     "dashboard:reminders": STAFF,
     # --- partnerships ---------------------------------------------------------
@@ -82,6 +92,7 @@ MATRIX: dict[str, str] = {
     "partnerships:organisation_list": STAFF,
     "partnerships:organisation_matches": STAFF,
     "partnerships:organisation_merge": STAFF,
+    "partnerships:organisation_picker": STAFF,
     "partnerships:organisation_update": STAFF,
     "partnerships:request_answer": "POST L 302 404 403 403 403",
     "partnerships:request_create": GROUP,
@@ -158,6 +169,69 @@ MATRIX: dict[str, str] = {
     "outreach:ua_list": STAFF,
     "outreach:ua_send": STAFF_POST,
     "outreach:unsubscribe": PUBLIC,
+    # --- evaluation (group 1's activity under its partnership) -----------------
+    "evaluation:activity_chart": OWN_GROUP_AND_STAFF,
+    "evaluation:activity_create": "L 200 403 200 200 200",  # group 2 has no partnership
+    "evaluation:activity_detail": OWN_GROUP_AND_STAFF,
+    "evaluation:activity_list": "L 200 200 200 200 200",  # each group's own
+    "evaluation:activity_update": OWN_GROUP_AND_STAFF,
+    "evaluation:evaluate": OWN_GROUP_AND_STAFF,
+    "evaluation:lesson_list": STAFF,
+    "evaluation:next_step": STAFF,
+    "evaluation:partner_answer": PUBLIC,  # the partner's signed link (a bad one: 404 page)
+    "evaluation:partner_link": "POST L 302 404 302 302 302",
+    "evaluation:partnership": OWN_GROUP_AND_STAFF,
+    "evaluation:partnership_chart": OWN_GROUP_AND_STAFF,
+    # --- risk ----------------------------------------------------------------
+    "risk:advice": STAFF,  # local groups get the advice in their request form (preview)
+    "risk:advice_preview": "POST L 200 200 200 200 200",
+    "risk:assessment_create": STAFF,
+    "risk:assessment_detail": STAFF,
+    "risk:assessment_edit": STAFF,
+    "risk:register": STAFF,
+    # --- the REST API (tests/api/test_access.py has the details) ---------------
+    # A POST without a JSON body is 415 once the role may act: that is the check here.
+    "api_approaches-detail": API_STAFF,
+    "api_approaches-follow-up-done": "POST 401 403 403 415 415 415",
+    "api_approaches-list": API_STAFF,
+    "api_coalitions-detail": API_STAFF,
+    "api_coalitions-list": API_STAFF,
+    "api_coalitions-statements": API_STAFF,
+    "api_contacts-detail": API_STAFF,
+    "api_contacts-list": API_STAFF,
+    "api_deliveries-detail": API_STAFF,
+    "api_deliveries-list": API_STAFF,
+    "api_docs": PUBLIC,
+    "api_event_advice": "POST 401 415 415 415 415 415",
+    "api_mailings-detail": API_STAFF,
+    "api_mailings-list": API_STAFF,
+    "api_organisations-detail": API_SIGNED_IN,
+    "api_organisations-list": API_SIGNED_IN,
+    "api_organisations-matches": API_SIGNED_IN,
+    "api_partnerships-detail": API_STAFF,
+    "api_partnerships-list": API_STAFF,
+    "api_requests-answer": "POST 401 415 404 403 403 403",
+    "api_requests-approve": "POST 401 403 403 403 415 415",  # staff cannot approve
+    "api_requests-ask-information": "POST 401 403 403 403 415 415",
+    "api_requests-checklist": "POST 401 403 403 403 415 415",
+    "api_requests-decline": "POST 401 403 403 403 415 415",
+    "api_requests-detail": "401 200 404 200 200 200",  # group 2 cannot read group 1's
+    "api_requests-escalate": "POST 401 403 403 403 415 415",
+    "api_requests-list": API_SIGNED_IN,  # each group's own
+    "api_requests-start-review": "POST 401 403 403 403 415 415",
+    "api_requests-submit": "POST 401 415 404 403 403 403",
+    "api_requests-withdraw": "POST 401 415 404 403 403 403",
+    "api_schema": PUBLIC,
+    "api_sectors-detail": API_STAFF,
+    "api_sectors-list": API_STAFF,
+    "api_sectors-priorities": API_STAFF,
+    "api_statements-agree": "POST 401 403 403 415 415 415",
+    "api_statements-detail": API_STAFF,
+    "api_statements-issue": "POST 401 403 403 409 409 409",  # a draft without text
+    "api_urgent_actions-approve": "POST 401 403 403 403 200 200",  # coordinators approve
+    "api_urgent_actions-detail": API_STAFF,
+    "api_urgent_actions-list": API_STAFF,
+    "api_urgent_actions-send": "POST 401 403 403 415 415 415",
     # --- the admin: site pages ------------------------------------------------
     "admin:app_list": ADMIN_READ,
     "admin:autocomplete": ADMIN_NOBODY,
@@ -180,6 +254,36 @@ MATRIX: dict[str, str] = {
     "admin:accounts_user_changelist": ADMIN_READ,
     "admin:accounts_user_delete": ADMIN_SUPERUSER,
     "admin:accounts_user_history": ADMIN_READ,
+    "admin:evaluation_evaluation_add": ADMIN_NOBODY,
+    "admin:evaluation_evaluation_change": ADMIN_READ,
+    "admin:evaluation_evaluation_changelist": ADMIN_READ,
+    "admin:evaluation_evaluation_delete": ADMIN_SUPERUSER,
+    "admin:evaluation_evaluation_history": ADMIN_READ,
+    "admin:evaluation_jointactivity_add": ADMIN_SUPERUSER,
+    "admin:evaluation_jointactivity_change": ADMIN_READ,
+    "admin:evaluation_jointactivity_changelist": ADMIN_READ,
+    "admin:evaluation_jointactivity_delete": ADMIN_SUPERUSER,
+    "admin:evaluation_jointactivity_history": ADMIN_READ,
+    "admin:evaluation_lesson_add": ADMIN_SUPERUSER,
+    "admin:evaluation_lesson_change": ADMIN_READ,
+    "admin:evaluation_lesson_changelist": ADMIN_READ,
+    "admin:evaluation_lesson_delete": ADMIN_SUPERUSER,
+    "admin:evaluation_lesson_history": ADMIN_READ,
+    "admin:evaluation_nextstep_add": ADMIN_SUPERUSER,
+    "admin:evaluation_nextstep_change": ADMIN_READ,
+    "admin:evaluation_nextstep_changelist": ADMIN_READ,
+    "admin:evaluation_nextstep_delete": ADMIN_SUPERUSER,
+    "admin:evaluation_nextstep_history": ADMIN_READ,
+    "admin:evaluation_partneranswer_add": ADMIN_NOBODY,
+    "admin:evaluation_partneranswer_change": ADMIN_READ,
+    "admin:evaluation_partneranswer_changelist": ADMIN_READ,
+    "admin:evaluation_partneranswer_delete": ADMIN_SUPERUSER,
+    "admin:evaluation_partneranswer_history": ADMIN_READ,
+    "admin:evaluation_partnerlink_add": ADMIN_NOBODY,
+    "admin:evaluation_partnerlink_change": ADMIN_READ,
+    "admin:evaluation_partnerlink_changelist": ADMIN_READ,
+    "admin:evaluation_partnerlink_delete": ADMIN_SUPERUSER,
+    "admin:evaluation_partnerlink_history": ADMIN_READ,
     "admin:outreach_actionreport_add": ADMIN_SUPERUSER,
     "admin:outreach_actionreport_change": ADMIN_READ,
     "admin:outreach_actionreport_changelist": ADMIN_READ,
@@ -267,6 +371,16 @@ MATRIX: dict[str, str] = {
     "admin:partnerships_supportrequest_changelist": ADMIN_READ,
     "admin:partnerships_supportrequest_delete": ADMIN_SUPERUSER,
     "admin:partnerships_supportrequest_history": ADMIN_READ,
+    "admin:risk_requestadvice_add": ADMIN_NOBODY,
+    "admin:risk_requestadvice_change": ADMIN_READ,
+    "admin:risk_requestadvice_changelist": ADMIN_READ,
+    "admin:risk_requestadvice_delete": ADMIN_NOBODY,
+    "admin:risk_requestadvice_history": ADMIN_READ,
+    "admin:risk_riskassessment_add": ADMIN_COORDINATOR,
+    "admin:risk_riskassessment_change": ADMIN_READ,
+    "admin:risk_riskassessment_changelist": ADMIN_READ,
+    "admin:risk_riskassessment_delete": ADMIN_NOBODY,
+    "admin:risk_riskassessment_history": ADMIN_READ,
     # --- the admin: third-party models (superuser only) -----------------------
     "admin:auditlog_logentry_add": ADMIN_NOBODY,
     "admin:auditlog_logentry_change": ADMIN_SUPERUSER_MISSING,
@@ -360,7 +474,11 @@ def _check_url(world, name: str, route: str, row: str) -> tuple[str, list[str]]:
 def test_access_matrix(role_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     world = build_world(role_user, tmp_path)
-    patterns = {name: route for name, route, _ in named_patterns()}
+    patterns: dict[str, str] = {}
+    for name, route, _ in named_patterns():
+        # The API router's format-suffix twin (".json") shares its route's name: the plain
+        # route comes first and is the one requested.
+        patterns.setdefault(name, route)
     printing = os.environ.get("ACCESS_MATRIX_PRINT") == "1"
     if not printing:
         assert sorted(set(patterns) - set(MATRIX)) == [], "URL patterns without a row"
@@ -384,3 +502,48 @@ def test_access_matrix(role_user, settings, tmp_path):
     assert wrong == []
     assert writes == [], "refused requests wrote to the database"
     assert row_counts() == before
+
+
+@pytest.mark.parametrize("token", ["nonsense", "x.y.z", "eyJsaW5rIjoxfQ:bad:sig"])
+def test_a_bad_partner_link_gets_a_clear_page_not_an_error(client, token):
+    """The one page anonymous visitors reach in evaluation: a bad token is a 404 page."""
+    from django.urls import reverse
+
+    from evaluation.models import PartnerAnswer
+    from tests.evaluation.factories import ActivityFactory
+
+    url = reverse("evaluation:partner_answer", args=[ActivityFactory().pk, token])
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "not valid" in response.content.decode()
+    assert client.post(url, {"work_again": "yes"}).status_code == 404
+    assert not PartnerAnswer.objects.exists()
+
+
+def test_the_api_actions_format_suffix_twins_do_not_fail(db):
+    """Each router route has a ".json" twin with the same name (the matrix requests the
+    plain one); an extra action called through it must answer, not 500."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    failing = []
+    for name, route, _ in named_patterns():
+        if not name.startswith("api_") or "(?P<format>" not in route:
+            continue
+        if name.endswith(("-list", "-detail")):
+            continue
+        kwargs = {key: "999999" for key in kwarg_names(route) if key != "format"}
+        url = reverse_for_suffix(name, kwargs)
+        for send in (client.get, client.post):
+            if send(url).status_code >= 500:
+                failing.append(f"{send.__name__.upper()} {url}")
+    assert failing == [], "\n".join(failing)
+
+
+def reverse_for_suffix(name: str, kwargs: dict) -> str:
+    from django.urls import reverse
+
+    return reverse(name, kwargs={**kwargs, "format": "json"})
