@@ -17,7 +17,9 @@ from partnerships.api.coalitions import CoalitionViewSet, PartnershipViewSet, St
 from partnerships.api.organisations import OrganisationViewSet
 from partnerships.api.requests import PartnershipRequestViewSet
 
+# JSON only: no `.json` twins of every route (their custom actions took no `format`).
 router = DefaultRouter()
+router.include_format_suffixes = False
 router.include_root_view = False
 # Route names are api_<basename>-<action>: the benchmarks time api_organisations-list
 # and api_contacts-list.
