@@ -20,7 +20,8 @@ _INDENT = re.compile(r"^(?P<lead>[ \t>]*)")
 
 
 def _nesting(line: str) -> int:
-    lead = _INDENT.match(line)["lead"]
+    match = _INDENT.match(line)
+    lead = match["lead"] if match else ""  # the pattern matches every line
     return lead.count(">") + len(lead.replace(">", "").expandtabs(4)) // 2
 
 
