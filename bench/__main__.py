@@ -39,7 +39,7 @@ def run(module: str, env: dict[str, str]) -> dict | None:
     completed = subprocess.run(
         [sys.executable, "-m", f"bench.{module}"],
         cwd=ROOT,
-        env={**os.environ, **env, variable: str(result)},
+        env={**os.environ, **env, variable: str(result), "PYTHONUNBUFFERED": "1"},
     )
     if completed.returncode != 0 or not result.exists():
         print(f"bench.{module} failed (exit {completed.returncode})")

@@ -133,7 +133,7 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(path: str, cookie: str | None) -> dict[str, float]:
-    command = ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{DURATION}s", "--latency"]
+    command = ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{DURATION}s", "--latency", "--timeout", "30s"]
     if cookie:
         command += ["-H", f"Cookie: sessionid={cookie}"]
     output = subprocess.run(

@@ -32,6 +32,6 @@ def dashboard_figures(*, user) -> list[Figure]:
         Figure("Active partnerships", Partnership.objects.active().count(), reverse("partnerships:organisation_list") + "?has_active_partnership=true"),
         Figure("Requests awaiting a decision", PartnershipRequest.objects.awaiting_decision().count(), reverse("admin:review_queue")),
         Figure("Contacts who may be mailed", contacts.mailable().count(), reverse("outreach:contact_list")),
-        Figure("Follow-ups overdue", Approach.objects.overdue().filter(Q(contact__isnull=True) | Q(contact__in=contacts)).count(), reverse("outreach:approach_list")),
+        Figure("Follow-ups overdue", Approach.objects.overdue().visible_to(user).count(), reverse("outreach:approach_list")),
         Figure("Mailings in progress", Mailing.objects.exclude(status=MailingStatus.DONE).count(), reverse("outreach:ua_list")),
     ]  # fmt: skip

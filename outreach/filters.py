@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import QuerySet
 from django_countries import countries
 
+from config.widgets import QuickSelect
+
 from .models import Approach, ApproachOutcome, Contact, ContactStatus, Keyword, Sector
 
 CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]
@@ -27,17 +29,27 @@ class SearchFilterSet(django_filters.FilterSet):
 
 class ContactFilter(SearchFilterSet):
     sector = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         field_name="sectors",
         queryset=Sector.objects.all(),
         empty_label="Any sector",
         label="Sector",
     )
-    country = django_filters.ChoiceFilter(choices=countries, empty_label="Any country")
-    status = django_filters.ChoiceFilter(choices=ContactStatus.choices, empty_label="Any status")
+    country = django_filters.ChoiceFilter(
+        widget=QuickSelect, choices=countries, empty_label="Any country"
+    )
+    status = django_filters.ChoiceFilter(
+        widget=QuickSelect, choices=ContactStatus.choices, empty_label="Any status"
+    )
     consent = django_filters.ChoiceFilter(
-        choices=CONSENT_CHOICES, method="filter_consent", empty_label="Any", label="Consent"
+        widget=QuickSelect,
+        choices=CONSENT_CHOICES,
+        method="filter_consent",
+        empty_label="Any",
+        label="Consent",
     )
     keyword = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         field_name="keywords",
         queryset=Keyword.objects.all(),
         empty_label="Any keyword",

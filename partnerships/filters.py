@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import QuerySet
 from django_countries import countries
 
+from config.widgets import QuickSelect
+
 from .forms.organisations import staff_users
 from .models import Organisation
 from .models.organisations import OrganisationKind, RelationshipStatus, Scope
@@ -17,17 +19,23 @@ RIGHTS_FOCUS_CHOICES = [
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
-    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
-    scope = django_filters.ChoiceFilter(choices=Scope.choices)
-    country = django_filters.ChoiceFilter(choices=list(countries))
+    kind = django_filters.ChoiceFilter(widget=QuickSelect, choices=OrganisationKind.choices)
+    scope = django_filters.ChoiceFilter(widget=QuickSelect, choices=Scope.choices)
+    country = django_filters.ChoiceFilter(widget=QuickSelect, choices=list(countries))
     relationship_status = django_filters.ChoiceFilter(
-        label="Status", choices=RelationshipStatus.choices
+        widget=QuickSelect, label="Status", choices=RelationshipStatus.choices
     )
     rights_focus = django_filters.ChoiceFilter(
-        label="Rights focus", choices=RIGHTS_FOCUS_CHOICES, method="filter_focus"
+        widget=QuickSelect,
+        label="Rights focus",
+        choices=RIGHTS_FOCUS_CHOICES,
+        method="filter_focus",
     )
-    relationship_owner = django_filters.ModelChoiceFilter(label="Owner", queryset=staff_users())
+    relationship_owner = django_filters.ModelChoiceFilter(
+        widget=QuickSelect, label="Owner", queryset=staff_users()
+    )
     has_active_partnership = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label="Active partnership",
         choices=[("true", "Yes"), ("false", "No")],
         empty_label="Any",
