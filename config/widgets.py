@@ -13,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 class QuickSelect(forms.Select):
     """A single-choice <select> without option groups, rendered without templates."""
 
+    renders_itself = True  # templates that loop over a Select's choices use it as it is
+
     def render(self, name, value, attrs=None, renderer=None) -> str:
         attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         chosen = (

@@ -9,6 +9,9 @@ from config.widgets import QuickSelect
 
 from .models import Approach, ApproachOutcome, Contact, ContactStatus, Keyword, Sector
 
+# The list pages' compact filter row (_filter_form.html renders the widget as it is).
+SMALL_SELECT = QuickSelect(attrs={"class": "form-select form-select-sm"})
+
 CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]
 FOLLOW_UP_CHOICES = [
     ("due", "Due (today or earlier)"),
@@ -29,27 +32,27 @@ class SearchFilterSet(django_filters.FilterSet):
 
 class ContactFilter(SearchFilterSet):
     sector = django_filters.ModelChoiceFilter(
-        widget=QuickSelect,
+        widget=SMALL_SELECT,
         field_name="sectors",
         queryset=Sector.objects.all(),
         empty_label="Any sector",
         label="Sector",
     )
     country = django_filters.ChoiceFilter(
-        widget=QuickSelect, choices=countries, empty_label="Any country"
+        widget=SMALL_SELECT, choices=countries, empty_label="Any country"
     )
     status = django_filters.ChoiceFilter(
-        widget=QuickSelect, choices=ContactStatus.choices, empty_label="Any status"
+        widget=SMALL_SELECT, choices=ContactStatus.choices, empty_label="Any status"
     )
     consent = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=SMALL_SELECT,
         choices=CONSENT_CHOICES,
         method="filter_consent",
         empty_label="Any",
         label="Consent",
     )
     keyword = django_filters.ModelChoiceFilter(
-        widget=QuickSelect,
+        widget=SMALL_SELECT,
         field_name="keywords",
         queryset=Keyword.objects.all(),
         empty_label="Any keyword",
