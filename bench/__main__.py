@@ -39,7 +39,7 @@ def run(module: str, env: dict[str, str]) -> dict | None:
     completed = subprocess.run(
         [sys.executable, "-m", f"bench.{module}"],
         cwd=ROOT,
-        env={**os.environ, **env, variable: str(result)},
+        env={**os.environ, **env, variable: str(result), "PYTHONUNBUFFERED": "1"},
     )
     if completed.returncode != 0 or not result.exists():
         print(f"bench.{module} failed (exit {completed.returncode})")
@@ -56,10 +56,12 @@ def target_of(name: str) -> tuple[float, float]:
 
 
 def print_table(http: dict) -> None:
-    print(f"\nBaseline (50 rows, one slice, no count): {http['baseline']['rps']:.1f} req/s "
-          f"(min {http['baseline']['rps_min']:.1f}, max {http['baseline']['rps_max']:.1f})")  # fmt: skip
+    base = http["baseline"]
+    print(f"\nBaseline (50 rows, one slice, no count): {base['rps']:.1f} req/s "
+          f"(min {base['rps_min']:.1f}, max {base['rps_max']:.1f}; one request "
+          f"{base['server_ms']:.1f} ms in-process)")  # fmt: skip
     print(f"{'page':24} {'req/s':>7} {'min':>7} {'max':>7} {'p50 ms':>8} {'p99 ms':>8} "
-          f"{'ratio':>6} {'SQL':>4} {'kB':>7}  target")  # fmt: skip
+          f"{'ratio':>6} {'SQL':>4} {'kB':>7} {'1 req ms':>8}  target")  # fmt: skip
     for name in PAGE_NAMES:
         page = http["pages"].get(name)
         if page is None:
@@ -69,7 +71,7 @@ def print_table(http: dict) -> None:
         met = page["ratio"] >= ratio and page["p99_ms"] <= p99 and page["queries"] <= 15
         print(f"{name:24} {page['rps']:7.1f} {page['rps_min']:7.1f} {page['rps_max']:7.1f} "
               f"{page['p50_ms']:8.1f} {page['p99_ms']:8.1f} {page['ratio']:6.2f} "
-              f"{page['queries']:4d} {page['bytes'] / 1024:7.1f}  "
+              f"{page['queries']:4d} {page['bytes'] / 1024:7.1f} {page['server_ms']:8.1f}  "
               f"{'met' if met else 'MISSED'}")  # fmt: skip
     rss = http["worker_rss_mb"]
     print(f"gunicorn worker RSS after the run: {', '.join(f'{mb:.0f} MB' for mb in rss)} "

@@ -1,6 +1,14 @@
-"""Form widgets shared by every app."""
+"""Form widgets shared by every app.
+
+QuickSelect: Django's Select includes `option.html` once per option, and the 250
+countries of a list page's filter cost more than the page's queries (issue 15's profile
+of the organisation and contact lists); it writes the same markup directly.
+"""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,3 +24,21 @@ class DateInput(forms.DateInput):
     def __init__(self, attrs=None):
         attrs = {"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", **(attrs or {})}
         super().__init__(attrs)
+
+
+class QuickSelect(forms.Select):
+    """A single-choice <select> without option groups, rendered without templates."""
+
+    renders_itself = True  # templates that loop over a Select's choices use it as it is
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = (
+            "" if value is None else str(value[0] if isinstance(value, list | tuple) else value)
+        )
+        rows = []
+        for option, label in self.choices:
+            option = "" if option is None else str(option)
+            rows.append((option, " selected" if option == chosen else "", label))
+        options = format_html_join("", '<option value="{}"{}>{}</option>', rows)
+        return format_html("<select{}>{}</select>", flatatt(attrs), options)

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django_countries import countries
 
 from accounts.models import User
+from config.widgets import QuickSelect
 
 from .models import (
     AccessAction,
@@ -18,6 +19,9 @@ from .models import (
     Sector,
 )
 from .models.contacts import search_words
+
+# The list pages' compact filter row (_filter_form.html renders the widget as it is).
+SMALL_SELECT = QuickSelect(attrs={"class": "form-select form-select-sm"})
 
 CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]
 FOLLOW_UP_CHOICES = [
@@ -39,17 +43,27 @@ class SearchFilterSet(django_filters.FilterSet):
 
 class ContactFilter(SearchFilterSet):
     sector = django_filters.ModelChoiceFilter(
+        widget=SMALL_SELECT,
         field_name="sectors",
         queryset=Sector.objects.all(),
         empty_label="Any sector",
         label="Sector",
     )
-    country = django_filters.ChoiceFilter(choices=countries, empty_label="Any country")
-    status = django_filters.ChoiceFilter(choices=ContactStatus.choices, empty_label="Any status")
+    country = django_filters.ChoiceFilter(
+        widget=SMALL_SELECT, choices=countries, empty_label="Any country"
+    )
+    status = django_filters.ChoiceFilter(
+        widget=SMALL_SELECT, choices=ContactStatus.choices, empty_label="Any status"
+    )
     consent = django_filters.ChoiceFilter(
-        choices=CONSENT_CHOICES, method="filter_consent", empty_label="Any", label="Consent"
+        widget=SMALL_SELECT,
+        choices=CONSENT_CHOICES,
+        method="filter_consent",
+        empty_label="Any",
+        label="Consent",
     )
     keyword = django_filters.ModelChoiceFilter(
+        widget=SMALL_SELECT,
         field_name="keywords",
         queryset=Keyword.objects.all(),
         empty_label="Any keyword",

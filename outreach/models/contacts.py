@@ -110,7 +110,9 @@ class ContactQuerySet(models.QuerySet):
             for name in ["first_name", "last_name", "email", "occupation"]:
                 direct |= Q(**{f"{name}__icontains": word})
             people = Contact.objects.filter(direct).order_by().values("pk")
-            employed = Employment.objects.filter(organisation__name__icontains=word)
+            # The registry's own (indexed) search finds the employers.
+            employers = Organisation.objects.search(word).order_by().values("pk")
+            employed = Employment.objects.filter(organisation__in=employers)
             queryset = queryset.filter(
                 pk__in=people.union(employed.order_by().values("contact_id"))
             )

@@ -66,6 +66,7 @@ class ContactListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
 class ContactDetailView(StaffRequiredMixin, DetailView):
     template_name = "outreach/contact_detail.html"
     publications_shown = 20
+    approaches_shown = 50
 
     def get_queryset(self):
         return (
@@ -85,7 +86,10 @@ class ContactDetailView(StaffRequiredMixin, DetailView):
         contact = self.object
         return super().get_context_data(
             employments=contact.employments.select_related("organisation"),
-            approaches=contact.approaches.select_related("organisation", "follow_up_owner"),
+            # The latest ones: a contact approached for years has hundreds.
+            approaches=contact.approaches.select_related("organisation", "follow_up_owner")[
+                : self.approaches_shown
+            ],
             sectors=contact.sectors.all(),
             keywords=contact.keywords.all(),
             # Seed 001: prioritised contacts get the publications matching their interests.

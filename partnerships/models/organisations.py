@@ -52,10 +52,14 @@ class OrganisationQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        q = Q(name__icontains=text) | Q(acronym__icontains=text)
-        q |= Q(website_domain__icontains=domain_of(text) or text.lower())
+        # The name is searched through its normalised key (lower case, no accents or
+        # legal suffix), which has a trigram index; the raw name only when the text has
+        # no key (punctuation alone), so the search never scans the whole registry.
         key = normalise_name(text)
-        return self.filter(q | Q(name_key__contains=key) if key else q)
+        q = Q(name_key__contains=key) if key else Q(name__icontains=text)
+        q |= Q(acronym__icontains=text)
+        q |= Q(website_domain__icontains=domain_of(text) or text.lower())
+        return self.filter(q)
 
     def with_active_partnership(self, value: bool = True) -> "OrganisationQuerySet":
         # Imported here: the partnerships module imports this one.

@@ -29,6 +29,8 @@ class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterV
 
 
 class OrganisationDetailView(StaffRequiredMixin, DetailView):
+    # A busy organisation has hundreds of entries; the page shows the latest ones.
+    timeline_shown = 100
     model = Organisation
     template_name = "partnerships/organisation_detail.html"
     context_object_name = "organisation"
@@ -40,7 +42,7 @@ class OrganisationDetailView(StaffRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = timeline_for(self.object)
+        context["timeline"] = timeline_for(self.object, limit=self.timeline_shown + 1)
         context["panels"] = panels_for(self.object, self.request.user)
         return context
 

@@ -107,15 +107,7 @@ def test_organisation_search_fields_have_trigram_indexes(data, lookup, index):
 
 
 def test_organisation_search_as_a_whole_uses_indexes(data):
-    # The name's own trigram index belongs to the duplicate check (issue 12); this
-    # test adds one for `icontains` (UPPER(name)) if none is there, and shows that the
-    # four conditions then combine in one bitmap, no scan (rolled back afterwards).
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no index while FK checks wait
-        cursor.execute(
-            "CREATE INDEX IF NOT EXISTS organisation_name_upper_trgm ON "
-            "partnerships_organisation USING gin (UPPER(name) gin_trgm_ops)"
-        )
+    # The name through its normalised key, the acronym and the domain: one bitmap.
     nodes = plan_of(Organisation.objects.search("harbour").order_by())
     assert seq_scans(nodes) == set()
     assert "BitmapOr" in {n["Node Type"] for n in nodes}
@@ -140,8 +132,7 @@ def test_may_be_mailed_reads_the_partial_index(data):
 
 def test_contact_search_uses_trigram_indexes(data):
     nodes = plan_of(Contact.objects.search("jansen").order_by())
-    # The employers' names scan the organisations until issue 12's name index lands.
-    assert seq_scans(nodes) - {"partnerships_organisation"} == set()
+    assert seq_scans(nodes) == set()
     assert {"contact_last_name_upper_trgm", "contact_email_upper_trgm"} <= index_names(nodes)
 
 
