@@ -5,6 +5,8 @@ Authentication is DRF's default (session with CSRF; token once the API sets it u
 
 from django.contrib.auth.decorators import login_not_required
 from django.utils.decorators import method_decorator
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
@@ -35,6 +37,11 @@ class EventAdviceView(APIView):
     parser_classes = [JSONParser]
     renderer_classes = [JSONRenderer]
 
+    @extend_schema(
+        summary="Advice for a planned event (the event advisor of seed 002's rules)",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
     def post(self, request: Request) -> Response:
         try:
             data = request.data

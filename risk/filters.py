@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import QuerySet
 
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
 
 from .models import AssessmentStatus, Rating, RiskAssessment, RiskType
@@ -15,6 +16,7 @@ class RiskAssessmentFilter(django_filters.FilterSet):
     rating = django_filters.ChoiceFilter(choices=Rating.choices, empty_label="Any")
     status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, empty_label="Any")
     organisation = django_filters.ModelChoiceFilter(
+        widget=organisation_picker(),
         label="Organisation",
         queryset=Organisation.objects.only("name", "acronym"),
         method="filter_organisation",

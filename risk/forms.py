@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 
+from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation, Partnership, PartnershipRequest
 
 from .models import AssessmentStatus, Check, RiskAssessment, RiskLine, RiskType
@@ -22,6 +23,8 @@ class RiskAssessmentForm(forms.ModelForm):
         widgets = {
             "assessed_on": DATE_INPUT,
             "review_on": DATE_INPUT,
+            # Search as you type: a <select> of the whole registry is megabytes at scale.
+            "organisation": organisation_picker(),
             **{f"check_{check}_note": forms.Textarea(attrs={"rows": 2}) for check in Check},
         }
         labels = {"partnership_request": "Partnership request"}

@@ -1,5 +1,6 @@
 """accounts/emails.py builds every e-mail; sends that can be retried never send twice."""
 
+import re
 import smtplib
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class FailingOnceBackend(LocmemBackend):
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.txt")), ids=lambda p: p.name)
 def test_every_plain_text_template_turns_autoescape_off(path):
-    text = path.read_text().strip()
+    text = re.sub(r"^\{% load [\w ]+ %\}", "", path.read_text().strip())  # a {% load %} may lead
     assert text.startswith("{% autoescape off %}") and text.endswith("{% endautoescape %}")
 
 
@@ -127,6 +128,7 @@ def test_a_stopped_mailing_says_so_on_its_page(
     client, role_user, django_capture_on_commit_callbacks
 ):
     staff = role_user(Role.SECTION_STAFF)
+    ContactFactory(occupation="lawyer")  # a mailing to nobody is refused
     ua = UrgentActionFactory(approved=True)
     with django_capture_on_commit_callbacks(execute=False):
         mailing = mailing_services.mailing_create(urgent_action=ua, user=staff, kind="issued")

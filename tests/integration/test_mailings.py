@@ -183,7 +183,8 @@ def test_smtp_replies_defer_4xx_and_bounce_unknown_mailboxes(mail_worker, smtp_s
 
     by_contact = {d.contact_id: d for d in mailing.deliveries.all()}
     assert by_contact[greylisted.pk].status == DeliveryStatus.SENT
-    assert by_contact[greylisted.pk].attempts == 2
+    # Two deferrals and the accepted one: attempts count every attempt made.
+    assert by_contact[greylisted.pk].attempts == 3
     assert by_contact[unknown.pk].status == DeliveryStatus.FAILED
     assert by_contact[unknown.pk].smtp_reply.startswith("550 5.1.1")
     assert by_contact[rejected.pk].status == DeliveryStatus.FAILED

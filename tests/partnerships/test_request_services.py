@@ -586,6 +586,7 @@ def test_the_relationship_follows_approval_and_conclusion(people):
         local_group=people["own_group"].local_group, organisation=organisation, status=S.IN_REVIEW
     )
     complete_checklist(request)
+    assess_risk(request)
     perform("approve", request, people["coordinator"], lead=people["staff"])
     organisation.refresh_from_db()
     assert organisation.relationship_status == RelationshipStatus.ACTIVE
