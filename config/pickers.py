@@ -25,6 +25,8 @@ class ModelPicker(forms.Widget):
     """The widget of a ModelChoiceField over a large table: it renders the chosen row
     only (one query by primary key), never the field's choices."""
 
+    renders_itself = True  # list filter forms render it as it is, never its choices
+
     def __init__(self, *, url, placeholder: str = "Type to search…", attrs=None) -> None:
         super().__init__(attrs)
         self.url = url

@@ -21,7 +21,11 @@ MAX_QUERIES = 15
 # (seven today: coalitions, statements, support, requests, partnerships, approaches,
 # spectrum moves) and each panel for one query apiece, on top of the session, the user,
 # their groups and their two permission queries. Every new app's provider adds one.
-KNOWN_EXCESS = {"organisation_detail": 21, "review_page": 18, "dashboard": 17}  # missed: see issue 15
+KNOWN_EXCESS = {
+    "organisation_detail": 21,
+    "review_page": 18,
+    "dashboard": 17,
+}  # missed: see issue 15
 
 
 def grow(size: int, staff) -> dict:
