@@ -126,6 +126,8 @@ TABLE = [
     ("GET", "/api/sectors/", None, _staff_only()),
     ("GET", "/api/sectors/{sector}/", None, _staff_only()),
     ("GET", "/api/sectors/priorities/", None, _staff_only()),
+    # The event advisor: staff, coordinators and local groups; an empty body is a 400.
+    ("POST", "/api/risk/event-advice/", None, {A: 401, S: 400, C: 400, G: 400, O: 400}),
 ]  # fmt: skip
 
 
@@ -146,6 +148,9 @@ def data(db, role_user):
     mine = {"local_group": group.local_group, "created_by": group}
     request = PartnershipRequestFactory(**mine, organisation=organisation)
     contact, at_risk = ContactFactory(), ContactFactory(is_at_risk=True)
+    ContactFactory(
+        occupation="lawyer"
+    )  # the approved UA's audience: a mailing to nobody is refused
     coalition = CoalitionFactory()
     CoalitionMembershipFactory(coalition=coalition, organisation=organisation)
     statement = JointStatementFactory(coalition=coalition)

@@ -3,7 +3,12 @@ import pytest
 from partnerships import gates
 from partnerships.models import Organisation, Partnership, RequestStatus
 from tests.api.conftest import REQUEST_DETAILS as DETAILS
-from tests.factories import OrganisationFactory, PartnershipRequestFactory, complete_checklist
+from tests.factories import (
+    OrganisationFactory,
+    PartnershipRequestFactory,
+    assess_risk,
+    complete_checklist,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +41,7 @@ def test_approval_is_refused_until_the_checklist_is_answered(
     api_client_for, coordinator, submitted
 ):
     client = api_client_for(coordinator)
+    assess_risk(submitted)  # the risk gate is met: the checklist is what is missing
     refused = _approve(client, submitted.pk, coordinator)
     assert refused.status_code == 409
     assert refused.json()["detail"] == (
