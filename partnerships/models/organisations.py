@@ -46,10 +46,15 @@ class RelationshipStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+SEARCH_MAX_CHARS = 200
+
+
 class OrganisationQuerySet(models.QuerySet):
     def search(self, text: str) -> "OrganisationQuerySet":
         """Name, acronym or website domain; accents and legal suffixes do not matter."""
-        text = text.strip()
+        # No name is longer than a model field: a longer text finds nothing anyway, and
+        # SQLite refuses a LIKE pattern past 50,000 bytes.
+        text = text.strip()[:SEARCH_MAX_CHARS]
         if not text:
             return self
         # The name is searched through its normalised key (lower case, no accents or

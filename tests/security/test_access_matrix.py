@@ -76,7 +76,7 @@ MATRIX: dict[str, str] = {
     "dashboard:calendar_feed_reset": STAFF_POST,
     "dashboard:chart_json": STAFF,
     "dashboard:charts": STAFF,
-    "dashboard:home": STAFF,
+    "dashboard:home": "L 302 302 200 200 200",  # a local group is sent to its own home
     "dashboard:reminders": STAFF,
     # --- partnerships ---------------------------------------------------------
     "partnerships:coalition_create": STAFF,
@@ -107,7 +107,7 @@ MATRIX: dict[str, str] = {
     "partnerships:statement_section_agreement": STAFF_POST,
     "partnerships:statement_withdraw": STAFF_POST,
     "partnerships:support_create": STAFF,
-    "partnerships:support_decide": "POST L 403 403 400 400 400",
+    "partnerships:support_decide": "POST L 403 403 200 200 200",  # a refused decline: the form again
     "partnerships:support_detail": STAFF,
     "partnerships:support_list": STAFF,
     # --- outreach -------------------------------------------------------------
@@ -333,6 +333,13 @@ MATRIX: dict[str, str] = {
     "admin:outreach_spectrumplacement_changelist": ADMIN_READ,
     "admin:outreach_spectrumplacement_delete": ADMIN_SUPERUSER,
     "admin:outreach_spectrumplacement_history": ADMIN_READ,
+    # Translations of a UA: no role holds their permissions yet, so superusers only (a
+    # missing row's history redirects before any permission check, as Django does).
+    "admin:outreach_urgentactiontranslation_add": ADMIN_SUPERUSER,
+    "admin:outreach_urgentactiontranslation_change": ADMIN_SUPERUSER_MISSING,
+    "admin:outreach_urgentactiontranslation_changelist": ADMIN_SUPERUSER,
+    "admin:outreach_urgentactiontranslation_delete": ADMIN_SUPERUSER_MISSING,
+    "admin:outreach_urgentactiontranslation_history": ADMIN_REDIRECT,
     "admin:outreach_urgentaction_add": ADMIN_NOBODY,
     "admin:outreach_urgentaction_change": ADMIN_READ,
     "admin:outreach_urgentaction_changelist": ADMIN_READ,
