@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from playwright.sync_api import expect
 
+from accounts.roles import Role
 from tests.browser.layout import screenshot
 
 pytestmark = pytest.mark.browser
@@ -52,7 +53,9 @@ def test_the_mailing_table_follows_the_send_without_reload(page, live_server, lo
     ua = UrgentActionFactory(approved=True, occupations="zookeeper")
     with mock.patch.object(services, "mailing_enqueue"):
         mailing = services.mailing_create(
-            urgent_action=ua, user=UserFactory(), kind=MailingKind.ISSUED
+            urgent_action=ua,
+            user=UserFactory.with_role(Role.SECTION_STAFF),
+            kind=MailingKind.ISSUED,
         )
     page.goto(f"{live_server.url}/outreach/mailings/{mailing.pk}/")
     table = page.locator("#mailing-recipients")

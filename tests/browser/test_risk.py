@@ -20,7 +20,9 @@ def test_staff_fill_in_an_assessment_and_the_heatmap_changes(page, live_server, 
     expect(page.get_by_role("heading", name="Risk register")).to_be_visible()
     before = heatmap_count(page, 3, 4)
     page.get_by_role("link", name="New assessment").click()
-    page.get_by_label("Organisation", exact=True).select_option(label="Human Rights Watch (HRW)")
+    # The registry is searched as you type, never offered as one long list.
+    page.locator("#id_organisation").fill("Human Rights Watch")
+    page.get_by_role("option", name="Human Rights Watch (HRW)", exact=True).click()
     page.get_by_label("Title").fill("HRW joint report launch")
     for row in range(6):
         page.locator(f"[name=lines-{row}-likelihood]").fill("4")
