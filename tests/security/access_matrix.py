@@ -76,6 +76,7 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
         PartnershipRequestFactory,
         PublicationFactory,
         SectorAssessmentFactory,
+        SectorFactory,
         SupportRequestFactory,
         UrgentActionFactory,
         UserFactory,
@@ -114,7 +115,8 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
         title="Joint campaign", local_group=users["group1"].local_group,
         visibility="co_branded", starts_on=datetime.date(2026, 1, 1), lead=users["coordinator"],
     )  # fmt: skip
-    o["sector"] = Sector.objects.order_by("pk").first()
+    # The data migration's sectors, unless a transactional test flushed them.
+    o["sector"] = Sector.objects.order_by("pk").first() or SectorFactory()
     o["sectorassessment"] = SectorAssessmentFactory(sector=o["sector"])
     o["contact"] = ContactFactory(occupation="lawyer")
     o["employment"] = EmploymentFactory(contact=o["contact"], organisation=o["organisation"])
