@@ -535,9 +535,3 @@ def test_the_api_has_no_format_suffix_twins(client, django_user_model):
         django_user_model.objects.create(username="su", is_superuser=True, is_staff=True)
     )
     assert client.get("/api/organisations/matches.json?name=x").status_code == 404
-
-
-def reverse_for_suffix(name: str, kwargs: dict) -> str:
-    from django.urls import reverse
-
-    return reverse(name, kwargs={**kwargs, "format": "json"})
