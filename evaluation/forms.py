@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Coalition
 
@@ -42,7 +43,7 @@ class ActivityForm(forms.ModelForm):
         if {"partnership"} <= set(self.fields):
             under = [data.get("partnership"), data.get("coalition")]
             if sum(value is not None for value in under) != 1:
-                raise forms.ValidationError("Choose either a partnership or a coalition.")
+                raise forms.ValidationError(_("Choose either a partnership or a coalition."))
         starts, ends = data.get("starts_on"), data.get("ends_on")
         for name in ("starts_on", "ends_on"):
             # Due dates are computed from these: keep them far from date.max (PITFALLS).
@@ -75,11 +76,13 @@ class EvaluationForm(forms.ModelForm):
     """The eight questions, each with a note; blanks are allowed while it is a draft."""
 
     lesson = forms.CharField(
-        label="A lesson for next time",
+        label=_("A lesson for next time"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shared with coordinators and groups who plan cooperation with a similar "
-        "organisation or method.",
+        help_text=_(
+            "Shared with coordinators and groups who plan cooperation with a similar "
+            "organisation or method."
+        ),
     )
 
     class Meta:
@@ -91,16 +94,16 @@ class EvaluationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name, _ in QUESTIONS:
+        for name, _question in QUESTIONS:
             # The question is the fieldset's legend; "Answer" avoids saying it twice.
             self.fields[name] = forms.ChoiceField(
-                label="Answer", choices=Answer.choices, widget=forms.RadioSelect, required=False
+                label=_("Answer"), choices=Answer.choices, widget=forms.RadioSelect, required=False
             )
             note = self.fields[f"{name}_note"]
             note.label = "Notes"
             note.widget = forms.Textarea(attrs={"rows": 2})
         self.fields["overall_rating"] = forms.TypedChoiceField(
-            label="Overall rating",
+            label=_("Overall rating"),
             choices=[("", "—"), *((n, f"{n} of 5") for n in range(1, 6))],
             coerce=int,
             empty_value=None,
@@ -115,7 +118,7 @@ class EvaluationForm(forms.ModelForm):
 
 
 class PartnerLinkForm(forms.Form):
-    email = forms.EmailField(label="The partner contact's e-mail")
+    email = forms.EmailField(label=_("The partner contact's e-mail"))
 
 
 class PartnerAnswerForm(forms.ModelForm):
@@ -140,4 +143,4 @@ class PartnerAnswerForm(forms.ModelForm):
 
 
 class LessonSearchForm(forms.Form):
-    q = forms.CharField(label="Search lessons", required=False, max_length=200)
+    q = forms.CharField(label=_("Search lessons"), required=False, max_length=200)

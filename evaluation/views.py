@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
@@ -125,7 +126,7 @@ def _activity_form_page(request: HttpRequest, activity: JointActivity | None) ->
         except EvaluationRefused as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"Saved {activity}.")
+            messages.success(request, _("Saved %(activity)s.") % {"activity": activity})
             return redirect(activity)
     return render(
         request,
@@ -159,7 +160,7 @@ def evaluation_form_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     evaluation = Evaluation.objects.filter(activity=activity).first()
     if evaluation and evaluation.is_complete:
-        messages.info(request, "This evaluation is complete.")
+        messages.info(request, _("This evaluation is complete."))
         return redirect(activity)
     form = EvaluationForm(
         request.POST or None,
@@ -192,7 +193,7 @@ def partner_link_send_view(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _activity_or_404(request, pk)
     form = PartnerLinkForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Enter the partner contact's e-mail address.")
+        messages.error(request, _("Enter the partner contact's e-mail address."))
         return redirect(activity)
     try:
         link = partner_link_create(
@@ -200,7 +201,10 @@ def partner_link_send_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except EvaluationRefused as error:
         raise PermissionDenied(error.message) from error
-    messages.success(request, f"A link to the partner's form is on its way to {link.email}.")
+    messages.success(
+        request,
+        _("A link to the partner's form is on its way to %(email)s.") % {"email": link.email},
+    )
     return redirect(activity)
 
 
@@ -252,11 +256,13 @@ def next_step_view(request: HttpRequest, pk: int) -> HttpResponse:
             if step.kind == NextStepKind.CONCLUDE and "conclude" in request.POST:
                 next_step_conclude_partnership(step=step, user=request.user)
                 messages.success(
-                    request, f"The partnership {step.activity.partnership} is concluded."
+                    request,
+                    _("The partnership %(partnership)s is concluded.")
+                    % {"partnership": step.activity.partnership},
                 )
             else:
                 next_step_done(step=step, user=request.user)
-                messages.success(request, "Marked done.")
+                messages.success(request, _("Marked done."))
         except EvaluationRefused as error:
             messages.error(request, error.message)
         return redirect("evaluation:next_step", pk=step.pk)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
@@ -66,7 +67,7 @@ def risk_assessment_save(
     A complete assessment must pass `completion_problems`; a refused save leaves
     nothing behind (the transaction rolls back)."""
     if not may_assess(user):
-        raise NotPermitted("Only Section staff and coordinators may assess risk.")
+        raise NotPermitted(_("Only Section staff and coordinators may assess risk."))
     if assessment.pk is None and not assessment.assessor_id:
         assessment.assessor = user
     assessment.full_clean(exclude=["rating"])
@@ -153,7 +154,7 @@ def request_advice_record(
     under the form's token until the request is saved. Once a request is submitted the
     advice it was given stays as it was."""
     if not is_local_group(user):
-        raise NotPermitted("Only a local group's advice is kept with its request.")
+        raise NotPermitted(_("Only a local group's advice is kept with its request."))
     values = {
         "event": dict(event),
         "advice": dict(advice),
@@ -164,7 +165,7 @@ def request_advice_record(
     if partnership_request is not None:
         if partnership_request.status != RequestStatus.DRAFT:
             return None
-        advice_row, _ = RequestAdvice.objects.update_or_create(
+        advice_row, _created = RequestAdvice.objects.update_or_create(
             partnership_request=partnership_request,
             defaults=values,
             create_defaults={**values, "token": str(uuid.uuid4())},
@@ -176,7 +177,7 @@ def request_advice_record(
         existing.asked_by_id != user.pk or existing.partnership_request_id
     ):
         return None  # not this form's
-    advice_row, _ = RequestAdvice.objects.update_or_create(token=token, defaults=values)
+    advice_row, _created = RequestAdvice.objects.update_or_create(token=token, defaults=values)
     return advice_row
 
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -125,7 +126,9 @@ class AssessmentFormView(StaffRequiredMixin, TemplateView):
                 form.add_error(None, error.messages)
             else:
                 messages.success(
-                    request, f"Saved: {assessment.get_rating_display() or 'not rated'}."
+                    request,
+                    _("Saved: %(rating)s.")
+                    % {"rating": assessment.get_rating_display() or _("not rated")},
                 )
                 return redirect(assessment)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))

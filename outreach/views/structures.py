@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
 from accounts.errors import ServiceFormMixin, refusal_as_message
@@ -167,7 +168,10 @@ class StructureMemberRemoveView(StaffRequiredMixin, View):
         visible = StructureMember.objects.visible_to(request.user)
         member = get_object_or_404(visible, pk=member_pk, structure_id=pk)
         structure_member_remove(member=member)
-        messages.success(request, f"{member} left {member.structure}.")
+        messages.success(
+            request,
+            _("%(member)s left %(structure)s.") % {"member": member, "structure": member.structure},
+        )
         return redirect(member.structure.get_absolute_url())
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.emails import notifications_are_suppressed, send_templated_email
 from accounts.errors import NotPermitted, ServiceRefused
@@ -242,7 +243,7 @@ def partnership_request_create(
         raise RequestNotPermitted("Only a local group may make a partnership request.")
     if (organisation is None) == (new_organisation is None):
         raise TransitionNotAllowed(
-            "Choose an organisation from the registry or describe a new one."
+            _("Choose an organisation from the registry or describe a new one.")
         )
     described = new_organisation or {
         key: getattr(organisation, key) for key in ("name", "acronym", "website", "email")
@@ -254,8 +255,11 @@ def partnership_request_create(
     if organisation is None and matches and not confirmed_different:
         names = ", ".join(str(match.organisation) for match in matches)
         raise TransitionNotAllowed(
-            f"The registry may already hold this organisation ({names}): choose it, "
-            "or confirm that it is a different one."
+            _(
+                "The registry may already hold this organisation (%(names)s): choose it, "
+                "or confirm that it is a different one."
+            )
+            % {"names": names}
         )
     if organisation is None:
         assert new_organisation is not None
@@ -304,7 +308,9 @@ def partnership_request_submit(
     locked = _lock(partnership_request)
     _check(user, locked, "submit")
     if not locked.methods:
-        raise TransitionNotAllowed("Choose at least one method of cooperation before submitting.")
+        raise TransitionNotAllowed(
+            _("Choose at least one method of cooperation before submitting.")
+        )
     _move(locked, to=S.SUBMITTED, user=user, comment=comment)
     if not locked.needs_review():
         _move(
@@ -321,7 +327,7 @@ def partnership_request_answer(
     *, partnership_request: PartnershipRequest, user: User, answer: str
 ) -> PartnershipRequest:
     if not answer.strip():
-        raise TransitionNotAllowed("Write the information the coordinators asked for.")
+        raise TransitionNotAllowed(_("Write the information the coordinators asked for."))
     return _transition(partnership_request, user=user, action="answer", comment=answer)
 
 
@@ -350,7 +356,7 @@ def partnership_request_ask_information(
     *, partnership_request: PartnershipRequest, user: User, question: str
 ) -> PartnershipRequest:
     if not question.strip():
-        raise TransitionNotAllowed("Write what the group should tell you.")
+        raise TransitionNotAllowed(_("Write what the group should tell you."))
     return _transition(partnership_request, user=user, action="ask_information", comment=question)
 
 
@@ -360,7 +366,7 @@ def partnership_request_escalate(
 ) -> PartnershipRequest:
     if not comment.strip():
         raise TransitionNotAllowed(
-            "Explain to the group why the International Secretariat decides."
+            _("Explain to the group why the International Secretariat decides.")
         )
     return _transition(partnership_request, user=user, action="escalate", comment=comment)
 
@@ -371,7 +377,7 @@ def partnership_request_decline(
 ) -> PartnershipRequest:
     """DOMAIN.md "Declining": the group always gets a reason; the note stays internal."""
     if not reason.strip():
-        raise TransitionNotAllowed("A decline needs a reason written for the group.")
+        raise TransitionNotAllowed(_("A decline needs a reason written for the group."))
     return _transition(
         partnership_request,
         user=user,
@@ -397,14 +403,16 @@ def partnership_request_approve(
     _check(user, locked, "approve")
     if not locked.checklist_is_complete():
         raise TransitionNotAllowed(
-            "Answer all six questions of the decision checklist before approving."
+            _("Answer all six questions of the decision checklist before approving.")
         )
     if refusals := approval_refusals(locked):
         raise TransitionNotAllowed(" ".join(refusals))
     if not is_section_staff(lead):
-        raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
+        raise TransitionNotAllowed(
+            _("The partnership's lead must be a member of the Section staff.")
+        )
     if ends_on is not None and ends_on < starts_on:
-        raise TransitionNotAllowed("The partnership cannot end before it starts.")
+        raise TransitionNotAllowed(_("The partnership cannot end before it starts."))
     _move(locked, to=S.APPROVED, user=user, comment=comment)
     partnership = Partnership.objects.create(
         title=locked.activity_title,
