@@ -3,7 +3,9 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.forms import inlineformset_factory
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Coalition
@@ -119,6 +121,16 @@ class EvaluationForm(forms.ModelForm):
 
 class PartnerLinkForm(forms.Form):
     email = forms.EmailField(label=_("The partner contact's e-mail"))
+    language = forms.ChoiceField(
+        label=_("Their language"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The e-mail and the form are in this language."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = translation.get_language()
 
 
 class PartnerAnswerForm(forms.ModelForm):

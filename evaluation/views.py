@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -182,7 +183,7 @@ def evaluation_form_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(
-                request, "The evaluation is complete." if complete else "The draft is saved."
+                request, _("The evaluation is complete.") if complete else _("The draft is saved.")
             )
             return redirect(activity)
     return render(request, "evaluation/evaluation_form.html", {"form": form, "activity": activity})
@@ -197,7 +198,10 @@ def partner_link_send_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(activity)
     try:
         link = partner_link_create(
-            activity=activity, user=request.user, email=form.cleaned_data["email"]
+            activity=activity,
+            user=request.user,
+            email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"],
         )
     except EvaluationRefused as error:
         raise PermissionDenied(error.message) from error
@@ -295,12 +299,21 @@ def _problem_page(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
     )
 
 
+def _partner_language(request: HttpRequest, language: str) -> None:
+    """The form opens in the language its mail was sent in, until the partner picks
+    another with the switcher (which sets the language cookie)."""
+    if language and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
 @login_not_required
 def partner_answer_view(request: HttpRequest, activity_pk: int, token: str) -> HttpResponse:
     check = partner_link_check(token=token, activity_id=activity_pk)
     if check.problem:
         return _problem_page(request, check.problem)
     link = check.link
+    _partner_language(request, link.language)
     form = PartnerAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

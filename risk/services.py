@@ -29,7 +29,10 @@ def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -
     problems = []
     missing = [label for value, label in RiskType.choices if value not in {line.risk_type for line in lines}]  # fmt: skip
     if missing:
-        problems.append(f"Assess every type of risk: {', '.join(missing).lower()} is missing.")
+        problems.append(
+            _("Assess every type of risk: %(missing)s is missing.")
+            % {"missing": ", ".join(str(label) for label in missing).lower()}
+        )
     unticked = [
         check.label
         for check in Check
@@ -37,9 +40,12 @@ def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -
         or not getattr(assessment, f"check_{check}_note").strip()
     ]
     if unticked:
-        problems.append(f"Tick every check with a note: {'; '.join(unticked)}.")
+        problems.append(
+            _("Tick every check with a note: %(checks)s.")
+            % {"checks": "; ".join(str(label) for label in unticked)}
+        )
     if assessment.review_on is None:
-        problems.append("Set a review date.")
+        problems.append(_("Set a review date."))
     return problems
 
 

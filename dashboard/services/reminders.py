@@ -16,8 +16,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from accounts.emails import absolute_url, send_templated_email
@@ -71,7 +72,7 @@ def approach_follow_ups(user: User, today: datetime.date) -> list[ReminderItem]:
     """The user's approaches with a follow-up due today or overdue."""
     return [
         ReminderItem(
-            kind="Follow-up",
+            kind=_("Follow-up"),
             title=f"Follow up with {_approach_target(approach)}",
             due=approach.follow_up_on,
             url=absolute_url(approach.get_absolute_url()),
@@ -100,7 +101,7 @@ def requests_waiting_for_review(user: User, today: datetime.date) -> list[Remind
     )
     return [
         ReminderItem(
-            kind="Request",
+            kind=_("Request"),
             title=f"{request} has waited since {date_format(timezone.localdate(request.submitted_at))}",
             due=timezone.localdate(request.submitted_at) + datetime.timedelta(days=days),
             url=absolute_url(
@@ -132,7 +133,7 @@ def coalition_meetings_next_week(user: User, today: datetime.date) -> list[Remin
     )
     return [
         ReminderItem(
-            kind="Meeting",
+            kind=_("Meeting"),
             title=f"{meeting.coalition} meeting{f' at {meeting.location}' if meeting.location else ''}",
             due=meeting.date,
             url=absolute_url(reverse("partnerships:coalition_detail", args=[meeting.coalition_id])),
@@ -164,7 +165,7 @@ def risk_reviews_due(user: User, today: datetime.date) -> list[ReminderItem]:
     """The user's risk assessments whose review date is within RISK_REVIEW_NOTICE_DAYS, or past."""
     return [
         ReminderItem(
-            kind="Risk review",
+            kind=_("Risk review"),
             title=f"Review {assessment}",
             due=assessment.review_on,
             url=absolute_url(assessment.get_absolute_url()),
@@ -216,7 +217,9 @@ def reminder_digest_send(
 
     The row is written first and is unique per user and day, so two runs never
     both send; if sending fails the row is removed again, so the retry sends it."""
-    items = reminder_items(user=user, today=today, shared=shared)
+    # A task has no request: the digest is in the user's saved language.
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        items = reminder_items(user=user, today=today, shared=shared)
     if not items:
         return None
     try:
@@ -225,11 +228,12 @@ def reminder_digest_send(
     except IntegrityError:
         return None  # sent already today
     try:
-        send_templated_email(
-            template="reminder_digest",
-            context={"user": user, "items": items, "today": today},
-            to=[user.email],
-        )
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            send_templated_email(
+                template="reminder_digest",
+                context={"user": user, "items": items, "today": today},
+                to=[user.email],
+            )
     except Exception:
         digest.delete()
         raise

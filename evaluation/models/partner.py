@@ -15,6 +15,10 @@ class PartnerLink(models.Model):
         JointActivity, on_delete=models.CASCADE, related_name="partner_links"
     )
     email = models.EmailField(_("partner contact's e-mail"))
+    # The mail and, until the partner picks another, the form are in this language.
+    language = models.CharField(
+        _("language for mail"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

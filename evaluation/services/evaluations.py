@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from evaluation.models import (
     Answer,
@@ -54,12 +55,12 @@ def evaluation_save(
 ) -> Evaluation:
     """Save our answers as a draft, or complete the evaluation when all eight are in."""
     if not may_change(user, activity):
-        raise EvaluationRefused("You may evaluate only the activities of your own group.")
+        raise EvaluationRefused(_("You may evaluate only the activities of your own group."))
     evaluation = Evaluation.objects.select_for_update().filter(activity=activity).first()
     if evaluation is None:
         evaluation = Evaluation(activity=activity, created_by=user)
     elif evaluation.is_complete:
-        raise EvaluationRefused("This evaluation is complete and can no longer be changed.")
+        raise EvaluationRefused(_("This evaluation is complete and can no longer be changed."))
     for name in EDITABLE_FIELDS:
         if name in answers:
             setattr(evaluation, name, answers[name])
@@ -152,6 +153,6 @@ def next_step_conclude_partnership(*, step: NextStep, user) -> NextStep:
     from partnerships.services.requests import partnership_conclude
 
     if step.kind != NextStepKind.CONCLUDE or step.done_at is not None:
-        raise EvaluationRefused("This proposal is no longer open.")
+        raise EvaluationRefused(_("This proposal is no longer open."))
     partnership_conclude(partnership=step.activity.partnership, user=user)
     return next_step_done(step=step, user=user)

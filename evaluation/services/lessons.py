@@ -1,6 +1,7 @@
 """Lessons learned, tagged from the activity they come from."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from evaluation.models import Evaluation, Lesson
 
@@ -27,10 +28,10 @@ def lesson_tags(evaluation: Evaluation) -> dict:
 @transaction.atomic
 def lesson_record(*, evaluation: Evaluation, user, text: str, **tags) -> Lesson:
     if not may_change(user, evaluation.activity):
-        raise EvaluationRefused("You may add lessons only to your own group's evaluations.")
+        raise EvaluationRefused(_("You may add lessons only to your own group's evaluations."))
     text = text.strip()
     if not text:
-        raise EvaluationRefused("Write the lesson first.")
+        raise EvaluationRefused(_("Write the lesson first."))
     return Lesson.objects.create(
         evaluation=evaluation, text=text, created_by=user, **{**lesson_tags(evaluation), **tags}
     )

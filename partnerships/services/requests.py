@@ -240,7 +240,7 @@ def partnership_request_create(
     forms, the API and imports obey the same check; the matches are kept on the request
     for the coordinator."""
     if not is_local_group(user):
-        raise RequestNotPermitted("Only a local group may make a partnership request.")
+        raise RequestNotPermitted(_("Only a local group may make a partnership request."))
     if (organisation is None) == (new_organisation is None):
         raise TransitionNotAllowed(
             _("Choose an organisation from the registry or describe a new one.")
@@ -462,7 +462,7 @@ def decision_checklist_record(
 @transaction.atomic
 def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership:
     if not may_decide(user):
-        raise RequestNotPermitted("Only a coordinator may conclude a partnership.")
+        raise RequestNotPermitted(_("Only a coordinator may conclude a partnership."))
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])
