@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
@@ -26,10 +27,10 @@ REQUEST_VISIBILITY_AS_ADVICE = {
     "attend_only": "unbranded",
 }
 ADVICE_VISIBILITY_LABELS = {
-    "amnesty_branded": "Amnesty-branded",
-    "co_branded": "Co-branded",
-    "unbranded": "Unbranded (silent partner)",
-    "none": "None: no Amnesty presence",
+    "amnesty_branded": _("Amnesty-branded"),
+    "co_branded": _("Co-branded"),
+    "unbranded": _("Unbranded (silent partner)"),
+    "none": _("None: no Amnesty presence"),
 }
 
 

@@ -182,7 +182,10 @@ def _visibility_difference(proposed: str, advice: dict) -> str:
     if selectors.REQUEST_VISIBILITY_AS_ADVICE[proposed] == advice["visibility"]:
         return ""
     advised = selectors.ADVICE_VISIBILITY_LABELS[advice["visibility"]]
-    return f"You propose {dict(Visibility.choices)[proposed].lower()}; the advice is {advised.lower()}."
+    return _("You propose %(proposed)s; the advice is %(advised)s.") % {
+        "proposed": str(dict(Visibility.choices)[proposed]).lower(),
+        "advised": str(advised).lower(),
+    }
 
 
 @require_POST
