@@ -13,7 +13,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.models import Organisation
-from partnerships.views.common import ForgivingPaginationMixin, parse_id
+from partnerships.views.common import ForgivingPaginationMixin, SortableFilterMixin, parse_id
 
 from ..filters import ApproachFilter
 from ..forms.contacts import ApproachForm, FollowUpDoneForm
@@ -29,7 +29,8 @@ def visible_approaches(user):
     )
 
 
-class ApproachListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+class ApproachListView(StaffRequiredMixin, SortableFilterMixin, ForgivingPaginationMixin, ListView):
+    default_sort = "-date"
     template_name = "outreach/approach_list.html"
     paginate_by = PAGE_SIZE
 

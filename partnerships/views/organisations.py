@@ -15,10 +15,13 @@ from partnerships.selectors import find_existing_relationships, organisation_rel
 from partnerships.services.organisations import organisation_merge
 from partnerships.timeline import timeline_for
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin, parse_id
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, SortableFilterMixin, parse_id
 
 
-class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterView):
+class OrganisationListView(
+    StaffRequiredMixin, SortableFilterMixin, ForgivingPaginationMixin, FilterView
+):
+    default_sort = "name"
     filterset_class = OrganisationFilter
     template_name = "partnerships/organisation_list.html"
     context_object_name = "organisations"
