@@ -87,7 +87,7 @@ class _ApproachFormMixin(StaffRequiredMixin):
 
 class ApproachCreateView(_ApproachFormMixin, CreateView):
     def get_initial(self) -> dict:
-        initial = {"follow_up_owner": self.request.user}
+        initial = {"follow_up_owner": self.request.user, "relationship_owner": self.request.user}
         if contact_id := parse_id(self.request.GET.get("contact")):
             contact = Contact.objects.visible_to(self.request.user).filter(pk=contact_id).first()
             if contact:
@@ -99,7 +99,9 @@ class ApproachCreateView(_ApproachFormMixin, CreateView):
     def form_valid(self, form) -> HttpResponse:
         try:
             approach = services.approach_create(
-                created_by=self.request.user, data=form.service_data()
+                created_by=self.request.user,
+                data=form.service_data(),
+                relationship_owner=form.chosen_relationship_owner(),
             )
         except ValidationError as error:
             return self.form_invalid_from(form, error)
