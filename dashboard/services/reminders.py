@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from icalendar import Calendar, Event
 
-from accounts.emails import absolute_url, send_templated_email
+from accounts.emails import MailServerRefusedLogin, absolute_url, send_templated_email
 from accounts.models import User
 from accounts.roles import is_coordinator, staff_users
 from dashboard.models import CalendarFeed, ReminderDigest
@@ -229,7 +229,9 @@ def reminder_digest_send(
     """Send the user's digest for `today` unless it went out already or nothing is due.
 
     The row is written first and is unique per user and day, so two runs never
-    both send; if sending fails the row is removed again, so the retry sends it."""
+    both send; if sending fails the row is removed again, so the retry sends it. A
+    refused login is no passing fault: the row stays with the server's answer (the
+    admin shows it) and MailServerRefusedLogin propagates, so nothing retries it."""
     items = reminder_items(user=user, today=today, shared=shared)
     if not items:
         return None
@@ -244,6 +246,10 @@ def reminder_digest_send(
             context={"user": user, "items": items, "today": today},
             to=[user.email],
         )
+    except MailServerRefusedLogin as error:
+        digest.error = str(error)
+        digest.save(update_fields=["error"])
+        raise
     except Exception:
         digest.delete()
         raise
@@ -261,8 +267,9 @@ def reminder_digests_run(*, today: datetime.date | None = None) -> DigestRun:
     """The daily job: one digest per staff user with something due, each claimed and
     sent on its own. A digest that fails (the server dropped, a mailbox refused) is
     left unclaimed and named in `failed_user_ids`, for the task to retry it alone
-    with backoff; the others still go out. A refused SMTP login is not retried: it
-    would fail for everyone (MailServerRefusedLogin propagates, logged)."""
+    with backoff; the others still go out. A refused SMTP login stops the run at once,
+    not retried: it would fail for everyone. The log says to check EMAIL_URL, and the
+    digest row it refused records the server's answer for the admin."""
     run = DigestRun(today=today or timezone.localdate())
     shared: SharedItems = {}  # the coalition meetings: one query, not one per user
     for user in staff_users().exclude(email="").order_by("pk"):

@@ -1,0 +1,44 @@
+"""The reminder digests sent (or refused by the mail server), read-only for everyone:
+rows are written by the daily job only. A superuser deletes a failed row once the
+mail settings are fixed, so that day's digest can be sent again."""
+
+from django.contrib import admin
+
+from accounts.admin_mixins import StaffReadOnlyAdminMixin
+
+from .models import ReminderDigest
+
+
+class FailedFilter(admin.SimpleListFilter):
+    title = "sending"
+    parameter_name = "failed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "failed"), ("no", "sent")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(error="")
+        if self.value() == "no":
+            return queryset.filter(error="")
+        return queryset
+
+
+@admin.register(ReminderDigest)
+class ReminderDigestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["date", "user", "item_count", "outcome"]
+    list_filter = [FailedFilter, "date"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__email"]
+    fields = ["user", "date", "item_count", "sent_at", "outcome"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="outcome")
+    def outcome(self, obj: ReminderDigest) -> str:
+        return f"failed: {obj.error}" if obj.failed else "sent"
