@@ -2,6 +2,7 @@
 two queries apiece (a count and the first rows), whatever the amount of data."""
 
 import datetime
+from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -270,7 +271,7 @@ def recent_activity(user, filters: DashboardFilters) -> Section | None:
         )
         for move in moves
     ]
-    rows.sort(key=lambda row: row.when, reverse=True)
+    rows.sort(key=lambda row: cast(datetime.datetime, row.when), reverse=True)  # all set above
     return Section(
         key="activity",
         title=_("Recent activity on organisations I own"),
@@ -329,8 +330,11 @@ def mailable_contacts_count() -> int:
     """Cached: a live count over a million contacts is a full scan, and this figure
     need not be to the second. `mailable()` never includes people at risk, so the
     number is the same for every user."""
-    return cache.get_or_set(
-        "dashboard:mailable-contacts", lambda: Contact.objects.mailable().count(), 300
+    return cast(
+        int,
+        cache.get_or_set(
+            "dashboard:mailable-contacts", lambda: Contact.objects.mailable().count(), 300
+        ),
     )
 
 

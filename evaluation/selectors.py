@@ -158,7 +158,7 @@ def partnership_chart(partnership: Partnership) -> dict:
     targets = Target.objects.filter(activity__partnership=partnership).select_related("activity")
     ratings = [
         {
-            "date": e.completed_at.date().isoformat(),
+            "date": e.completed_at.date().isoformat(),  # type: ignore[union-attr]  # complete()
             "activity": e.activity.title,
             "rating": e.overall_rating,
         }

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from accounts.roles import StaffRequiredMixin, staff_required
+from accounts.roles import StaffRequiredMixin, is_section_staff, staff_required
 from partnerships.views.common import ForgivingPaginationMixin, search_text
 
 from . import selectors
@@ -25,7 +25,7 @@ from .forms import (
 )
 from .models import Evaluation, JointActivity, NextStep, NextStepKind
 from .services.activities import activity_create, activity_update
-from .services.common import EvaluationRefused, is_staff_user, may_change
+from .services.common import EvaluationRefused, may_change
 from .services.evaluations import (
     evaluation_initial,
     evaluation_save,
@@ -69,7 +69,7 @@ class ActivityListView(ForgivingPaginationMixin, ListView):
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
             query=search_text(self.request),
-            may_record=is_staff_user(self.request.user)
+            may_record=is_section_staff(self.request.user)
             or selectors.partnerships_visible_to(self.request.user).active().exists(),
             **kwargs,
         )
@@ -100,7 +100,7 @@ class ActivityDetailView(DetailView):
 
 
 def _activity_form_page(request: HttpRequest, activity: JointActivity | None) -> HttpResponse:
-    staff = is_staff_user(request.user)
+    staff = is_section_staff(request.user)
     initial = {"partnership": request.GET.get("partnership")} if activity is None else None
     form = ActivityForm(
         request.POST or None, instance=activity, initial=initial, user=request.user, staff=staff
@@ -136,7 +136,7 @@ def _activity_form_page(request: HttpRequest, activity: JointActivity | None) ->
 
 def activity_create_view(request: HttpRequest) -> HttpResponse:
     if not (
-        is_staff_user(request.user) or selectors.partnerships_visible_to(request.user).exists()
+        is_section_staff(request.user) or selectors.partnerships_visible_to(request.user).exists()
     ):
         raise PermissionDenied
     return _activity_form_page(request, None)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import DateField, DateTimeField, Max, QuerySet
+from django.db.models import DateField, DateTimeField, Func, Max, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -82,7 +82,7 @@ def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime
 def latest_per_organisation(queryset, *, organisation: str, when, ids: list[int]) -> QuerySet:
     """(organisation id, latest `when`) rows, grouped in the database. Dates become
     datetimes (midnight), so that providers of either kind share one UNION."""
-    latest = Max(when)
+    latest: Func = Max(when)
     if isinstance(when, str) and _is_date_field(queryset.model, when):
         latest = Cast(latest, DateTimeField())
     return (

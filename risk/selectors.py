@@ -12,7 +12,14 @@ from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
 from partnerships.timeline import TimelineEntry
 
-from .models import AssessmentStatus, Rating, RequestAdvice, RiskAssessment, RiskLine
+from .models import (
+    AssessmentStatus,
+    Rating,
+    RequestAdvice,
+    RiskAssessment,
+    RiskAssessmentQuerySet,
+    RiskLine,
+)
 from .ratings import band
 
 PANEL_ASSESSMENTS_SHOWN = 10
@@ -153,7 +160,7 @@ def residual_heatmap(lines: QuerySet[RiskLine]) -> list[list[HeatmapCell]]:
     ]
 
 
-def register_summary(assessments: QuerySet[RiskAssessment], *, today: datetime.date) -> dict:
+def register_summary(assessments: RiskAssessmentQuerySet, *, today: datetime.date) -> dict:
     return {
         "open_count": assessments.filter(status=AssessmentStatus.DRAFT).count(),
         "due": list(

@@ -252,7 +252,10 @@ def partnership_request_create(
         key: getattr(organisation, key) for key in ("name", "acronym", "website", "email")
     }
     matches = find_existing_relationships(
-        **{key: described.get(key) or "" for key in ("name", "acronym", "website", "email")},
+        name=described.get("name") or "",
+        acronym=described.get("acronym") or "",
+        website=described.get("website") or "",
+        email=described.get("email") or "",
         exclude_pk=organisation.pk if organisation else None,
     )
     if organisation is None and matches and not confirmed_different:
