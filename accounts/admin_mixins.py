@@ -52,6 +52,21 @@ class MalformedInputAdminMixin(_AdminBase):
         return True
 
 
+class RecordAdminMixin(_AdminBase):
+    """For rows only the app writes (sends, logs, advice as given, Urgent Actions written
+    through their pages): the admin shows them to whoever may view, and nobody, a
+    superuser included, adds, changes or deletes one there."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class StaffReadOnlyAdminMixin(MalformedInputAdminMixin):
     """For ModelAdmin and InlineModelAdmin alike (inlines pass `obj` to add). Every project
     admin mixes it in, so each also answers malformed changelist input cleanly."""

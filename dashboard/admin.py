@@ -1,10 +1,10 @@
 """The reminder digests sent (or refused by the mail server), read-only for everyone:
-rows are written by the daily job only. A superuser deletes a failed row once the
-mail settings are fixed, so that day's digest can be sent again."""
+rows are written by the daily job only. A refused day is not sent again; the next
+morning's digest lists what is still due (overdue items included)."""
 
 from django.contrib import admin
 
-from accounts.admin_mixins import StaffReadOnlyAdminMixin
+from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
 
 from .models import ReminderDigest
 
@@ -25,19 +25,13 @@ class FailedFilter(admin.SimpleListFilter):
 
 
 @admin.register(ReminderDigest)
-class ReminderDigestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
+class ReminderDigestAdmin(RecordAdminMixin, StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["date", "user", "item_count", "outcome"]
     list_filter = [FailedFilter, "date"]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__email"]
-    fields = ["user", "date", "item_count", "sent_at", "outcome"]
+    fields = ("user", "date", "item_count", "sent_at", "outcome")
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="outcome")
     def outcome(self, obj: ReminderDigest) -> str:

@@ -14,7 +14,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.roles import is_coordinator, is_section_staff
+from accounts.roles import is_section_staff
 from outreach.models import Approach, Contact, SpectrumMove
 from outreach.models.mailings import DeliveryStatus, Mailing, MailingStatus
 from partnerships.models import Meeting, PartnershipRequest, RequestEvent
@@ -44,7 +44,7 @@ def _requests_in_scope(filters: DashboardFilters):
 
 def requests_waiting(user, filters: DashboardFilters) -> Section | None:
     """Requests waiting for a decision, the longest waiting first, with their age."""
-    if not (is_section_staff(user) or is_coordinator(user)):
+    if not is_section_staff(user):
         return None
     # The total rides along on the first rows (a window count): one query.
     waiting = (

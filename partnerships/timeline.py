@@ -27,6 +27,13 @@ class TimelineEntry:
     actor: str = ""
 
 
+def day_start(day: date) -> datetime:
+    """Where a dated event (an approach, a move, a start date) sits among timed ones: the
+    start of its day, local time. The timeline, last activities and the dashboard all
+    date events this way, so the same day orders the same everywhere."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
 TimelineProvider = Callable[[Organisation], Iterable[TimelineEntry]]
 _providers: list[TimelineProvider] = []
 
@@ -73,7 +80,7 @@ def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime
     rows = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
     for pk, when in rows:
         if isinstance(when, date) and not isinstance(when, datetime):
-            when = datetime.combine(when, time.min, tzinfo=timezone.get_current_timezone())
+            when = day_start(when)
         if when is not None and (pk not in latest or when > latest[pk]):
             latest[pk] = when
     return latest

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
-from partnerships.timeline import TimelineEntry
+from partnerships.timeline import TimelineEntry, day_start
 
 from .models import (
     AssessmentStatus,
@@ -109,10 +108,9 @@ def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPan
 
 def assessment_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
     """One entry per assessment, on the day it was made (one query)."""
-    tz = timezone.get_current_timezone()
     return [
         TimelineEntry(
-            when=datetime.datetime.combine(assessment.assessed_on, datetime.time(12), tzinfo=tz),
+            when=day_start(assessment.assessed_on),
             kind="risk",
             title=f"{assessment}: {rating_label(assessment.rating).lower()}",
             detail=f"{assessment.get_status_display()}"

@@ -256,7 +256,7 @@ MATRIX: dict[str, str] = {
     "admin:dashboard_reminderdigest_add": ADMIN_NOBODY,
     "admin:dashboard_reminderdigest_change": ADMIN_READ,
     "admin:dashboard_reminderdigest_changelist": ADMIN_READ,
-    "admin:dashboard_reminderdigest_delete": ADMIN_SUPERUSER,
+    "admin:dashboard_reminderdigest_delete": ADMIN_NOBODY,
     "admin:dashboard_reminderdigest_history": ADMIN_READ,
     "admin:evaluation_evaluation_add": ADMIN_NOBODY,
     "admin:evaluation_evaluation_change": ADMIN_READ,
