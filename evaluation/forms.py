@@ -6,6 +6,7 @@ from typing import cast
 from django import forms
 from django.forms import inlineformset_factory
 
+from config.periods import ends_before_it_starts
 from partnerships.models import Coalition
 
 from .models import QUESTIONS, Answer, Evaluation, JointActivity, PartnerAnswer, Target
@@ -46,12 +47,11 @@ class ActivityForm(forms.ModelForm):
             under = [data.get("partnership"), data.get("coalition")]
             if sum(value is not None for value in under) != 1:
                 raise forms.ValidationError("Choose either a partnership or a coalition.")
-        starts, ends = data.get("starts_on"), data.get("ends_on")
         for name in ("starts_on", "ends_on"):
             # Due dates are computed from these: keep them far from date.max (PITFALLS).
             if data.get(name) and not EARLIEST <= data[name] <= LATEST:
                 self.add_error(name, f"Enter a date between {EARLIEST:%Y} and {LATEST:%Y}.")
-        if starts and ends and ends < starts:
+        if ends_before_it_starts(data.get("starts_on"), data.get("ends_on")):
             self.add_error("ends_on", "An activity cannot end before it starts.")
         return data
 

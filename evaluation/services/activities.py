@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.db import transaction
 
 from accounts.models import User
+from config.periods import ends_before_it_starts
 from evaluation.models import JointActivity
 from partnerships.models import Coalition, Partnership
 
@@ -17,7 +18,7 @@ ACTIVITY_FIELDS = (
 
 
 def _check_dates(details: Mapping) -> None:
-    if details["ends_on"] < details["starts_on"]:
+    if ends_before_it_starts(details.get("starts_on"), details.get("ends_on")):
         raise EvaluationRefused("An activity cannot end before it starts.")
 
 

@@ -25,6 +25,7 @@ from accounts.emails import (
 from accounts.errors import NotPermitted, ServiceRefused
 from accounts.models import User
 from accounts.roles import is_local_group, is_section_staff, may_decide
+from config.periods import ends_before_it_starts
 from partnerships.gates import approval_refusals
 from partnerships.models import (
     ChecklistAnswer,
@@ -410,7 +411,7 @@ def partnership_request_approve(
         raise TransitionNotAllowed(" ".join(refusals))
     if not is_section_staff(lead):
         raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
-    if ends_on is not None and ends_on < starts_on:
+    if ends_before_it_starts(starts_on, ends_on):
         raise TransitionNotAllowed("The partnership cannot end before it starts.")
     _move(locked, to=S.APPROVED, user=user, comment=comment)
     partnership = Partnership.objects.create(
