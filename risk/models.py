@@ -216,10 +216,11 @@ class RiskAssessment(models.Model):
         return self.partnership_request or self.partnership or self.organisation
 
     def target_organisations(self) -> list[Organisation]:
-        if self.organisation_id:
+        if self.organisation is not None:
             return [self.organisation]
-        if self.partnership_request_id:
+        if self.partnership_request is not None:
             return [self.partnership_request.organisation]
+        assert self.partnership is not None  # the check constraint: exactly one target
         return list(self.partnership.organisations.all())
 
     def is_complete(self) -> bool:
@@ -228,7 +229,11 @@ class RiskAssessment(models.Model):
     def checks(self) -> list[tuple[str, bool, str]]:
         """(label, ticked, note) for each check of seed 002, in order."""
         return [
-            (check.label, getattr(self, f"check_{check}"), getattr(self, f"check_{check}_note"))
+            (
+                str(check.label),
+                getattr(self, f"check_{check}"),
+                getattr(self, f"check_{check}_note"),
+            )
             for check in Check
         ]
 

@@ -1,8 +1,11 @@
 """Lessons learned, tagged from the activity they come from."""
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from evaluation.models import Evaluation, Lesson
 
 from .common import EvaluationRefused, may_change
@@ -26,7 +29,7 @@ def lesson_tags(evaluation: Evaluation) -> dict:
 
 
 @transaction.atomic
-def lesson_record(*, evaluation: Evaluation, user, text: str, **tags) -> Lesson:
+def lesson_record(*, evaluation: Evaluation, user: User, text: str, **tags: Any) -> Lesson:
     if not may_change(user, evaluation.activity):
         raise EvaluationRefused(_("You may add lessons only to your own group's evaluations."))
     text = text.strip()

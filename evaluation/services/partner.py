@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.emails import send_templated_email
+from accounts.models import User
 from evaluation.models import Answer, JointActivity, PartnerAnswer, PartnerLink
 
 from .common import EvaluationRefused, may_change
@@ -69,7 +70,7 @@ def partner_link_check(*, token: str, activity_id: int) -> LinkCheck:
 
 @transaction.atomic
 def partner_link_create(
-    *, activity: JointActivity, user, email: str, language: str = ""
+    *, activity: JointActivity, user: User, email: str, language: str = ""
 ) -> PartnerLink:
     """Record the link and send it to the partner's contact once the row is committed,
     in `language` (one of LANGUAGES; the site's default when empty)."""
@@ -82,7 +83,7 @@ def partner_link_create(
     link = PartnerLink.objects.create(
         activity=activity, email=email, created_by=user, language=language
     )
-    send_partner_link.delay_on_commit(link.pk)
+    send_partner_link.delay(link.pk)  # after the commit (config.celery.TransactionAwareTask)
     return link
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
 from accounts.roles import is_section_staff, require_staff
+from config.periods import ends_before_it_starts
 from partnerships.models import Organisation
 
 from ..models import (
@@ -207,7 +208,7 @@ def employment_add(
         start_date=start_date,
         end_date=end_date,
     )
-    if start_date and end_date and end_date < start_date:
+    if ends_before_it_starts(start_date, end_date):
         raise NotPossible(_("The end date is before the start date."))
     employment.save()
     return employment
@@ -219,7 +220,7 @@ def employment_end(*, employment: Employment, end_date: datetime.date | None = N
     if employment.end_date is not None:
         raise NotPossible(_("This role has already ended."))
     end_date = end_date or timezone.localdate()
-    if employment.start_date and end_date < employment.start_date:
+    if ends_before_it_starts(employment.start_date, end_date):
         raise NotPossible(_("The role cannot end before it started."))
     employment.end_date = end_date
     employment.save(update_fields=["end_date"])
