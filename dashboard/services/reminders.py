@@ -110,7 +110,8 @@ def requests_waiting_for_review(user: User, today: datetime.date) -> list[Remind
     return [
         ReminderItem(
             kind=_("Request"),
-            title=f"{request} has waited since {date_format(timezone.localdate(request.submitted_at))}",
+            title=_("%(request)s has waited since %(date)s")
+            % {"request": request, "date": date_format(timezone.localdate(request.submitted_at))},
             due=timezone.localdate(request.submitted_at) + datetime.timedelta(days=days),
             url=absolute_url(
                 reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
@@ -142,7 +143,12 @@ def coalition_meetings_next_week(user: User, today: datetime.date) -> list[Remin
     return [
         ReminderItem(
             kind=_("Meeting"),
-            title=f"{meeting.coalition} meeting{f' at {meeting.location}' if meeting.location else ''}",
+            title=(
+                _("%(coalition)s meeting at %(place)s")
+                % {"coalition": meeting.coalition, "place": meeting.location}
+                if meeting.location
+                else _("%(coalition)s meeting") % {"coalition": meeting.coalition}
+            ),
             due=meeting.date,
             url=absolute_url(reverse("partnerships:coalition_detail", args=[meeting.coalition_id])),
         )

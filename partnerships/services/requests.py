@@ -10,12 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 from accounts.emails import (
     MailServerRefusedLogin,
@@ -66,10 +70,18 @@ class Actor(StrEnum):
     COORDINATOR = "a coordinator"
 
 
+# Who an Actor is, in the reader's language (the enum's values stay the identity).
+ACTOR_LABELS = {
+    Actor.GROUP: gettext_lazy("the local group that made the request"),
+    Actor.COORDINATOR: gettext_lazy("a coordinator"),
+}
+
+
 @dataclass(frozen=True)
 class Transition:
-    verb: str  # "Only <actor> may <verb> this request."
-    done: str  # "A request that is <status> cannot be <done>."
+    # Lazy, in the reader's language: "Only <actor> may <verb> this request."
+    verb: "str | _StrPromise"
+    done: "str | _StrPromise"  # "A request that is <status> cannot be <done>."
     sources: frozenset[str]
     target: RequestStatus | None  # None: an action that changes no status
     actor: Actor
@@ -85,39 +97,67 @@ class Transition:
 S = RequestStatus
 _GROUP, _COORDINATOR = Actor.GROUP, Actor.COORDINATOR
 TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition("submit", "submitted", frozenset({S.DRAFT}), S.SUBMITTED, _GROUP),
+    "submit": Transition(
+        gettext_lazy("submit"), gettext_lazy("submitted"), frozenset({S.DRAFT}), S.SUBMITTED, _GROUP
+    ),
     "start_review": Transition(
-        "take into review", "taken into review", frozenset({S.SUBMITTED}), S.IN_REVIEW, _COORDINATOR
+        gettext_lazy("take into review"),
+        gettext_lazy("taken into review"),
+        frozenset({S.SUBMITTED}),
+        S.IN_REVIEW,
+        _COORDINATOR,
     ),
     "ask_information": Transition(
-        "ask for information about",
-        "sent back for more information",
+        gettext_lazy("ask for information about"),
+        gettext_lazy("sent back for more information"),
         frozenset({S.IN_REVIEW}),
         S.NEEDS_INFORMATION,
         _COORDINATOR,
     ),
     "answer": Transition(
-        "answer", "answered", frozenset({S.NEEDS_INFORMATION}), S.SUBMITTED, _GROUP
+        gettext_lazy("answer"),
+        gettext_lazy("answered"),
+        frozenset({S.NEEDS_INFORMATION}),
+        S.SUBMITTED,
+        _GROUP,
     ),
     "approve": Transition(
-        "approve", "approved", frozenset({S.IN_REVIEW}), S.APPROVED, _COORDINATOR
+        gettext_lazy("approve"),
+        gettext_lazy("approved"),
+        frozenset({S.IN_REVIEW}),
+        S.APPROVED,
+        _COORDINATOR,
     ),
     "decline": Transition(
-        "decline", "declined", frozenset({S.IN_REVIEW}), S.DECLINED, _COORDINATOR
+        gettext_lazy("decline"),
+        gettext_lazy("declined"),
+        frozenset({S.IN_REVIEW}),
+        S.DECLINED,
+        _COORDINATOR,
     ),
     "escalate": Transition(
-        "escalate", "escalated", frozenset({S.IN_REVIEW}), S.ESCALATED, _COORDINATOR
+        gettext_lazy("escalate"),
+        gettext_lazy("escalated"),
+        frozenset({S.IN_REVIEW}),
+        S.ESCALATED,
+        _COORDINATOR,
     ),
     "withdraw": Transition(
-        "withdraw", "withdrawn", frozenset(UNDECIDED_STATUSES), S.WITHDRAWN, _GROUP
+        gettext_lazy("withdraw"),
+        gettext_lazy("withdrawn"),
+        frozenset(UNDECIDED_STATUSES),
+        S.WITHDRAWN,
+        _GROUP,
     ),
 }
 # Actions that change no status, asked the same way (pages offer them as buttons too).
 OTHER_ACTIONS: dict[str, Transition] = {
-    "edit": Transition("change", "changed", frozenset({S.DRAFT}), None, _GROUP),
+    "edit": Transition(
+        gettext_lazy("change"), gettext_lazy("changed"), frozenset({S.DRAFT}), None, _GROUP
+    ),
     "record_checklist": Transition(
-        "answer the decision checklist of",
-        "checked against the decision checklist any more",
+        gettext_lazy("answer the decision checklist of"),
+        gettext_lazy("checked against the decision checklist any more"),
         frozenset(AWAITING_COORDINATOR_STATUSES),
         None,
         _COORDINATOR,
@@ -154,11 +194,17 @@ def _lock(partnership_request: PartnershipRequest) -> PartnershipRequest:
 def _check(user: User, partnership_request: PartnershipRequest, action: str) -> Transition:
     transition = ACTIONS[action]
     if not may_act(user, partnership_request, transition.actor):
-        raise RequestNotPermitted(f"Only {transition.actor} may {transition.verb} this request.")
+        raise RequestNotPermitted(
+            _("Only %(actor)s may %(verb)s this request.")
+            % {"actor": ACTOR_LABELS[transition.actor], "verb": transition.verb}
+        )
     if partnership_request.status not in transition.sources:
         raise TransitionNotAllowed(
-            f"A request that is {partnership_request.get_status_display().lower()} "
-            f"cannot be {transition.done}."
+            _("A request that is %(status)s cannot be %(done)s.")
+            % {
+                "status": str(partnership_request.get_status_display()).lower(),
+                "done": transition.done,
+            }
         )
     return transition
 
