@@ -148,7 +148,10 @@ class StructureMemberAddView(StaffRequiredMixin, View):
         structure = get_object_or_404(OutreachStructure, pk=pk)
         form = StructureMemberAddForm(request.POST, user=request.user)
         if not form.is_valid():
-            messages.error(request, "Nobody was added: " + " ".join(_form_errors(form)))
+            messages.error(
+                request,
+                _("Nobody was added: %(errors)s") % {"errors": " ".join(_form_errors(form))},
+            )
             return redirect(structure.get_absolute_url())
         with refusal_as_message(request) as outcome:
             member = structure_member_add(structure=structure, **form.cleaned_data)
