@@ -144,7 +144,7 @@ def risk_review_flag(
 
 @transaction.atomic
 def next_step_done(*, step: NextStep, user: User) -> NextStep:
-    require_staff(user, to="mark a next step done")
+    require_staff(user, to=_("mark a next step done"))
     if step.done_at is None:
         step.done_at = timezone.now()
         step.save(update_fields=["done_at"])

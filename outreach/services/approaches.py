@@ -49,7 +49,7 @@ def approach_create(
 ) -> Approach:
     """Record an approach. The organisation approached becomes "contacted" if it was a
     prospect; `relationship_owner` owns the relationship if nobody did (the form asks)."""
-    require_staff(created_by, to="record an approach")
+    require_staff(created_by, to=_("record an approach"))
     approach = Approach(created_by=created_by)
     if data.get("follow_up_on") and not data.get("follow_up_owner"):
         data = {**data, "follow_up_owner": created_by}
@@ -70,7 +70,7 @@ def approach_update(*, approach: Approach, data: dict) -> Approach:
 
 @transaction.atomic
 def approach_mark_followed_up(*, approach: Approach, by: User, notes: str = "") -> Approach:
-    require_staff(by, to="mark a follow-up done")
+    require_staff(by, to=_("mark a follow-up done"))
     if approach.follow_up_on is None:
         raise NotPossible(_("No follow-up is planned for this approach."))
     if approach.followed_up_at is not None:

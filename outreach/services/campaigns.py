@@ -27,7 +27,7 @@ def spectrum_place(
 
     `moved_by` None: the system (demo data, imports), not a person."""
     if moved_by is not None:
-        require_staff(moved_by, to="place organisations on the spectrum of allies")
+        require_staff(moved_by, to=_("place organisations on the spectrum of allies"))
     if position not in SpectrumPosition.values:
         raise NotPossible(_("Choose one of the five positions."))
     if not reason.strip():

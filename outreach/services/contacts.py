@@ -70,7 +70,7 @@ def contact_create(
     consent_given_at: datetime.datetime | None = None,
 ) -> Contact:
     """A new contact; consent is recorded only with its source (a mailing needs both)."""
-    require_staff(created_by, to="add contacts")
+    require_staff(created_by, to=_("add contacts"))
     _check_at_risk_allowed(user=created_by, data=data)
     # Whoever adds a contact owns it unless someone else is named.
     data = {**data, "owner": data.get("owner") or created_by}
@@ -85,7 +85,7 @@ def contact_create(
 
 @transaction.atomic
 def contact_update(*, contact: Contact, updated_by: User, data: dict) -> Contact:
-    require_staff(updated_by, to="change contacts")
+    require_staff(updated_by, to=_("change contacts"))
     _check_at_risk_allowed(user=updated_by, data=data, contact=contact)
     old_email = contact.email
     _apply(contact, data)
@@ -124,7 +124,7 @@ def consent_decide(
 def _check_actor(user: User | None) -> None:
     # None: the contact themself (a signed link) or the mail system (a bounce).
     if user is not None:
-        require_staff(user, to="change a contact's consent or status")
+        require_staff(user, to=_("change a contact's consent or status"))
 
 
 @transaction.atomic

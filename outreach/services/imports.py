@@ -234,7 +234,7 @@ def _run(kind: ImportKind, data: bytes, user: User, *, dry_run: bool) -> ImportR
 @transaction.atomic
 def import_preview(*, kind: str, data: bytes, user: User) -> ImportReport:
     """What importing the file would do, row by row; the database is left as it was."""
-    require_staff(user, to="import contacts or organisations")
+    require_staff(user, to=_("import contacts or organisations"))
     report = _run(IMPORT_KINDS[kind], data, user, dry_run=True)
     transaction.set_rollback(True)  # keywords created while checking must not stay
     return report
@@ -243,7 +243,7 @@ def import_preview(*, kind: str, data: bytes, user: User) -> ImportReport:
 @transaction.atomic
 def import_apply(*, kind: str, data: bytes, user: User) -> ImportReport:
     """Import the whole file or, if any row is wrong, nothing at all."""
-    require_staff(user, to="import contacts or organisations")
+    require_staff(user, to=_("import contacts or organisations"))
     report = _run(IMPORT_KINDS[kind], data, user, dry_run=False)
     if report.ok:
         report.applied = True
@@ -268,7 +268,7 @@ def contacts_for_export(
 def contacts_export_csv(
     *, user: User, queryset: ContactQuerySet | None = None, include_at_risk: bool = False
 ) -> str:
-    require_staff(user, to="export contacts")
+    require_staff(user, to=_("export contacts"))
     contacts = contacts_for_export(user=user, queryset=queryset, include_at_risk=include_at_risk)
     dataset = ContactResource(user=user).export(contacts)
     at_risk_access_log(

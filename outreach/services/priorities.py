@@ -28,7 +28,7 @@ def sector_assessment_record(
 
     `assessed_by` None: the system (demo data), not a person."""
     if assessed_by is not None:
-        require_staff(assessed_by, to="assess a sector")
+        require_staff(assessed_by, to=_("assess a sector"))
     missing = [name for name in scoring.ALL_CRITERIA if scores.get(name) is None]
     if missing:
         raise NotPossible(

@@ -35,7 +35,7 @@ def statement_agreement_record(
     agreed_on: date | None = None,
     note: str = "",
 ) -> StatementAgreement:
-    require_staff(by, to="record a member's agreement")
+    require_staff(by, to=_("record a member's agreement"))
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     _editable(statement)
     if not statement.coalition.memberships.current().filter(organisation=organisation).exists():
@@ -75,7 +75,7 @@ def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -
 
 @transaction.atomic
 def statement_issue(*, statement: JointStatement, by: User) -> JointStatement:
-    require_staff(by, to="issue a joint statement")
+    require_staff(by, to=_("issue a joint statement"))
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     if statement.is_issued:
         raise NotPossible(_("This statement has already been issued."))

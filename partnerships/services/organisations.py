@@ -43,7 +43,7 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
     (the same contact linked twice, a second membership of one coalition) is a
     true duplicate of a row `keep` already has, and is dropped.
     """
-    require_staff(by, to="merge organisations")
+    require_staff(by, to=_("merge organisations"))
     if keep.pk == duplicate.pk:
         raise NotPossible(_("An organisation cannot be merged into itself."))
     report = MergeReport(kept=keep, duplicate_name=str(duplicate))

@@ -16,7 +16,7 @@ from partnerships.models.support import SupportDecision
 def support_request_decide(
     *, support_request: SupportRequest, decision: str, reply: str, by: User
 ) -> SupportRequest:
-    require_staff(by, to="decide a request for support")
+    require_staff(by, to=_("decide a request for support"))
     support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
     if support_request.is_decided:
         raise NotPossible(
