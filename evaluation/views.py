@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from accounts.roles import StaffRequiredMixin, is_section_staff, staff_required
 from accounts.typing import AuthenticatedRequest
-from partnerships.views.common import ForgivingPaginationMixin, search_text
+from partnerships.views.common import ForgivingPaginationMixin, SortOptionsMixin, search_text
 
 from . import selectors
 from .forms import (
@@ -56,17 +56,21 @@ def _partnership_or_404(request: AuthenticatedRequest, pk: int):
     return get_object_or_404(selectors.partnerships_visible_to(request.user), pk=pk)
 
 
-class ActivityListView(ForgivingPaginationMixin, ListView):
+class ActivityListView(SortOptionsMixin, ForgivingPaginationMixin, ListView):
     template_name = "evaluation/activity_list.html"
     request: AuthenticatedRequest
     context_object_name = "activities"
     paginate_by = 25
+    sort_options = {
+        "newest": ("Latest first", ("-ends_on", "-pk")),
+        "title": ("Title", ("title", "pk")),
+    }
 
     def get_queryset(self):
         activities = _visible_activities(self.request)
         if query := search_text(self.request):
             activities = activities.filter(title__icontains=query)
-        return activities.order_by("-ends_on", "-pk")
+        return self.order_queryset(activities)
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(

@@ -21,7 +21,7 @@ from accounts.roles import (
 )
 from accounts.typing import AuthenticatedRequest
 from partnerships.models import Organisation, PartnershipRequest, Visibility
-from partnerships.views.common import ForgivingPaginationMixin
+from partnerships.views.common import ForgivingPaginationMixin, SortOptionsMixin
 
 from . import selectors
 from .advisor import InvalidEvent, advise_json
@@ -37,18 +37,22 @@ def _assessments():
     )
 
 
-class RegisterView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixin, ListView):
     """Open assessments, those due for review, and the residual heatmap, all filtered alike."""
 
     template_name = "risk/register.html"
     context_object_name = "assessments"
     paginate_by = 25
+    sort_options = {
+        # Open (draft) assessments first.
+        "open": ("Open first", ("-status", "-assessed_on", "-pk")),
+        "review": ("Review date", ("review_on", "-pk")),
+    }
 
     def get_queryset(self):
         self.filterset = RiskAssessmentFilter(self.request.GET or None, queryset=_assessments())
         queryset = self.filterset.qs if self.filterset.is_bound else _assessments()
-        # Open (draft) assessments first.
-        return queryset.distinct().order_by("-status", "-assessed_on", "-pk")
+        return self.order_queryset(queryset.distinct())
 
     def get_context_data(self, **kwargs) -> dict:
         assessments = cast(RiskAssessmentQuerySet, self.object_list)

@@ -315,6 +315,10 @@ MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)
 # waiting for a coordinator longer than this appear in coordinators' digests.
 REMINDER_REQUEST_WAITING_DAYS = env.int("REMINDER_REQUEST_WAITING_DAYS", default=7)
 
+# An organisation with nothing on its timeline for this many days is suggested as
+# dormant on its page; a person confirms (partnerships/services/relationships.py).
+RELATIONSHIP_DORMANT_AFTER_DAYS = env.int("RELATIONSHIP_DORMANT_AFTER_DAYS", default=365)
+
 # Evaluation of joint activities (evaluation/).
 # An activity without a complete evaluation this many days after it ended is due.
 EVALUATION_DUE_AFTER_DAYS = env.int("EVALUATION_DUE_AFTER_DAYS", default=30)

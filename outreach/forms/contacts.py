@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from accounts.roles import staff_users
 from config.periods import PeriodFormMixin
 from config.widgets import DateInput
@@ -108,11 +109,25 @@ class ApproachForm(forms.ModelForm):
         }
         labels = dict(APPROACH_CHECKLIST)
 
+    # Recording the first approach asks who owns the relationship (issue 12): only on
+    # a new approach, and only used when the organisation has no owner yet.
+    relationship_owner = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label=_("Who owns the relationship with this organisation?"),
+        help_text=_("Asked while the organisation has no owner; an existing owner stays."),
+    )
+
     def __init__(self, *args, contacts, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.contacts = contacts  # the contacts this user may see
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["follow_up_owner"].queryset = staff_users()
+        chosen = self.initial.get("organisation")
+        if self.instance.pk or (chosen and getattr(chosen, "relationship_owner_id", None)):
+            del self.fields["relationship_owner"]
+        else:
+            self.fields["relationship_owner"].queryset = staff_users()
         if self.instance.contact_id:
             self.fields["contact_email"].initial = self.instance.contact.email
 
@@ -130,12 +145,23 @@ class ApproachForm(forms.ModelForm):
         missing = not data.get("contact_email") and not data.get("organisation")
         if missing and "contact_email" not in self.errors:
             raise forms.ValidationError(_("Choose the contact or the organisation approached."))
+        organisation = data.get("organisation")
+        unowned = organisation is not None and organisation.relationship_owner_id is None
+        if "relationship_owner" in self.fields and unowned and not data.get("relationship_owner"):
+            self.add_error(
+                "relationship_owner",
+                _("Nobody owns the relationship with %(organisation)s yet: choose who does.")
+                % {"organisation": organisation},
+            )
         return data
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self._meta.fields}
         data["contact"] = self.cleaned_data["contact_email"]
         return data
+
+    def chosen_relationship_owner(self) -> User | None:
+        return self.cleaned_data.get("relationship_owner")
 
 
 class FollowUpDoneForm(forms.Form):

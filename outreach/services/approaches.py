@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.errors import NotPossible
 from accounts.models import User
 from accounts.roles import require_staff
+from partnerships.services.relationships import relationship_approached
 
 from ..models.approaches import APPROACH_FIELDS, Approach
 
@@ -36,13 +37,24 @@ def _save(approach: Approach, data: dict) -> Approach:
     return approach
 
 
+def _relationship_follows(approach: Approach, owner: User | None) -> None:
+    if approach.organisation_id:
+        relationship_approached(organisation=approach.organisation, owner=owner)
+
+
 @transaction.atomic
-def approach_create(*, created_by: User, data: dict) -> Approach:
+def approach_create(
+    *, created_by: User, data: dict, relationship_owner: User | None = None
+) -> Approach:
+    """Record an approach. The organisation approached becomes "contacted" if it was a
+    prospect; `relationship_owner` owns the relationship if nobody did (the form asks)."""
     require_staff(created_by, to="record an approach")
     approach = Approach(created_by=created_by)
     if data.get("follow_up_on") and not data.get("follow_up_owner"):
         data = {**data, "follow_up_owner": created_by}
-    return _save(approach, data)
+    approach = _save(approach, data)
+    _relationship_follows(approach, relationship_owner)
+    return approach
 
 
 @transaction.atomic
@@ -50,7 +62,9 @@ def approach_update(*, approach: Approach, data: dict) -> Approach:
     # A new follow-up date reopens the follow-up that was done.
     if "follow_up_on" in data and data["follow_up_on"] != approach.follow_up_on:
         approach.followed_up_at = None
-    return _save(approach, data)
+    approach = _save(approach, data)
+    _relationship_follows(approach, None)  # an organisation named only now was approached too
+    return approach
 
 
 @transaction.atomic

@@ -46,6 +46,10 @@ from partnerships.models.requests import (
     ChecklistQuestion,
 )
 from partnerships.selectors import find_existing_relationships, group_email_recipients
+from partnerships.services.relationships import (
+    relationship_partnership_approved,
+    relationship_partnership_concluded,
+)
 
 
 class TransitionNotAllowed(ServiceRefused):
@@ -428,10 +432,7 @@ def partnership_request_approve(
         lead=lead,
     )
     partnership.organisations.add(locked.organisation)
-    Organisation.objects.filter(
-        pk=locked.organisation_id,
-        relationship_status__in=[RelationshipStatus.PROSPECT, RelationshipStatus.DORMANT],
-    ).update(relationship_status=RelationshipStatus.ACTIVE)
+    relationship_partnership_approved(partnership=partnership)
     return partnership
 
 
@@ -466,13 +467,7 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])
-    # The relationship status follows: an organisation with no other active partnership
-    # is a past partner now.
-    Organisation.objects.filter(
-        partnerships=partnership, relationship_status=RelationshipStatus.ACTIVE
-    ).exclude(partnerships__in=Partnership.objects.filter(status=PartnershipStatus.ACTIVE)).update(
-        relationship_status=RelationshipStatus.ENDED
-    )
+    relationship_partnership_concluded(partnership=partnership)
     return partnership
 
 

@@ -88,6 +88,7 @@ MATRIX: dict[str, str] = {
     "partnerships:my_requests": GROUP,
     "partnerships:organisation_create": STAFF,
     "partnerships:organisation_detail": STAFF,
+    "partnerships:organisation_dormant": STAFF_POST,
     "partnerships:organisation_list": STAFF,
     "partnerships:organisation_matches": STAFF,
     "partnerships:organisation_merge": STAFF,

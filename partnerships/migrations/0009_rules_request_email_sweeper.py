@@ -29,7 +29,7 @@ def remove_schedule(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0007_rules_request_event_notified_at"),
+        ("partnerships", "0008_review_contacted_status"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
