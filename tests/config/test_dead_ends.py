@@ -80,3 +80,19 @@ def test_pages_speak_of_the_manual_not_of_seeds(client, role_user, url_name):
     client.force_login(role_user(Role.SECTION_STAFF))
     content = client.get(reverse(url_name)).content.decode().lower()
     assert "seed 00" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "body"),
+    [
+        ("fr", "Cette adresse est déjà désinscrite", "il n’y a rien de plus à faire"),
+        ("es", "Esta dirección ya está dada de baja", "no hay nada más que hacer"),
+    ],
+)
+def test_the_already_unsubscribed_page_speaks_the_readers_language(client, language, heading, body):
+    contact = ContactFactory()
+    url = reverse("outreach:unsubscribe", args=[contact_token(contact.pk)])
+    client.post(url)
+    content = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in content and body in content
+    assert "already unsubscribed" not in content
