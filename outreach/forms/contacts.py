@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import staff_users
+from config.periods import PeriodFormMixin
 from config.widgets import DateInput
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
@@ -77,18 +78,13 @@ class ConsentForm(forms.Form):
     )
 
 
-class EmploymentForm(forms.ModelForm):
+class EmploymentForm(PeriodFormMixin, forms.ModelForm):
+    period_fields = ("start_date", "end_date")
+
     class Meta:
         model = Employment
         fields = ["organisation", "role", "start_date", "end_date"]
         widgets = {"organisation": organisation_picker(), "start_date": DATE, "end_date": DATE}
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date is before the start date."))
-        return data
 
 
 class ApproachForm(forms.ModelForm):

@@ -15,7 +15,9 @@ def _fill_organisation_from_contact(approach: Approach) -> None:
     # An approach to someone with one current organisation belongs on its timeline too.
     if approach.organisation_id or not approach.contact_id:
         return
-    current = [e for e in approach.contact.employments.all() if e.end_date is None]
+    # (django-stubs cannot resolve the reverse manager of a custom as_manager() queryset.)
+    employments = approach.contact.employments.all()  # type: ignore[misc]
+    current = [e for e in employments if e.end_date is None]
     if len(current) == 1:
         approach.organisation_id = current[0].organisation_id
 
