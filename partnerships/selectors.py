@@ -105,7 +105,7 @@ def _candidate_keys(typed: MatchKeys):
     for core in cores:
         # An edit or two changes the length by as much at most (typo_allowance): asked
         # of the same GIN index as the trigrams, it keeps the recheck to names of about
-        # this length (migration 0009).
+        # this length (migration 0010).
         allowed = typo_allowance(len(core))
         fuzzy |= TrigramSimilar(F("core_key"), Value(core)) & Q(
             core_length__range=(len(core) - allowed, len(core) + allowed)

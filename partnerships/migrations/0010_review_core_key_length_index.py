@@ -33,7 +33,7 @@ def restore_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0008_review_contacted_status"),
+        ("partnerships", "0009_rules_request_email_sweeper"),
     ]
 
     operations = [migrations.RunPython(create_index, restore_index)]
