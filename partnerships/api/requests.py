@@ -308,7 +308,7 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     @_action_schema(
         "Answer the decision checklist (coordinators)",
         ChecklistForm,
-        "Seed 000's six questions, q1 to q6 (yes / no / unsure, or empty to clear), each "
+        "The Campaign Manual's six decision questions, q1 to q6 (yes / no / unsure, or empty to clear), each "
         "with a note. Replaces the answers given so far.",
     )
     @action(detail=True, methods=["post"])
