@@ -30,12 +30,6 @@ from .models import RiskAssessment, RiskLine
 from .services import request_advice_record, risk_assessment_save
 
 
-def _assessments():
-    return RiskAssessment.objects.select_related(
-        "assessor", "partnership_request__organisation", "partnership", "organisation"
-    )
-
-
 class RegisterView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
     """Open assessments, those due for review, and the residual heatmap, all filtered alike."""
 
@@ -44,10 +38,13 @@ class RegisterView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filterset = RiskAssessmentFilter(self.request.GET or None, queryset=_assessments())
-        queryset = self.filterset.qs if self.filterset.is_bound else _assessments()
-        # Open (draft) assessments first.
-        return queryset.distinct().order_by("-status", "-assessed_on", "-pk")
+        self.filterset = RiskAssessmentFilter(
+            self.request.GET or None, queryset=selectors.register_assessments()
+        )
+        queryset = (
+            self.filterset.qs if self.filterset.is_bound else selectors.register_assessments()
+        )
+        return queryset.distinct().order_by(*selectors.REGISTER_ORDER)
 
     def get_context_data(self, **kwargs) -> dict:
         assessments = self.object_list
@@ -69,7 +66,7 @@ class AssessmentDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "assessment"
 
     def get_queryset(self):
-        return _assessments().prefetch_related("lines")
+        return selectors.register_assessments().prefetch_related("lines")
 
     def get_context_data(self, **kwargs) -> dict:
         history = LogEntry.objects.get_for_object(self.object).select_related("actor")[:20]

@@ -16,8 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import is_coordinator, is_local_group, is_section_staff
-
-from .advisor import InvalidEvent, advise_json
+from risk.advisor import InvalidEvent, advise_json
 
 
 class StaffOrLocalGroup(BasePermission):
