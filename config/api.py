@@ -10,13 +10,19 @@ from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import exceptions
+from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import DefaultRouter
 
 from evaluation.api.activities import ActivityViewSet, EvaluationViewSet, LessonViewSet
 from outreach.api.contacts import ApproachViewSet, ContactViewSet
 from outreach.api.mailings import DeliveryViewSet, MailingViewSet, UrgentActionViewSet
 from outreach.api.priorities import SectorViewSet
-from partnerships.api.coalitions import CoalitionViewSet, PartnershipViewSet, StatementViewSet
+from partnerships.api.coalitions import (
+    CoalitionViewSet,
+    MeetingViewSet,
+    PartnershipViewSet,
+    StatementViewSet,
+)
 from partnerships.api.organisations import OrganisationViewSet
 from partnerships.api.requests import PartnershipRequestViewSet
 from risk.api.assessments import RiskAssessmentViewSet
@@ -32,6 +38,7 @@ router.register("requests", PartnershipRequestViewSet, basename="api_requests")
 router.register("partnerships", PartnershipViewSet, basename="api_partnerships")
 router.register("coalitions", CoalitionViewSet, basename="api_coalitions")
 router.register("statements", StatementViewSet, basename="api_statements")
+router.register("meetings", MeetingViewSet, basename="api_meetings")
 router.register("contacts", ContactViewSet, basename="api_contacts")
 router.register("approaches", ApproachViewSet, basename="api_approaches")
 router.register("urgent-actions", UrgentActionViewSet, basename="api_urgent_actions")
@@ -51,6 +58,16 @@ def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
 
 
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI document; a refusal (401, 429) is JSON like every API error, not YAML."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400:
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
 class DocsView(SpectacularSwaggerSplitView):
     """The interactive docs: a person who is not signed in is sent to the login page
     (and back), rather than shown the API's 401."""
@@ -63,7 +80,7 @@ class DocsView(SpectacularSwaggerSplitView):
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("schema/", SchemaView.as_view(), name="api_schema"),
     path(
         "docs/",
         # The split view loads its start-up script from a URL: no inline script, so the
