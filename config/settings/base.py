@@ -376,6 +376,10 @@ SPECTACULAR_SETTINGS = {
         "EvaluationAnswerEnum": "evaluation.models.Answer",
     },
     "SCHEMA_PATH_PREFIX": "/api/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "accounts.api.schema.add_links",  # what to do next with a created object
+    ],
 }
 # Risk assessments (risk/): a complete assessment is due for review this many days
 # before its review date, in the register and the reminders.

@@ -93,3 +93,19 @@ def test_docs_are_served_offline_within_the_csp(client):
     assert "script-src 'self'" in response["Content-Security-Policy"]
     script = client.get("/api/docs/?script=")
     assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
+
+
+def test_every_link_joins_two_operations_of_the_schema(client):
+    from accounts.api.schema import LINKS
+
+    schema = _schema(client)
+    operations = {
+        operation["operationId"]: operation
+        for path in schema["paths"].values()
+        for operation in path.values()
+    }
+    for (source, status), targets in LINKS.items():
+        assert source in operations, source
+        links = operations[source]["responses"][status]["links"]
+        assert {link["operationId"] for link in links.values()} == set(targets), source
+        assert set(targets) <= set(operations), source

@@ -1,12 +1,15 @@
 """schemathesis against /api/schema/, as each role, in-process through the WSGI app.
 
 Every generated request must get a documented answer that matches the schema, and
-never a 5xx. The summary (calls by role and status) is printed at the end of the
-run by tests/api/conftest.py. Examples per operation are bounded so the whole run
-stays within about two minutes.
+never a 5xx: first each operation alone, then the stateful phase, which follows the
+schema's links (accounts/api/schema.py: create a request, show it, submit it,
+withdraw it...) as each role. The summary (operations, calls by role and status) is
+printed at the end of the run by tests/api/conftest.py. Examples are bounded so the
+whole run stays within a few minutes.
 """
 
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 import schemathesis
@@ -14,6 +17,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
@@ -40,8 +44,11 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-# Filled by the test, printed by conftest.pytest_terminal_summary.
+STATEFUL_EXAMPLES = 12
+STATEFUL_STEPS = 6
+# Filled by the tests, printed by conftest.pytest_terminal_summary.
 SUMMARY: Counter = Counter()
+OPERATIONS: set[str] = set()
 
 _CONFIG = SchemathesisConfig.from_dict(
     {
@@ -55,17 +62,43 @@ _CONFIG = SchemathesisConfig.from_dict(
 )
 
 
-@pytest.fixture
-def api_schema():
+_STATEFUL_CONFIG = SchemathesisConfig.from_dict(
+    {
+        "phases": {
+            "coverage": {"enabled": False},
+            "examples": {"enabled": False},
+            # The schema's own links only: no guessed ones.
+            "stateful": {"enabled": True, "inference": {"algorithms": []}},
+        },
+        "generation": {"max-examples": STATEFUL_EXAMPLES},
+    }
+)
+
+
+@contextmanager
+def _in_process():
     # In-process: a WSGI request must not close the test's database connection
     # (Django's test client disconnects this signal the same way).
     for signal in (request_started, request_finished):
         signal.disconnect(close_old_connections)
     try:
-        yield schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler(), config=_CONFIG)
+        yield
     finally:
         for signal in (request_started, request_finished):
             signal.connect(close_old_connections)
+
+
+def _load(key: str, config: SchemathesisConfig):
+    # The schema needs a login, like the rest of the API.
+    return schemathesis.openapi.from_wsgi(
+        "/api/schema/", WSGIHandler(), config=config, headers={"Authorization": f"Token {key}"}
+    )
+
+
+@pytest.fixture
+def api_schema(role_keys):
+    with _in_process():
+        yield _load(role_keys[Role.SECTION_STAFF], _CONFIG)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
@@ -97,6 +130,38 @@ def role_keys(db, role_user, settings):
     suppress_health_check=list(HealthCheck),
 )
 def test_api_conforms_to_its_schema_for_every_role(case, role_keys):
+    OPERATIONS.add(f"{case.method} {case.path}")
     for role, key in role_keys.items():
         response = case.call_and_validate(headers={"Authorization": f"Token {key}"}, checks=CHECKS)
         SUMMARY[(role.value, response.status_code)] += 1
+
+
+@pytest.mark.parametrize("role", ROLES, ids=[role.value for role in ROLES])
+def test_stateful_links_hold_for_every_role(role_keys, role):
+    """Sequences along the schema's links (a created object shown, changed, moved on),
+    as one role: every step answered as documented, never a 5xx."""
+    key = role_keys[role]
+    label = f"stateful {role.value}"
+    with _in_process():
+        machine = _load(key, _STATEFUL_CONFIG).as_state_machine()
+
+        class AsRole(machine):  # type: ignore[misc, valid-type]
+            def get_call_kwargs(self, case):
+                return {"headers": {"Authorization": f"Token {key}"}}
+
+            def validate_response(self, response, case, additional_checks=None, **kwargs):
+                SUMMARY[(label, response.status_code)] += 1
+                case.validate_response(response, checks=CHECKS)
+
+        run_state_machine_as_test(
+            AsRole,
+            settings=settings(
+                max_examples=STATEFUL_EXAMPLES,
+                stateful_step_count=STATEFUL_STEPS,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            ),
+        )
+    assert any(label == name for name, _status in SUMMARY), "the state machine made no call"
