@@ -109,3 +109,9 @@ def test_every_link_joins_two_operations_of_the_schema(client):
         links = operations[source]["responses"][status]["links"]
         assert {link["operationId"] for link in links.values()} == set(targets), source
         assert set(targets) <= set(operations), source
+
+
+def test_the_schema_is_the_same_whoever_fetches_it(api_client_for, staff, group_user):
+    # schemathesis checks every role's answers against one schema.
+    as_staff = api_client_for(staff).get("/api/schema/").content
+    assert as_staff == api_client_for(group_user).get("/api/schema/").content
