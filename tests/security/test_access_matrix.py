@@ -234,6 +234,7 @@ MATRIX: dict[str, str] = {
     "api_risk_assessments-detail": API_STAFF,
     "api_risk_assessments-list": API_STAFF,
     "api_schema": API_SIGNED_IN,  # a session or a token
+    "api_sectors-assess": "POST 401 403 403 415 415 415",
     "api_sectors-detail": API_STAFF,
     "api_sectors-list": API_STAFF,
     "api_sectors-priorities": API_STAFF,
