@@ -16,7 +16,7 @@ from accounts.api.viewsets import ReadWriteViewSet
 from risk import selectors
 from risk.filters import RiskAssessmentFilter
 from risk.forms import RiskAssessmentForm, RiskLineForm, RiskLineFormSet
-from risk.models import Check, RiskAssessment, RiskLine
+from risk.models import Check, Rating, RiskAssessment, RiskLine
 from risk.services import risk_assessment_save
 
 LINES = "lines"
@@ -43,6 +43,11 @@ class RiskAssessmentSerializer(serializers.ModelSerializer):
     target = serializers.SerializerMethodField(help_text="What is assessed, in words.")
     lines = RiskLineSerializer(many=True, read_only=True)
     checks = serializers.SerializerMethodField(help_text="Seed 002's checks, in order.")
+    # Not editable on the model, so DRF would leave out that it can be empty.
+    rating = serializers.ChoiceField(
+        choices=Rating.choices, allow_blank=True, read_only=True,
+        help_text="Derived from the lines: empty until there is one.",
+    )  # fmt: skip
 
     class Meta:
         model = RiskAssessment

@@ -66,9 +66,11 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{role:24} {status}  {count}")
     server_errors = sum(n for (_role, status), n in SUMMARY.items() if status >= 500)
     stateful = sum(n for (role, _status), n in SUMMARY.items() if role.startswith("stateful"))
+    links = sum(n for (role, _status), n in SUMMARY.items() if role.startswith("links"))
     failed = len(terminalreporter.stats.get("failed", []))
     terminalreporter.write_line(
-        f"{len(OPERATIONS)} operations, {sum(SUMMARY.values())} calls ({stateful} in linked "
-        f"sequences), {server_errors} server errors, {failed} failed tests "
+        f"{len(OPERATIONS)} operations fuzzed, {sum(SUMMARY.values())} calls ({stateful} in "
+        f"stateful sequences, {links} following the links from valid writes), "
+        f"{server_errors} server errors, {failed} failed tests "
         "(schema conformance checked on every response)"
     )

@@ -28,11 +28,14 @@ from schemathesis.specs.openapi.checks import (
 
 from accounts.roles import Role
 from accounts.tokens import api_token_create
+from tests.api.conftest import REQUEST_DETAILS
+from tests.evaluation.factories import ActivityFactory, PartnershipFactory
 from tests.factories import (
     ContactFactory,
     OrganisationFactory,
     PartnershipRequestFactory,
     UrgentActionFactory,
+    assess_risk,
 )
 
 pytestmark = pytest.mark.django_db
@@ -114,11 +117,21 @@ def role_keys(db, role_user, settings):
         keys[role] = api_token_create(user=user, name="schemathesis")[1]
         if role == Role.LOCAL_GROUP:
             PartnershipRequestFactory(local_group=user.local_group, created_by=user)
-    OrganisationFactory(name="Film House")
+            partnership = PartnershipFactory(local_group=user.local_group)
+            keys["partnership"] = partnership.pk
+            ActivityFactory(partnership=partnership, created_by=user)
+    keys["organisation"] = OrganisationFactory(name="Film House").pk
+    # Rows of every kind the lists show, an unrated draft assessment among them.
+    assess_risk(OrganisationFactory(), complete=False, residual=(1, 1))
+    assess_risk(OrganisationFactory(), blocking="legal")
     ContactFactory()
     ContactFactory(is_at_risk=True)
     UrgentActionFactory()
     return keys
+
+
+def _roles(role_keys: dict) -> list:
+    return [(role, key) for role, key in role_keys.items() if isinstance(role, Role)]
 
 
 @schema.parametrize()
@@ -131,7 +144,7 @@ def role_keys(db, role_user, settings):
 )
 def test_api_conforms_to_its_schema_for_every_role(case, role_keys):
     OPERATIONS.add(f"{case.method} {case.path}")
-    for role, key in role_keys.items():
+    for role, key in _roles(role_keys):
         response = case.call_and_validate(headers={"Authorization": f"Token {key}"}, checks=CHECKS)
         SUMMARY[(role.value, response.status_code)] += 1
 
@@ -165,3 +178,80 @@ def test_stateful_links_hold_for_every_role(role_keys, role):
             ),
         )
     assert any(label == name for name, _status in SUMMARY), "the state machine made no call"
+
+
+# Valid first writes, to walk the schema's links from (operation: role, path, body).
+_SEEDS = {
+    "requests_create": (Role.LOCAL_GROUP, "/api/requests/", {**REQUEST_DETAILS, "organisation": "{organisation}"}),
+    "activities_create": (Role.LOCAL_GROUP, "/api/activities/", {
+        "partnership": "{partnership}", "title": "Film night", "kind": "campaigning",
+        "starts_on": "2026-11-01", "ends_on": "2026-11-01", "run_by": "local_group",
+        "staff_hours": "1", "volunteer_hours": "2", "money_spent": "0"}),
+    "risk_assessments_create": (Role.SECTION_STAFF, "/api/risk-assessments/", {
+        "organisation": "{organisation}", "assessed_on": "2026-11-02", "status": "draft"}),
+    "coalitions_create": (Role.SECTION_STAFF, "/api/coalitions/", {
+        "name": "Platform", "purpose": "Exchange.", "scope": "national",
+        "secretariat_term_months": 12}),
+    "urgent_actions_create": (Role.SECTION_STAFF, "/api/urgent-actions/", {
+        "reference": "UA 9/27", "title": "Detained", "summary": "Held.", "body": "Write.",
+        "urgency": "high"}),
+}  # fmt: skip
+# What a link's target is sent (an empty object where the form needs nothing).
+_LINK_BODIES = {
+    "coalitions_meetings_create": {"date": "2026-12-01", "agenda": "Plans"},
+    "coalitions_statements_create": {"title": "On detention", "text": "We call for release."},
+    "statements_agree_create": {"organisation": "{organisation}", "agreed_on": "2026-11-02"},
+    "statements_section_agreement_create": {"agreed": True},
+}
+
+
+def _filled(body: dict, role_keys: dict) -> dict:
+    return {k: role_keys[v[1:-1]] if isinstance(v, str) and v[1:-1] in role_keys else v
+            for k, v in body.items()}  # fmt: skip
+
+
+@pytest.mark.parametrize("source", list(_SEEDS))
+def test_the_schemas_links_lead_somewhere_real(role_keys, source):
+    """From a valid first write, follow every link of the schema (and the links of
+    their answers), as the role that made it: each target exists for that object
+    (never a 404 or 405), is answered as documented, never with a 5xx."""
+    role, path, body = _SEEDS[source]
+    key = role_keys[role]
+    headers = {"Authorization": f"Token {key}"}
+    label = f"links {role.value}"
+    with _in_process():
+        loaded = _load(key, _CONFIG)
+        by_id = {
+            operation["operationId"]: (route, method.upper())
+            for route, methods in loaded.raw_schema["paths"].items()
+            for method, operation in methods.items()
+        }
+        first = loaded[path]["POST"].Case(
+            body=_filled(body, role_keys), media_type="application/json"
+        )
+        response = first.call_and_validate(headers=headers, checks=CHECKS)
+        assert response.status_code == 201, response.text
+        queue, followed = [(source, response)], set()
+        while queue:
+            operation_id, answer = queue.pop(0)
+            route, method = by_id[operation_id]
+            spec = loaded.raw_schema["paths"][route][method.lower()]
+            links = spec["responses"].get(str(answer.status_code), {}).get("links", {})
+            for link in links.values():
+                target = link["operationId"]
+                if target in followed:
+                    continue
+                followed.add(target)
+                target_route, target_method = by_id[target]
+                case = loaded[target_route][target_method].Case(
+                    path_parameters={"id": answer.json()["id"]},
+                    **({"body": _filled(_LINK_BODIES.get(target, {}), role_keys),
+                        "media_type": "application/json"}
+                       if target_method in ("POST", "PATCH", "PUT") else {}),
+                )  # fmt: skip
+                result = case.call_and_validate(headers=headers, checks=CHECKS)
+                SUMMARY[(label, result.status_code)] += 1
+                assert result.status_code not in (404, 405), (target, result.text)
+                if result.status_code < 300:
+                    queue.append((target, result))
+    assert followed, f"{source} has no links"
