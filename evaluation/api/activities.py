@@ -16,10 +16,10 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from accounts.api.forms import bound_formset, check_types, form_data, form_serializer, validated
-from accounts.api.permissions import IsStaffMember, is_staff_member
+from accounts.api.permissions import IsStaffMember
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
-from accounts.roles import is_local_group
+from accounts.roles import is_local_group, is_section_staff
 from evaluation import selectors
 from evaluation.forms import (
     ActivityForm,
@@ -38,7 +38,7 @@ from evaluation.models import (
     Target,
 )
 from evaluation.services.activities import activity_create, activity_update
-from evaluation.services.common import is_staff_user, may_change
+from evaluation.services.common import may_change
 from evaluation.services.evaluations import evaluation_save
 from evaluation.services.lessons import lesson_record
 
@@ -49,7 +49,7 @@ class StaffMemberOrLocalGroup(BasePermission):
     message = "Only Section staff, coordinators and local groups record joint activities."
 
     def has_permission(self, request, view) -> bool:
-        return is_staff_member(request.user) or is_local_group(request.user)
+        return is_section_staff(request.user) or is_local_group(request.user)
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -171,7 +171,7 @@ class ActivityViewSet(ReadWriteViewSet):
         check_types(ActivityInput, request.data, partial=partial)
         fields = {k: v for k, v in request.data.items() if k != TARGETS}
         data = form_data(fields, instance=activity if partial else None, fields=_ACTIVITY_FIELDS)
-        staff = is_staff_user(request.user)
+        staff = is_section_staff(request.user)
         return validated(ActivityForm(data=data, instance=activity, user=request.user, staff=staff))
 
     def _respond(self, activity: JointActivity, status: int = 200) -> Response:
@@ -181,7 +181,7 @@ class ActivityViewSet(ReadWriteViewSet):
     def create(self, request, *args, **kwargs):
         user = request.user
         # The page's rule: a group without any partnership has nothing to record under.
-        if not (is_staff_user(user) or selectors.partnerships_visible_to(user).exists()):
+        if not (is_section_staff(user) or selectors.partnerships_visible_to(user).exists()):
             raise exceptions.PermissionDenied("You have no partnership to record activities of.")
         form = self._form(request, None, partial=False)
         formset = bound_formset(
