@@ -62,6 +62,19 @@ class VisibleContactsAdminMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class LogsContactInlinesAdminMixin:
+    """For admins whose change page holds inlines of rows about contacts (a structure's
+    members): the people at risk those inlines show are logged like any other page."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        for inline in getattr(response, "context_data", {}).get("inline_admin_formsets", []):
+            if isinstance(inline.opts, VisibleContactsAdminMixin):
+                rows = [form.instance for form in inline.formset.initial_forms]
+                log_at_risk_shown(request, inline.opts._contacts(rows))
+        return response
+
+
 # Issue 4 (priorities, structures, publications, campaigns): the outreach pages are where
 # staff work; the admin lists the rows for coordinators and for corrections.
 
@@ -83,7 +96,9 @@ class StructureMemberInline(
 
 
 @admin.register(OutreachStructure)
-class OutreachStructureAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
+class OutreachStructureAdmin(
+    LogsContactInlinesAdminMixin, StaffReadOnlyAdminMixin, admin.ModelAdmin
+):
     list_display = ["name", "kind", "level", "sector", "meeting_cadence"]
     list_filter = ["kind", "level", "sector"]
     search_fields = ["name"]

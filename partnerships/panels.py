@@ -8,6 +8,7 @@ None; it must run a fixed number of queries.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .models import Organisation
 
@@ -16,6 +17,9 @@ from .models import Organisation
 class OrganisationPanel:
     template: str
     context: dict = field(default_factory=dict)
+    # What showing the panel must record, called by the page as `record(user, page)`:
+    # outreach logs the people at risk its contacts list shows (seed 004).
+    record: Callable[[Any, str], Any] | None = None
 
 
 PanelProvider = Callable[[Organisation, object], OrganisationPanel | None]
