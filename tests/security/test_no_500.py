@@ -173,3 +173,19 @@ def test_organisation_import_without_the_optional_email_column_is_read(staff):
     )
     assert report.ok, report
     assert "import_id_fields" not in str(report)
+
+
+def test_organisation_import_without_the_email_column_creates_then_updates_by_name(staff):
+    from outreach.services.imports import import_apply
+
+    first = import_apply(
+        kind="organisations", data=b"name,kind,country\nNew union,trade_union,NL\n", user=staff
+    )
+    assert first.applied, first
+    again = import_apply(
+        kind="organisations", data=b"name,kind,country\nNew Union,trade_union,BE\n", user=staff
+    )
+    assert again.applied, again
+    assert [row.action for row in again.rows] == ["update"]  # recognised by its name
+    union = Organisation.objects.get(name__iexact="new union")
+    assert (union.country, union.email) == ("BE", "")
