@@ -167,7 +167,7 @@ class UrgentActionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(UrgentActionTranslation)
-class UrgentActionTranslationAdmin(admin.ModelAdmin):
+class UrgentActionTranslationAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     """A UA's version in another language, mailed to contacts who chose it."""
 
     list_display = ["urgent_action", "language", "title"]

@@ -189,3 +189,13 @@ def test_organisation_import_without_the_email_column_creates_then_updates_by_na
     assert [row.action for row in again.rows] == ["update"]  # recognised by its name
     union = Organisation.objects.get(name__iexact="new union")
     assert (union.country, union.email) == ("BE", "")
+
+
+@pytest.mark.parametrize("bad", ["²", "abc", "9" * 40, "a\x00b"])
+def test_an_admin_form_redrawn_with_a_bad_autocomplete_value_is_not_a_500(coordinator_client, bad):
+    """Found by the admin property tests: Django's autocomplete widget looked the refused
+    value up as it was (ValueError)."""
+    url = reverse("admin:partnerships_organisation_add")
+    response = coordinator_client.post(url, {"relationship_owner": bad, "name": "A union"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
