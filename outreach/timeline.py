@@ -1,11 +1,7 @@
 """Approaches on the organisation timeline (registered in OutreachConfig.ready())."""
 
-import datetime
-
-from django.utils import timezone
-
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry, latest_per_organisation
+from partnerships.timeline import TimelineEntry, day_start, latest_per_organisation
 
 from .models import Approach, SpectrumMove
 
@@ -13,14 +9,13 @@ from .models import Approach, SpectrumMove
 def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
     """One query. Approaches to people at risk stay off: the timeline is not permission-aware."""
     approaches = (
-        Approach.objects.filter(organisation=organisation)
-        .exclude(contact__is_at_risk=True)
+        Approach.objects.visible_to(None)  # as for a user who may not see people at risk
+        .filter(organisation=organisation)
         .select_related("contact", "created_by")
     )
-    tz = timezone.get_current_timezone()
     return [
         TimelineEntry(
-            when=datetime.datetime.combine(approach.approached_on, datetime.time(12), tzinfo=tz),
+            when=day_start(approach.approached_on),
             kind="approach",
             title=f"Approach: {approach.ask[:80]}",
             detail=f"{approach.contact or organisation} · {approach.get_outcome_display()}",
@@ -34,7 +29,7 @@ def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
 def approaches_latest(ids: list[int]):
     """The latest approach to each organisation (one query), as the timeline dates it."""
     return latest_per_organisation(
-        Approach.objects.exclude(contact__is_at_risk=True),
+        Approach.objects.visible_to(None),
         organisation="organisation",
         when="approached_on",
         ids=ids,

@@ -3,19 +3,14 @@
 Each provider runs one query, whatever the number of records.
 """
 
-from datetime import date, datetime, time
-
 from django.db.models import DateTimeField
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
-from django.utils import timezone
 
 from .models import CoalitionMembership, Organisation, StatementAgreement, SupportRequest
-from .timeline import TimelineEntry, latest_per_organisation
+from .timeline import TimelineEntry, day_start, latest_per_organisation
 
-
-def _at(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+_at = day_start
 
 
 def coalition_memberships(organisation: Organisation) -> list[TimelineEntry]:

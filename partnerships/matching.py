@@ -281,7 +281,7 @@ TYPO_SIMILARITY = 0.5
 
 def trigrams(key: str) -> set[str]:
     """The trigrams pg_trgm makes of a normalised key: each word padded "  word "."""
-    grams = set()
+    grams: set[str] = set()
     for word in key.split():
         padded = f"  {word} "
         grams.update(padded[i : i + 3] for i in range(len(padded) - 2))

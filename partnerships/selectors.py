@@ -1,14 +1,13 @@
 """Reads across the partner registry."""
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.urls import reverse
-from django.utils import timezone
 
 from .matching import (
     TYPO_SIMILARITY,
@@ -22,7 +21,7 @@ from .matching import (
 from .models import Organisation, Partnership, PartnershipRequest, RequestEvent, RequestStatus
 from .models.requests import DECISION_STATUSES
 from .rotation import SECTION_LABEL
-from .timeline import TimelineEntry, last_activities, latest_per_organisation
+from .timeline import TimelineEntry, day_start, last_activities, latest_per_organisation
 
 MAX_MATCHES = 8
 # On PostgreSQL the trigram index narrows 100,000 names to this many at most.
@@ -241,7 +240,7 @@ def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEnt
     partnerships = organisation.partnerships.select_related("lead", "local_group")
     return [
         TimelineEntry(
-            when=datetime.combine(p.starts_on, time.min, tzinfo=timezone.get_current_timezone()),
+            when=day_start(p.starts_on),
             kind="partnership",
             title=f"Partnership “{p.title}” ({p.get_status_display().lower()})",
             detail=f"Led by {p.lead.get_full_name() or p.lead.get_username()}"

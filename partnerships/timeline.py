@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import DateField, DateTimeField, Max, QuerySet
+from django.db.models import DateField, DateTimeField, Func, Max, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -25,6 +25,13 @@ class TimelineEntry:
     detail: str = ""
     url: str = ""
     actor: str = ""
+
+
+def day_start(day: date) -> datetime:
+    """Where a dated event (an approach, a move, a start date) sits among timed ones: the
+    start of its day, local time. The timeline, last activities and the dashboard all
+    date events this way, so the same day orders the same everywhere."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
 
 
 TimelineProvider = Callable[[Organisation], Iterable[TimelineEntry]]
@@ -73,7 +80,7 @@ def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime
     rows = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
     for pk, when in rows:
         if isinstance(when, date) and not isinstance(when, datetime):
-            when = datetime.combine(when, time.min, tzinfo=timezone.get_current_timezone())
+            when = day_start(when)
         if when is not None and (pk not in latest or when > latest[pk]):
             latest[pk] = when
     return latest
@@ -82,7 +89,7 @@ def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime
 def latest_per_organisation(queryset, *, organisation: str, when, ids: list[int]) -> QuerySet:
     """(organisation id, latest `when`) rows, grouped in the database. Dates become
     datetimes (midnight), so that providers of either kind share one UNION."""
-    latest = Max(when)
+    latest: Func = Max(when)
     if isinstance(when, str) and _is_date_field(queryset.model, when):
         latest = Cast(latest, DateTimeField())
     return (

@@ -6,13 +6,19 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
-from partnerships.timeline import TimelineEntry
+from partnerships.timeline import TimelineEntry, day_start
 
-from .models import AssessmentStatus, Rating, RequestAdvice, RiskAssessment, RiskLine
+from .models import (
+    AssessmentStatus,
+    Rating,
+    RequestAdvice,
+    RiskAssessment,
+    RiskAssessmentQuerySet,
+    RiskLine,
+)
 from .ratings import band
 
 PANEL_ASSESSMENTS_SHOWN = 10
@@ -102,10 +108,9 @@ def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPan
 
 def assessment_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
     """One entry per assessment, on the day it was made (one query)."""
-    tz = timezone.get_current_timezone()
     return [
         TimelineEntry(
-            when=datetime.datetime.combine(assessment.assessed_on, datetime.time(12), tzinfo=tz),
+            when=day_start(assessment.assessed_on),
             kind="risk",
             title=f"{assessment}: {rating_label(assessment.rating).lower()}",
             detail=f"{assessment.get_status_display()}"
@@ -153,7 +158,7 @@ def residual_heatmap(lines: QuerySet[RiskLine]) -> list[list[HeatmapCell]]:
     ]
 
 
-def register_summary(assessments: QuerySet[RiskAssessment], *, today: datetime.date) -> dict:
+def register_summary(assessments: RiskAssessmentQuerySet, *, today: datetime.date) -> dict:
     return {
         "open_count": assessments.filter(status=AssessmentStatus.DRAFT).count(),
         "due": list(

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from accounts.roles import is_local_group, is_section_staff
 from partnerships.models import PartnershipRequest, RequestStatus
 
 from .models import Check, Rating, RequestAdvice, RiskAssessment, RiskLine, RiskType
@@ -19,7 +19,12 @@ from .ratings import blocking_lines, overall_rating
 
 
 def may_assess(user: User) -> bool:
-    return is_section_staff(user) or is_coordinator(user)
+    return is_section_staff(user)
+
+
+def may_ask_advice(user: User) -> bool:
+    """The event advisor: Section staff, and local groups planning an activity."""
+    return is_section_staff(user) or is_local_group(user)
 
 
 def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -> list[str]:

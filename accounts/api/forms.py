@@ -5,7 +5,9 @@ enum values) from the page's form; the form then validates the input exactly as 
 the page, so rules such as the existing-relationship check hold for both.
 """
 
+from collections.abc import Collection, Iterable
 from functools import cache
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -27,10 +29,16 @@ def validated(form: forms.BaseForm, *, under: str = ""):
     return form
 
 
+def _choices(field: forms.ChoiceField) -> list[tuple[Any, Any]]:
+    # A form's choices are resolved to (value, label) pairs by the time it exists.
+    return cast(list[tuple[Any, Any]], list(cast(Iterable, field.choices)))
+
+
 def _serializer_field(field: forms.Field) -> serializers.Field:
     common = {"required": field.required, "help_text": str(field.help_text or field.label or "")}
     if isinstance(field, forms.ModelChoiceField):
         # Any row of the model passes here; which rows the page allows is the form's to say.
+        assert field.queryset is not None  # every model field of a form has one
         rows = field.queryset.model._default_manager.all()
         if isinstance(field, forms.ModelMultipleChoiceField):
             return serializers.PrimaryKeyRelatedField(
@@ -41,11 +49,11 @@ def _serializer_field(field: forms.Field) -> serializers.Field:
         )
     if isinstance(field, forms.MultipleChoiceField):
         return serializers.MultipleChoiceField(
-            choices=list(field.choices), allow_empty=not field.required, **common
+            choices=list(_choices(field)), allow_empty=not field.required, **common
         )
     if isinstance(field, forms.ChoiceField):
         return serializers.ChoiceField(
-            choices=[c for c in field.choices if c[0] != ""], allow_blank=not field.required,
+            choices=[c for c in _choices(field) if c[0] != ""], allow_blank=not field.required,
             **common,
         )  # fmt: skip
     if isinstance(field, forms.BooleanField):
@@ -77,14 +85,14 @@ def form_serializer(
 
 
 def form_data(
-    request_data, *, instance: models.Model | None = None, fields: list[str] = ()
-) -> dict:
+    request_data, *, instance: models.Model | None = None, fields: Collection[str] = ()
+) -> dict[str, Any]:
     """The form's input: for a partial update, the instance's current values under
     what the client sent (a form needs every field)."""
-    data = {}
+    data: dict[str, Any] = {}
     if instance is not None:
         for name in fields:
-            field = instance._meta.get_field(name)
+            field = cast(models.Field, instance._meta.get_field(name))  # a form's fields
             if field.many_to_many:
                 data[name] = [obj.pk for obj in getattr(instance, name).all()]
             elif field.is_relation:
@@ -119,6 +127,6 @@ def bound_form(
     and for a partial update the instance's other values filled in."""
     check_types(input_serializer, request_data, partial=partial)
     data = form_data(
-        request_data, instance=instance if partial else None, fields=form_class.Meta.fields
+        request_data, instance=instance if partial else None, fields=form_class._meta.fields or ()
     )
     return validated(form_class(data=data, instance=instance, **form_kwargs))

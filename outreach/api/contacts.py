@@ -173,8 +173,9 @@ class ApproachViewSet(ReadWriteViewSet):
         data = form_data(
             request.data, instance=instance if partial else None, fields=_APPROACH_FIELDS
         )
-        if partial and "contact_email" not in request.data and instance.contact_id:
-            data["contact_email"] = instance.contact.email
+        contact = instance.contact if instance is not None else None
+        if partial and "contact_email" not in request.data and contact is not None:
+            data["contact_email"] = contact.email
         visible = Contact.objects.visible_to(request.user)
         return validated(ApproachForm(data=data, instance=instance, contacts=visible))
 

@@ -1,13 +1,10 @@
 """Reads for a campaign's spectrum of allies."""
 
 from dataclasses import dataclass
-from datetime import datetime, time
-
-from django.utils import timezone
 
 from outreach.models import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry
+from partnerships.timeline import TimelineEntry, day_start
 
 
 @dataclass(frozen=True)
@@ -45,10 +42,9 @@ def spectrum_timeline_entries(organisation: Organisation) -> list[TimelineEntry]
     moves = SpectrumMove.objects.filter(organisation=organisation).select_related(
         "campaign", "moved_by"
     )
-    zone = timezone.get_current_timezone()
     return [
         TimelineEntry(
-            when=datetime.combine(move.moved_on, time.min, tzinfo=zone),
+            when=day_start(move.moved_on),
             kind="spectrum",
             title=f"{move.get_position_display()} in {move.campaign}",
             detail=move.reason,

@@ -10,9 +10,10 @@ from rest_framework.response import Response
 
 from accounts.api.forms import bound_form, form_serializer
 from accounts.api.pagination import KeysetPagination
-from accounts.api.permissions import IsStaffMemberOrLocalGroupReading, is_staff_member
+from accounts.api.permissions import IsStaffMemberOrLocalGroupReading
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
+from accounts.roles import is_section_staff
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import OrganisationForm
 from partnerships.models import Organisation
@@ -76,7 +77,7 @@ class OrganisationViewSet(ReadWriteViewSet):
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return OrganisationInputSerializer
-        if self.request is not None and is_staff_member(self.request.user):
+        if self.request is not None and is_section_staff(self.request.user):
             return OrganisationSerializer
         return OrganisationSummarySerializer
 

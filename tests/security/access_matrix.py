@@ -51,7 +51,7 @@ class World:
 
 def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small world, in order)
     from accounts.roles import Role
-    from dashboard.models import CalendarFeed
+    from dashboard.models import CalendarFeed, ReminderDigest
     from outreach.models import (
         ActionReport,
         Delivery,
@@ -155,6 +155,9 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
     o["feed"] = CalendarFeed.objects.create(user=users["staff"])
     o["importjob"] = ImportJob.objects.create(  # staff's upload: nobody else's to see
         kind="contacts", file_name="big.csv", data=b"last_name,email\n", created_by=users["staff"]
+    )
+    o["reminderdigest"] = ReminderDigest.objects.create(
+        user=users["staff"], date=datetime.date(2026, 5, 12), item_count=1
     )
     o["user"], o["localgroup"] = users["staff"], users["group1"].local_group
     _build_risk_and_evaluation(world)
