@@ -34,9 +34,24 @@ class VisibleContactsAdminMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
+        self._log_object(request, object_id)
+        return response
+
+    # The history and delete pages name the row (and so the person) too.
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        self._log_object(request, object_id)
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        if request.method == "GET":
+            self._log_object(request, object_id)
+        return response
+
+    def _log_object(self, request, object_id) -> None:
         shown = self.get_queryset(request).filter(pk__in=[parse_id(str(object_id))])
         log_at_risk_shown(request, self._contacts(shown))
-        return response
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

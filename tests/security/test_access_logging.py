@@ -65,6 +65,7 @@ def pages(defender, staff):
         "organisation contacts panel": organisation.get_absolute_url(),
         "admin report": reverse("admin:outreach_actionreport_change", args=[report.pk]),
         "admin reports": reverse("admin:outreach_actionreport_changelist"),
+        "admin report history": reverse("admin:outreach_actionreport_history", args=[report.pk]),
         "admin structure members": reverse(
             "admin:outreach_outreachstructure_change", args=[structure.pk]
         ),
@@ -100,7 +101,7 @@ def test_the_access_log_page_filters_by_who_whom_and_where(coordinator_client, p
     everything = coordinator_client.get(log_url).context["paginator"].count
     assert everything == len(pages)
     by_page = coordinator_client.get(log_url, {"where": "/admin/"})
-    assert by_page.context["paginator"].count == 5
+    assert by_page.context["paginator"].count == 6
     by_name = coordinator_client.get(log_url, {"contact": "Hiddenname"})
     assert by_name.context["paginator"].count == everything
     assert coordinator_client.get(log_url, {"contact": "Nobody"}).context["paginator"].count == 0
@@ -129,3 +130,22 @@ def test_every_admin_showing_contact_rows_hides_and_logs_them():
                 if not isinstance(model_admin, LogsContactInlinesAdminMixin):
                     unlogged.append(model.__name__)
     assert (unguarded, unlogged) == ([], [])
+
+
+def test_the_admin_delete_page_of_a_row_about_the_person_is_logged(client, defender):
+    from tests.factories import UserFactory
+
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    member = StructureMember.objects.create(
+        structure=OutreachStructureFactory(kind="network"), contact=defender
+    )
+    news = NetworkMailing.objects.create(
+        structure=member.structure, title="News", sent_on=datetime.date(2026, 1, 1)
+    )
+    report = ActionReport.objects.create(
+        mailing=news, member=member, reported_on=datetime.date(2026, 1, 2), action="Wrote"
+    )
+    url = reverse("admin:outreach_actionreport_delete", args=[report.pk])
+    assert client.get(url).status_code == 200
+    assert list(AtRiskAccessLog.objects.values_list("user", "page")) == [(superuser.pk, url)]
