@@ -64,7 +64,7 @@ def test_a_job_rolled_back_with_its_transaction_is_never_sent(
 
 
 def test_the_page_shows_progress_polls_and_reloads_when_done(
-    staff_client, staff, django_capture_on_commit_callbacks
+    staff_client, staff, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
     with django_capture_on_commit_callbacks():  # not run: the worker has not started
         upload(staff_client, big_file())
@@ -72,12 +72,14 @@ def test_the_page_shows_progress_polls_and_reloads_when_done(
     ImportJob.objects.filter(pk=job.pk).update(rows_done=4)
     url = reverse("outreach:import_job", args=[job.pk])
     progress_url = reverse("outreach:import_job_progress", args=[job.pk])
-    with_progress = staff_client.get(url).content.decode()
+    with django_assert_max_num_queries(8):  # session, user, the job; the same once done
+        with_progress = staff_client.get(url).content.decode()
     assert "4 of 8 rows checked" in with_progress
     assert 'value="50"' in with_progress
     assert f'data-hx-get="{progress_url}"' in with_progress  # htmx polls
     assert f'href="{url}"' in with_progress  # without JavaScript: reload
-    fragment = staff_client.get(progress_url)
+    with django_assert_max_num_queries(4):  # polled every two seconds: kept small
+        fragment = staff_client.get(progress_url)
     assert "4 of 8 rows checked" in fragment.content.decode()
     assert "HX-Refresh" not in fragment
 
@@ -85,7 +87,8 @@ def test_the_page_shows_progress_polls_and_reloads_when_done(
     fragment = staff_client.get(progress_url)
     assert fragment["HX-Refresh"] == "true"
     assert "data-hx-get" not in fragment.content.decode()  # polling stops
-    page = staff_client.get(url).content.decode()
+    with django_assert_max_num_queries(8):
+        page = staff_client.get(url).content.decode()
     assert "8 to create and 0 to update" in page
     assert reverse("outreach:import_job_confirm", args=[job.pk]) in page
 
