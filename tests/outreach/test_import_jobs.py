@@ -8,8 +8,10 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from config.celery import TransactionAwareTask
 from outreach.models import Contact, ImportJob, ImportJobStatus
 from outreach.services.imports import import_job_apply, import_job_check, import_job_create
+from outreach.tasks import apply_import_job, check_import_job
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +47,8 @@ def test_a_big_file_goes_to_a_job_sent_only_after_the_commit(
     assert response.status_code == 302
     assert response["Location"] == reverse("outreach:import_job", args=[job.pk])
     # Tasks run eagerly in tests: had it been sent before the commit, it would have run.
+    assert isinstance(check_import_job, TransactionAwareTask)
+    assert isinstance(apply_import_job, TransactionAwareTask)
     assert len(callbacks) == 1
     assert (job.status, job.rows_total, job.rows_done) == (ImportJobStatus.CHECKING, 8, 0)
     callbacks[0]()
