@@ -283,7 +283,7 @@ def seed_demo_approaches(*, owner) -> list[Approach]:
                 "created_by": owner,
             },
         )
-        if approach.organisation_id:
+        if approach.organisation is not None:
             # The status follows the approach, as when a person records one.
             relationship_approached(organisation=approach.organisation, owner=owner)
         approaches.append(approach)
