@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -29,10 +30,56 @@ def admin_is_read_only(request: HttpRequest) -> bool:
     return not is_coordinator(request.user)
 
 
+class _ParsedChoicesMixin:
+    """Django's autocomplete widget, redrawing a refused form, looks the submitted values
+    up as they are: `?owner=²` raised ValueError (a 500). Values that are no key of the
+    related model are dropped, as the form already refused them."""
+
+    def optgroups(self, name, value, attr=None):
+        field = self.choices.field
+        key = field.to_field_name or "pk"
+        model_field = self.choices.queryset.model._meta.get_field(
+            key if key != "pk" else self.choices.queryset.model._meta.pk.name
+        )
+        parsed = []
+        for item in value:
+            try:
+                model_field.run_validators(model_field.to_python(item))
+            except (ValidationError, ValueError, TypeError):
+                continue
+            parsed.append(item)
+        return super().optgroups(name, parsed, attr)
+
+
+class SafeAutocompleteSelect(_ParsedChoicesMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_ParsedChoicesMixin, AutocompleteSelectMultiple):
+    pass
+
+
+SAFE_WIDGETS = {
+    AutocompleteSelect: SafeAutocompleteSelect,
+    AutocompleteSelectMultiple: SafeAutocompleteSelectMultiple,
+}
+
+
 class MalformedInputAdminMixin(_AdminBase):
     """A changelist answers malformed input with the admin's own "bad filter" page or a
     message, never a 500: selected ids that are not ids, and filters whose range does
-    not exist (`?assessed_on__year=9999`: the date hierarchy asks for year 10000)."""
+    not exist (`?assessed_on__year=9999`: the date hierarchy asks for year 10000).
+    A refused add or change form redraws its autocomplete fields without a crash."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        # The widget itself, or inside the "add another" wrapper.
+        for candidate in (widget, getattr(widget, "widget", None)):
+            safe = SAFE_WIDGETS.get(type(candidate))
+            if safe is not None:
+                candidate.__class__ = safe  # the same widget, with the parsing step
+        return formfield
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST" and not self._selected_ids_valid(request):

@@ -34,9 +34,24 @@ class VisibleContactsAdminMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
+        self._log_object(request, object_id)
+        return response
+
+    # The history and delete pages name the row (and so the person) too.
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        self._log_object(request, object_id)
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        if request.method == "GET":
+            self._log_object(request, object_id)
+        return response
+
+    def _log_object(self, request, object_id) -> None:
         shown = self.get_queryset(request).filter(pk__in=[parse_id(str(object_id))])
         log_at_risk_shown(request, self._contacts(shown))
-        return response
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -62,6 +77,19 @@ class VisibleContactsAdminMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class LogsContactInlinesAdminMixin:
+    """For admins whose change page holds inlines of rows about contacts (a structure's
+    members): the people at risk those inlines show are logged like any other page."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        for inline in getattr(response, "context_data", {}).get("inline_admin_formsets", []):
+            if isinstance(inline.opts, VisibleContactsAdminMixin):
+                rows = [form.instance for form in inline.formset.initial_forms]
+                log_at_risk_shown(request, inline.opts._contacts(rows))
+        return response
+
+
 # Issue 4 (priorities, structures, publications, campaigns): the outreach pages are where
 # staff work; the admin lists the rows for coordinators and for corrections.
 
@@ -83,7 +111,9 @@ class StructureMemberInline(
 
 
 @admin.register(OutreachStructure)
-class OutreachStructureAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
+class OutreachStructureAdmin(
+    LogsContactInlinesAdminMixin, StaffReadOnlyAdminMixin, admin.ModelAdmin
+):
     list_display = ["name", "kind", "level", "sector", "meeting_cadence"]
     list_filter = ["kind", "level", "sector"]
     search_fields = ["name"]
@@ -143,7 +173,7 @@ class UrgentActionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(UrgentActionTranslation)
-class UrgentActionTranslationAdmin(admin.ModelAdmin):
+class UrgentActionTranslationAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     """A UA's version in another language, mailed to contacts who chose it."""
 
     list_display = ["urgent_action", "language", "title"]

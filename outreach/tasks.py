@@ -5,6 +5,7 @@ the database claims make a redelivered task harmless."""
 
 from celery import shared_task
 
+from .services.imports import import_job_apply, import_job_check
 from .services.mailings import (
     TransientSendError,
     mailing_enqueue,
@@ -48,3 +49,17 @@ def sweep_mailings() -> dict:
     result = mailings_sweep()
     started = [pk for pk in result.to_start if mailing_enqueue(mailing_id=pk)]
     return {"requeued": result.requeued, "started": started}
+
+
+@shared_task(name="outreach.check_import_job", **RELIABLE)
+def check_import_job(job_id: int) -> str:
+    """The preview of a large CSV file (services.imports.import_job_check)."""
+    job = import_job_check(job_id=job_id)
+    return job.status if job else "nothing to do"
+
+
+@shared_task(name="outreach.apply_import_job", **RELIABLE)
+def apply_import_job(job_id: int) -> str:
+    """Import a checked and confirmed file, whole or not at all."""
+    job = import_job_apply(job_id=job_id)
+    return job.status if job else "nothing to do"

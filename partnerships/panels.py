@@ -17,6 +17,9 @@ from .models import Organisation, PartnershipRequest
 class OrganisationPanel:
     template: str
     context: dict = field(default_factory=dict)
+    # What showing the panel must record, called by the page as `record(user, page)`:
+    # outreach logs the people at risk its contacts list shows (seed 004).
+    record: Callable[[Any, str], Any] | None = None
 
 
 PanelProvider = Callable[[Organisation, object], OrganisationPanel | None]

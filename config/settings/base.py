@@ -290,6 +290,10 @@ LOGGING = {
 }
 AXES_VERBOSE = False
 
+# CSV imports of more rows than this are checked and imported by a Celery job with a
+# progress page (about 11 ms a row: a few hundred rows is what a request can wait for).
+IMPORT_JOB_MIN_ROWS = env.int("IMPORT_JOB_MIN_ROWS", default=300)
+
 # Urgent Action mailings (outreach/services/mailings.py).
 MAILING_BATCH_SIZE = env.int("MAILING_BATCH_SIZE", default=250)
 # Messages per second across all workers (0: no limit); see outreach/ratelimit.py.

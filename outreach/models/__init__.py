@@ -10,6 +10,7 @@ from .contacts import (
     Employment,
     IndividualKind,
 )
+from .imports import ImportJob, ImportJobStatus
 from .mailings import (
     Delivery,
     DeliveryStatus,
@@ -35,6 +36,8 @@ from .structures import (
 )
 
 __all__ = [
+    "ImportJob",
+    "ImportJobStatus",
     "APPROACH_CHECKLIST",
     "AT_RISK_PERMISSION",
     "CONTACT_FIELDS",

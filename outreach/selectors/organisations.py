@@ -7,6 +7,7 @@ from partnerships.models import Organisation
 from partnerships.panels import OrganisationPanel
 
 from ..models import Contact, Employment, Sector
+from ..services.contacts import at_risk_access_log
 
 CONTACTS_SHOWN = 25
 SEARCH_LIMIT = 20
@@ -25,7 +26,15 @@ def organisation_outreach_panel(organisation: Organisation, user) -> Organisatio
         .annotate(total=Window(Count("pk")))
     )
     shown = list(employments[:CONTACTS_SHOWN])
+
+    def record(viewer, page: str) -> None:
+        # Only holders of the permission are shown a person at risk (visible_to above).
+        at_risk = [e.contact for e in shown if e.contact.is_at_risk]
+        if at_risk:  # (no write, not even a savepoint, for a page without them)
+            at_risk_access_log(contacts=at_risk, user=viewer, page=page)
+
     return OrganisationPanel(
+        record=record,
         template="outreach/_organisation_panel.html",
         context={
             "sectors": list(organisation.sectors.all()),

@@ -2,27 +2,34 @@
 
 import csv
 import io
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from import_export.results import RowResult
+from import_export.results import Result, RowResult
 
+from accounts.errors import NotPossible
 from accounts.models import User
 from accounts.roles import require_staff
 from partnerships.models import Organisation
 from partnerships.resources import OrganisationResource, SafeCsvResource
 
-from ..models import AccessAction, Contact
+from ..models import AccessAction, Contact, ImportJob, ImportJobStatus
 from ..models.contacts import ContactQuerySet
 from ..resources import ContactResource
 from .contacts import at_risk_access_log
 
-# About 3.5 s per 1000 rows on SQLite: a larger file would outlast a web request.
+# About 11 ms a row: files of more than settings.IMPORT_JOB_MIN_ROWS rows go to a Celery
+# job (ImportJob); this bounds what one job holds in a single transaction.
 MAX_IMPORT_ROWS = 2000
+# A job checks the file this many rows at a time, committing its progress after each.
+JOB_CHUNK_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,26 @@ class ImportReport:
     @property
     def update_count(self) -> int:
         return self.count("update")
+
+    def as_dict(self) -> dict:
+        """What an ImportJob keeps of the report (JSON)."""
+        return {
+            "kind": self.kind.key,
+            "file_errors": list(self.file_errors),
+            "rows": [asdict(row) for row in self.rows],
+            "ignored_columns": list(self.ignored_columns),
+            "applied": self.applied,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportReport":
+        return cls(
+            kind=IMPORT_KINDS[data["kind"]],
+            file_errors=list(data.get("file_errors", [])),
+            rows=[RowReport(**row) for row in data.get("rows", [])],
+            ignored_columns=list(data.get("ignored_columns", [])),
+            applied=bool(data.get("applied")),
+        )
 
 
 def _decode(data: bytes) -> str:
@@ -191,23 +218,57 @@ def _plain(message: str) -> str:
     return replacements.get(message, message)
 
 
-def _run(kind: ImportKind, data: bytes, user: User, *, dry_run: bool) -> ImportReport:
+def _run(
+    kind: ImportKind,
+    data: bytes,
+    user: User,
+    *,
+    dry_run: bool,
+    chunk_rows: int = 0,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Check (dry_run) or import the file. A dry run may go `chunk_rows` at a time, each
+    chunk in its own rolled-back transaction, calling `on_progress(done, total)` after
+    each; an import is always one piece, so that it is whole or nothing."""
     report = ImportReport(kind=kind)
     try:
         dataset, meta = _read(kind, data, report)
     except ValidationError as error:
         report.file_errors = error.messages
         return report
-    resource = kind.resource_class(user=user)
-    result = resource.import_data(
-        dataset,
-        dry_run=dry_run,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-    )
-    report.file_errors = [str(error.error) for error in result.base_errors]
+    total = len(dataset)
+    step = chunk_rows if (dry_run and chunk_rows) else total
+    for start in range(0, total, step):
+        part = tablib.Dataset(*dataset[start : start + step], headers=dataset.headers)
+        # A resource per chunk: its widgets cache rows a rolled-back chunk no longer has.
+        resource = kind.resource_class(user=user)
+        with transaction.atomic():
+            result = resource.import_data(
+                part,
+                dry_run=dry_run,
+                use_transactions=True,
+                rollback_on_validation_errors=True,
+            )
+            if dry_run:
+                transaction.set_rollback(True)  # keywords created while checking must not stay
+        report.file_errors += [str(error.error) for error in result.base_errors]
+        _report_rows(report, resource, result, dataset, meta, offset=start)
+        if on_progress is not None:
+            on_progress(min(start + step, total), total)
+    return report
+
+
+def _report_rows(
+    report: ImportReport,
+    resource: SafeCsvResource,
+    result: Result,
+    dataset: tablib.Dataset,
+    meta: dict,
+    *,
+    offset: int,
+) -> None:
     label_column = "email" if "email" in dataset.headers else dataset.headers[0]
-    for index, row_result in enumerate(result.rows, start=1):
+    for index, row_result in enumerate(result.rows, start=offset + 1):
         values = dict(zip(dataset.headers, dataset[index - 1], strict=True))
         errors = meta["early_errors"].get(index, []) + _plain_errors(resource, row_result)
         action = {RowResult.IMPORT_TYPE_NEW: "new", RowResult.IMPORT_TYPE_UPDATE: "update"}.get(
@@ -228,7 +289,6 @@ def _run(kind: ImportKind, data: bytes, user: User, *, dry_run: bool) -> ImportR
                 errors=errors,
             )
         )
-    return report
 
 
 @transaction.atomic
@@ -250,6 +310,133 @@ def import_apply(*, kind: str, data: bytes, user: User) -> ImportReport:
     else:
         transaction.set_rollback(True)
     return report
+
+
+# --- files too large for a request: an ImportJob and two Celery tasks -------------------
+
+
+def _line_count(data: bytes) -> int:
+    """Rows in the file, roughly (non-blank lines after the header); 0 if unreadable."""
+    try:
+        text = _decode(data)
+    except ValidationError:
+        return 0
+    return sum(1 for line in text.splitlines()[1:] if line.strip())
+
+
+def import_needs_job(data: bytes) -> bool:
+    """More rows than a request should wait for. (A file that cannot be read stays in
+    the request, which explains why at once.)"""
+    return _line_count(data) > settings.IMPORT_JOB_MIN_ROWS
+
+
+@transaction.atomic
+def import_job_create(*, kind: str, data: bytes, file_name: str, user: User) -> ImportJob:
+    """Keep the file and have a worker check it; the task is sent after the commit."""
+    require_staff(user, to="import contacts or organisations")
+    if kind not in IMPORT_KINDS:
+        raise NotPossible("Choose what the file holds: contacts or organisations.")
+    job = ImportJob.objects.create(
+        kind=kind,
+        data=data,
+        file_name=file_name[:200],
+        created_by=user,
+        rows_total=_line_count(data),
+    )
+    from ..tasks import check_import_job  # tasks import the services
+
+    check_import_job.delay(job.pk)
+    return job
+
+
+def import_job_check(*, job_id: int) -> ImportJob | None:
+    """The preview of a job's file. Not one transaction: each chunk is checked in its own
+    (rolled back), and the progress committed after it so the job's page can show it.
+    A task redelivered after the check finished finds nothing to do."""
+    job = ImportJob.objects.filter(pk=job_id, status=ImportJobStatus.CHECKING).first()
+    if job is None:
+        return None
+    running = ImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.CHECKING)
+
+    def progress(done: int, total: int) -> None:
+        running.update(rows_done=done, rows_total=total)
+
+    with _failing_job(job.pk):
+        report = _run(
+            IMPORT_KINDS[job.kind],
+            bytes(job.data),
+            job.created_by,
+            dry_run=True,
+            chunk_rows=JOB_CHUNK_ROWS,
+            on_progress=progress,
+        )
+    status = ImportJobStatus.CHECKED if report.ok else ImportJobStatus.REFUSED
+    running.update(status=status, report=report.as_dict(), rows_total=len(report.rows))
+    job.refresh_from_db()
+    if status == ImportJobStatus.REFUSED:
+        _forget_file(job)
+    return job
+
+
+@transaction.atomic
+def import_job_confirm(*, job: ImportJob, user: User) -> ImportJob:
+    """The uploader confirms a checked file: a worker imports it, whole or not at all."""
+    require_staff(user, to="import contacts or organisations")
+    if job.created_by_id != user.pk:
+        raise NotPossible("Only the person who uploaded the file can import it.")
+    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.CHECKED).update(
+        status=ImportJobStatus.IMPORTING, rows_done=0
+    )
+    if not claimed:
+        raise NotPossible("This file is not waiting to be imported.")
+    from ..tasks import apply_import_job
+
+    apply_import_job.delay(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_apply(*, job_id: int) -> ImportJob | None:
+    """Import a confirmed job's file in one transaction: every row or, if any row is
+    wrong now (the data may have changed since the check), none. The job's row is
+    locked throughout, so a task delivered twice imports once."""
+    with _failing_job(job_id), transaction.atomic():
+        job = (
+            ImportJob.objects.select_for_update()
+            .filter(pk=job_id, status=ImportJobStatus.IMPORTING)
+            .first()
+        )
+        if job is None:
+            return None
+        with transaction.atomic():  # a savepoint: the rows go, the job's outcome stays
+            report = _run(IMPORT_KINDS[job.kind], bytes(job.data), job.created_by, dry_run=False)
+            report.applied = report.ok
+            if not report.ok:
+                transaction.set_rollback(True)
+        job.status = ImportJobStatus.IMPORTED if report.ok else ImportJobStatus.REFUSED
+        job.report = report.as_dict()
+        job.rows_done = job.rows_total = len(report.rows)
+        job.save(update_fields=["status", "report", "rows_done", "rows_total", "updated_at"])
+        _forget_file(job)
+    return job
+
+
+@contextmanager
+def _failing_job(job_id: int) -> Iterator[None]:
+    """An unexpected error marks the job stopped (its page says so) and is raised on."""
+    try:
+        yield
+    except Exception:
+        running = [ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING]
+        ImportJob.objects.filter(pk=job_id, status__in=running).update(
+            status=ImportJobStatus.FAILED, data=b""
+        )
+        raise
+
+
+def _forget_file(job: ImportJob) -> None:
+    # The file holds personal data: once nothing more will be imported from it, it goes.
+    ImportJob.objects.filter(pk=job.pk).update(data=b"")
 
 
 def contacts_for_export(

@@ -46,13 +46,15 @@ class ApproachListView(StaffRequiredMixin, SortableFilterMixin, ForgivingPaginat
     def get_context_data(self, **kwargs) -> dict:
         today = timezone.localdate()
         visible = Approach.objects.visible_to(self.request.user)
-        return super().get_context_data(
+        context = super().get_context_data(
             filter=self.filterset,
             today=today,
             due_count=visible.due(on=today).count(),
             overdue_count=visible.overdue(on=today).count(),
             **kwargs,
         )
+        log_at_risk_shown(self.request, [approach.contact for approach in context["object_list"]])
+        return context
 
 
 class ApproachDetailView(StaffRequiredMixin, DetailView):
@@ -92,6 +94,7 @@ class ApproachCreateView(_ApproachFormMixin, CreateView):
             contact = Contact.objects.visible_to(self.request.user).filter(pk=contact_id).first()
             if contact:
                 initial["contact_email"] = contact.email
+                log_at_risk_shown(self.request, [contact])  # the form shows their address
         if organisation_id := parse_id(self.request.GET.get("organisation")):
             initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
         return initial
@@ -111,6 +114,11 @@ class ApproachCreateView(_ApproachFormMixin, CreateView):
 class ApproachUpdateView(_ApproachFormMixin, UpdateView):
     def get_queryset(self):
         return visible_approaches(self.request.user)
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        log_at_risk_shown(request, [self.object.contact])  # the form names the person
+        return response
 
     def form_valid(self, form) -> HttpResponse:
         # The form wrote its values onto the instance; the service decides what they mean.

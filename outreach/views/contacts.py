@@ -56,8 +56,8 @@ class ContactListView(StaffRequiredMixin, SortableFilterMixin, ForgivingPaginati
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        if self.request.GET.get("q"):  # search results name who matched: logged
-            log_at_risk_shown(self.request, context["object_list"])
+        # The list and its search results name the people at risk on the page: logged.
+        log_at_risk_shown(self.request, context["object_list"])
         return context | dict(
             filter=self.filterset,
             may_see_at_risk=self.request.user.has_perm(AT_RISK_PERMISSION),

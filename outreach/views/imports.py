@@ -4,22 +4,27 @@ import base64
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.errors import refusal_as_message
 from accounts.roles import staff_required
 from partnerships.models import Organisation
 
 from ..filters import ContactFilter
 from ..forms.contacts import ImportUploadForm
-from ..models import AT_RISK_PERMISSION, Contact, Sector
+from ..models import AT_RISK_PERMISSION, Contact, ImportJob, Sector
 from ..resources import ContactResource
 from ..services.imports import (
     IMPORT_KINDS,
+    ImportReport,
     contacts_export_csv,
     import_apply,
+    import_job_confirm,
+    import_job_create,
+    import_needs_job,
     import_preview,
     organisations_export_csv,
 )
@@ -53,6 +58,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         return _page(request, form, status=400)
     data = form.cleaned_data["file"].read()
     kind = form.cleaned_data["kind"]
+    if import_needs_job(data):  # too long for the request: a worker checks it
+        job = import_job_create(
+            kind=kind, data=data, file_name=form.cleaned_data["file"].name, user=request.user
+        )
+        return redirect("outreach:import_job", pk=job.pk)
     report = import_preview(kind=kind, data=data, user=request.user)
     if report.ok:
         # Kept until confirmed; the file is checked again then, in case data changed.
@@ -89,6 +99,38 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         },
     )
     return redirect("outreach:contact_list" if pending["kind"] == "contacts" else "outreach:import")
+
+
+def _own_job(request: HttpRequest, pk: int) -> ImportJob:
+    # A file and its report are its uploader's: anyone else's job does not exist.
+    return get_object_or_404(ImportJob.objects.filter(created_by=request.user), pk=pk)
+
+
+@staff_required
+def import_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A large file's check, then its import: progress while a worker runs (htmx polls
+    the fragment; without JavaScript, reloading the page shows it), then the report."""
+    job = _own_job(request, pk)
+    report = ImportReport.from_dict(job.report) if job.report else None
+    return render(request, "outreach/import_job.html", {"job": job, "report": report})
+
+
+@staff_required
+def import_job_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _own_job(request, pk)
+    response = render(request, "outreach/_import_job_progress.html", {"job": job})
+    if not job.is_running:
+        response["HX-Refresh"] = "true"  # finished: the whole page shows the report
+    return response
+
+
+@require_POST
+@staff_required
+def import_job_start(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _own_job(request, pk)
+    with refusal_as_message(request, _("Importing: the page shows when it is done.")):
+        import_job_confirm(job=job, user=request.user)
+    return redirect("outreach:import_job", pk=job.pk)
 
 
 def _csv_response(content: str, stem: str) -> HttpResponse:

@@ -118,6 +118,8 @@ class StructureDetailView(StaffRequiredMixin, DetailView):
             .exclude(structure_memberships__structure=structure)
             .order_by("last_name", "first_name")[:MEMBER_SEARCH_LIMIT]
         )
+        contacts = list(contacts)
+        log_at_risk_shown(self.request, contacts)  # search results name who matched
         return {"query": query, "user_candidates": users, "contact_candidates": contacts}
 
 
@@ -218,4 +220,8 @@ class ActionReportCreateView(StaffRequiredMixin, ServiceFormMixin, FormView):
         return "Recorded what the member reported.", self.mailing.structure.get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(mailing=self.mailing, **kwargs)
+        context = super().get_context_data(mailing=self.mailing, **kwargs)
+        # The member picker names every visible member, people at risk included.
+        members = context["form"].fields["member"].queryset
+        log_at_risk_shown(self.request, [member.contact for member in members])
+        return context

@@ -52,6 +52,9 @@ class OrganisationDetailView(StaffRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["timeline"] = timeline_for(self.object, limit=self.timeline_shown + 1)
         context["panels"] = panels_for(self.object, self.request.user)
+        for panel in context["panels"]:
+            if panel.record is not None:
+                panel.record(self.request.user, self.request.path)
         context["dormant_since"] = relationship_dormant_since(self.object)
         return context
 

@@ -50,3 +50,29 @@ def test_staff_import_a_good_csv_after_the_preview(page, live_server, login, tmp
     expect(page.get_by_role("heading", name="Contacts")).to_be_visible()
     expect(page.get_by_text("3 new and 0 updated contacts")).to_be_visible()
     assert Contact.objects.filter(email="bob@example.org").exists()
+
+
+def test_staff_import_a_big_csv_through_its_job_page(
+    page, live_server, login, tmp_path, settings, csp_violations
+):
+    """Over IMPORT_JOB_MIN_ROWS rows the file goes to a job; tasks run eagerly here, so
+    the job page already shows the finished check, then the import."""
+    from tests.browser.layout import screenshot
+
+    settings.IMPORT_JOB_MIN_ROWS = 3
+    login("staff")
+    upload = tmp_path / "big.csv"
+    rows = "".join(f"Ana,Lima{n},ana{n}@example.org,,no,\n" for n in range(5))
+    upload.write_text(CSV.splitlines()[0] + "\n" + rows, encoding="utf-8")
+    page.goto(f"{live_server.url}/outreach/import/")
+    page.get_by_label("CSV file").set_input_files(str(upload))
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", name="Importing big.csv")).to_be_visible()
+    expect(page.get_by_text("5 to create and 0 to update")).to_be_visible()
+    screenshot(page, "import-job-checked")
+    page.get_by_role("button", name="Import 5 rows").click()
+    expect(page.locator("#import-status")).to_have_text("Imported")
+    expect(page.get_by_text("5 created and 0 updated.")).to_be_visible()
+    screenshot(page, "import-job-imported")
+    assert Contact.objects.filter(email__startswith="ana").count() == 5
+    assert csp_violations == []

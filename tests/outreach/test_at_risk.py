@@ -40,12 +40,13 @@ def test_coordinator_sees_the_contact_at_risk_and_each_view_is_logged(
 ):
     response = coordinator_client.get("/outreach/contacts/")
     assert "Defender" in response.content.decode()
-    assert not AtRiskAccessLog.objects.exists()  # a list shows no details: not a view
+    # The list names the person: that is a view too, with the list's page.
+    assert list(AtRiskAccessLog.objects.values_list("page", flat=True)) == ["/outreach/contacts/"]
     for _ in range(2):
         response = coordinator_client.get(f"/outreach/contacts/{defender.pk}/")
         assert response.status_code == 200
     logs = list(AtRiskAccessLog.objects.all())
-    assert len(logs) == 2
+    assert len(logs) == 3
     assert {(log.user, log.contact, log.action) for log in logs} == {
         (coordinator, defender, AccessAction.VIEW)
     }

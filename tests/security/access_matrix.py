@@ -55,6 +55,7 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
     from outreach.models import (
         ActionReport,
         Delivery,
+        ImportJob,
         Mailing,
         NetworkMailing,
         Sector,
@@ -152,6 +153,9 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
     )  # fmt: skip
     o["delivery"] = Delivery.objects.create(mailing=o["mailing"], contact=o["contact"])
     o["feed"] = CalendarFeed.objects.create(user=users["staff"])
+    o["importjob"] = ImportJob.objects.create(  # staff's upload: nobody else's to see
+        kind="contacts", file_name="big.csv", data=b"last_name,email\n", created_by=users["staff"]
+    )
     o["reminderdigest"] = ReminderDigest.objects.create(
         user=users["staff"], date=datetime.date(2026, 5, 12), item_count=1
     )
@@ -225,6 +229,7 @@ PK_OBJECT = [
     ("outreach:network_mailing", "structure"),
     ("outreach:action_report", "structure"),
     ("outreach:approach_", "approach"),
+    ("outreach:import_job", "importjob"),
     ("outreach:ua_", "ua"),
     ("outreach:mailing_", "mailing"),
     ("partnerships:request_", "request"),

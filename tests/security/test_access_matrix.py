@@ -139,6 +139,10 @@ MATRIX: dict[str, str] = {
     "outreach:home": STAFF,
     "outreach:import": STAFF,
     "outreach:import_confirm": STAFF_POST,
+    # A large file's job: its uploader's only (staff here); anyone else's is 404.
+    "outreach:import_job": "L 403 403 200 404 404",
+    "outreach:import_job_confirm": "POST L 403 403 302 404 404",
+    "outreach:import_job_progress": "L 403 403 200 404 404",
     "outreach:keyword_autocomplete": STAFF,
     "outreach:mailing_detail": STAFF,
     "outreach:mailing_progress": STAFF,

@@ -173,3 +173,29 @@ def test_organisation_import_without_the_optional_email_column_is_read(staff):
     )
     assert report.ok, report
     assert "import_id_fields" not in str(report)
+
+
+def test_organisation_import_without_the_email_column_creates_then_updates_by_name(staff):
+    from outreach.services.imports import import_apply
+
+    first = import_apply(
+        kind="organisations", data=b"name,kind,country\nNew union,trade_union,NL\n", user=staff
+    )
+    assert first.applied, first
+    again = import_apply(
+        kind="organisations", data=b"name,kind,country\nNew Union,trade_union,BE\n", user=staff
+    )
+    assert again.applied, again
+    assert [row.action for row in again.rows] == ["update"]  # recognised by its name
+    union = Organisation.objects.get(name__iexact="new union")
+    assert (union.country, union.email) == ("BE", "")
+
+
+@pytest.mark.parametrize("bad", ["²", "abc", "9" * 40, "a\x00b"])
+def test_an_admin_form_redrawn_with_a_bad_autocomplete_value_is_not_a_500(coordinator_client, bad):
+    """Found by the admin property tests: Django's autocomplete widget looked the refused
+    value up as it was (ValueError)."""
+    url = reverse("admin:partnerships_organisation_add")
+    response = coordinator_client.post(url, {"relationship_owner": bad, "name": "A union"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors

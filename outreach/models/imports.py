@@ -1,0 +1,53 @@
+"""A CSV import too large for one web request, checked and then imported by a worker."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportJobStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking the file")
+    CHECKED = "checked", _("Checked")
+    IMPORTING = "importing", _("Importing")
+    IMPORTED = "imported", _("Imported")
+    REFUSED = "refused", _("Not imported: the file has errors")
+    FAILED = "failed", _("Stopped by an error")
+
+
+class ImportJob(models.Model):
+    """One uploaded file: the worker fills in the row-by-row report and the progress.
+
+    The file is kept in the database rather than in media storage, so a worker on
+    another machine reads exactly what was checked; it is cleared once imported."""
+
+    kind = models.CharField(max_length=20)  # a key of services.imports.IMPORT_KINDS
+    file_name = models.CharField(max_length=200)
+    data = models.BinaryField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    status = models.CharField(
+        max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.CHECKING
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    # The preview, then the outcome: services.imports.ImportReport.as_dict().
+    report = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING)
+
+    @property
+    def percent_done(self) -> int:
+        if self.status == ImportJobStatus.IMPORTING or not self.rows_total:
+            return 0
+        return min(100, 100 * self.rows_done // self.rows_total)
