@@ -127,7 +127,7 @@ def request_approval_refusal(partnership_request: PartnershipRequest) -> str | N
         return (
             "The risk assessment says do not participate as partners, so this request cannot "
             f"be approved: {cited}. A legal, reputational or physical risk that cannot be "
-            "mitigated rules out partnering (seed 002); decline or escalate the request instead."
+            "mitigated rules out partnering (the Partnership Guide); decline or escalate the request instead."
         )
     return None
 

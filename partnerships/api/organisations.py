@@ -124,7 +124,7 @@ class OrganisationViewSet(ReadWriteViewSet):
     @extend_schema(
         summary="The existing-relationship check: likely matches, ranked",
         description=(
-            "Seed 002: check whether a relationship already exists before approaching a "
+            "The Partnership Guide: check whether a relationship already exists before approaching a "
             "new partner. Each match names its owner, its last activity and why it matched."
         ),
         parameters=[

@@ -251,3 +251,23 @@ def test_the_approach_form_does_not_ask_when_the_organisation_has_an_owner(clien
     client.force_login(staff)
     page = client.get(reverse("outreach:approach_create"), {"organisation": organisation.pk})
     assert "relationship_owner" not in page.context["form"].fields
+
+
+def test_an_approach_through_the_api_makes_the_caller_owner_of_an_unowned_relationship(staff):
+    from rest_framework.test import APIClient
+
+    organisation = OrganisationFactory()
+    client = APIClient()
+    client.force_authenticate(staff)
+    response = client.post(
+        "/api/approaches/",
+        {"organisation": organisation.pk, "ask": "Co-sign", "approached_on": "2026-03-02",
+         "channel": "email", "outcome": "awaiting"},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 201, response.content
+    organisation = refreshed(organisation)
+    assert (organisation.relationship_owner, organisation.relationship_status) == (
+        staff,
+        R.CONTACTED,
+    )
