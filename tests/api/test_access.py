@@ -41,8 +41,7 @@ def _staff_only(ok: int = 200) -> dict[str, int]:
 
 
 _APPROACH = {"organisation": "{organisation}", "approached_on": "2026-11-02", "channel": "meeting",
-             "ask": "Co-sign our letter", "outcome": "awaiting",
-             "relationship_owner": "{coordinator}"}  # fmt: skip
+             "ask": "Co-sign our letter", "outcome": "awaiting"}  # fmt: skip
 
 _ACTIVITY = {"title": "Film night", "kind": "campaigning", "starts_on": "2026-11-01",
              "ends_on": "2026-11-01", "run_by": "local_group", "staff_hours": "2",
