@@ -132,3 +132,19 @@ def test_staff_assess_a_sector_and_a_reassessment_changes_only_what_moved(
     assert sector.assessments.count() == 2
     assert client.post(url, {"assessed_on": "2026-11-21", moved: 99}).status_code == 400
     assert api_client_for(group_user).post(url, {moved: 4}).status_code == 403
+
+
+def test_staff_add_an_organisation_to_a_sector_and_take_it_out(api_client_for, staff):
+    from tests.factories import OrganisationFactory, SectorFactory
+
+    sector, organisation = SectorFactory(), OrganisationFactory()
+    client = api_client_for(staff)
+    body = {"organisation": organisation.pk}
+    added = client.post(f"/api/sectors/{sector.pk}/add-organisation/", body)
+    assert added.status_code == 200 and added.json()["organisation_count"] == 1
+    removed = client.post(f"/api/sectors/{sector.pk}/remove-organisation/", body)
+    assert removed.status_code == 200 and removed.json()["organisation_count"] == 0
+    assert (
+        client.post(f"/api/sectors/{sector.pk}/add-organisation/", {"organisation": 0}).status_code
+        == 400
+    )
