@@ -58,7 +58,17 @@ def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
 
 
-class SchemaView(SpectacularAPIView):
+class ThrottledFirst:
+    """DRF checks permissions before throttles, so an anonymous client would never be
+    counted; the schema and the docs, the addresses such clients try, count it first
+    (the anonymous rate) and then ask for a login."""
+
+    def initial(self, request, *args, **kwargs):
+        self.check_throttles(request)
+        super().initial(request, *args, **kwargs)
+
+
+class SchemaView(ThrottledFirst, SpectacularAPIView):
     """The OpenAPI document; a refusal (401, 429) is JSON like every API error, not YAML."""
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -68,7 +78,7 @@ class SchemaView(SpectacularAPIView):
         return super().finalize_response(request, response, *args, **kwargs)
 
 
-class DocsView(SpectacularSwaggerSplitView):
+class DocsView(ThrottledFirst, SpectacularSwaggerSplitView):
     """The interactive docs: a person who is not signed in is sent to the login page
     (and back), rather than shown the API's 401."""
 

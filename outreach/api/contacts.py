@@ -135,9 +135,11 @@ class ApproachFilterSet(ApproachFilter):
     sort = None  # ?ordering=, as on every API list
 
 
+# Without the question of who owns a new relationship: the API does not ask it.
 ApproachInputSerializer = form_serializer(
-    ApproachForm, "ApproachInputSerializer", contacts=Contact.objects.none()
-)
+    ApproachForm, "ApproachInputSerializer", contacts=Contact.objects.none(),
+    ask_relationship_owner=False,
+)  # fmt: skip
 FollowUpDoneInput = form_serializer(FollowUpDoneForm, "FollowUpDoneSerializer")
 _APPROACH_FIELDS = ApproachForm.Meta.fields
 
@@ -188,10 +190,7 @@ class ApproachViewSet(ReadWriteViewSet):
         form = self._form(request, None, partial=False)
         approach = refusing(
             lambda: approach_services.approach_create(
-                created_by=request.user,
-                data=form.service_data(),
-                # An unowned relationship gets its owner here, as on the page.
-                relationship_owner=form.chosen_relationship_owner(),
+                created_by=request.user, data=form.service_data(), relationship_owner=request.user
             )
         )
         return Response(ApproachSerializer(approach).data, status=201)

@@ -14,9 +14,20 @@ from outreach import scoring
 from outreach.forms.priorities import SectorAssessmentForm
 from outreach.models import Sector, SectorAssessment
 from outreach.selectors.priorities import sector_priorities
-from outreach.services.priorities import sector_assessment_record
+from outreach.services.priorities import (
+    sector_assessment_record,
+    sector_organisation_add,
+    sector_organisation_remove,
+)
+from partnerships.models import Organisation
 
 SectorAssessmentInput = form_serializer(SectorAssessmentForm, "SectorAssessmentInputSerializer")
+
+
+class SectorOrganisationInput(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), help_text="An organisation of the registry."
+    )
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -94,6 +105,32 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
             assessed_by=request.user,
         )
         return Response(AssessmentSerializer(assessment).data, status=201)
+
+    def _organisation_move(self, request, move) -> Response:
+        sector = self.get_object()
+        organisation = check_types(SectorOrganisationInput, request.data)["organisation"]
+        move(sector=sector, organisation=organisation)
+        return Response(self.get_serializer(self.get_queryset().get(pk=sector.pk)).data)
+
+    @extend_schema(
+        summary="Count an organisation in a sector (its outreach target)",
+        request=SectorOrganisationInput,
+        responses={200: SectorSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], url_path="add-organisation")
+    def add_organisation(self, request, pk=None):
+        return self._organisation_move(request, sector_organisation_add)
+
+    @extend_schema(
+        summary="Take an organisation out of a sector",
+        request=SectorOrganisationInput,
+        responses={200: SectorSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], url_path="remove-organisation")
+    def remove_organisation(self, request, pk=None):
+        return self._organisation_move(request, sector_organisation_remove)
 
     @extend_schema(
         summary="The outreach priorities: every sector ranked by its latest assessment",

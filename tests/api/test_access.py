@@ -41,8 +41,7 @@ def _staff_only(ok: int = 200) -> dict[str, int]:
 
 
 _APPROACH = {"organisation": "{organisation}", "approached_on": "2026-11-02", "channel": "meeting",
-             "ask": "Co-sign our letter", "outcome": "awaiting",
-             "relationship_owner": "{coordinator}"}  # fmt: skip
+             "ask": "Co-sign our letter", "outcome": "awaiting"}  # fmt: skip
 
 _ACTIVITY = {"title": "Film night", "kind": "campaigning", "starts_on": "2026-11-01",
              "ends_on": "2026-11-01", "run_by": "local_group", "staff_hours": "2",
@@ -134,6 +133,8 @@ TABLE = [
     ("GET", "/api/sectors/priorities/", None, _staff_only()),
     # No assessment yet, and a score missing: the form's message.
     ("POST", "/api/sectors/{sector}/assess/", {"assessed_on": "2026-11-02"}, _staff_only(400)),
+    ("POST", "/api/sectors/{sector}/add-organisation/", {"organisation": "{organisation}"}, _staff_only()),
+    ("POST", "/api/sectors/{sector}/remove-organisation/", {"organisation": "{organisation}"}, _staff_only()),
     ("POST", "/api/urgent-actions/{urgent_action}/cancel/", None, _staff_only()),
     # The event advisor: staff, coordinators and local groups; an empty body is a 400.
     ("POST", "/api/risk/event-advice/", None, {A: 401, S: 400, C: 400, G: 400, O: 400}),

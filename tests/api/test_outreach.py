@@ -134,18 +134,17 @@ def test_staff_assess_a_sector_and_a_reassessment_changes_only_what_moved(
     assert api_client_for(group_user).post(url, {moved: 4}).status_code == 403
 
 
-def test_an_approach_to_an_unowned_organisation_names_its_owner_as_on_the_page(
-    api_client_for, staff, coordinator
-):
-    from tests.factories import OrganisationFactory
+def test_staff_add_an_organisation_to_a_sector_and_take_it_out(api_client_for, staff):
+    from tests.factories import OrganisationFactory, SectorFactory
 
-    organisation = OrganisationFactory(relationship_owner=None)
-    body = {"organisation": organisation.pk, "approached_on": "2026-11-02", "channel": "meeting",
-            "ask": "Co-sign our letter", "outcome": "awaiting"}  # fmt: skip
+    sector, organisation = SectorFactory(), OrganisationFactory()
     client = api_client_for(staff)
-    refused = client.post("/api/approaches/", body)
-    assert refused.status_code == 400 and "relationship_owner" in refused.json()
-    created = client.post("/api/approaches/", {**body, "relationship_owner": coordinator.pk})
-    assert created.status_code == 201, created.json()
-    organisation.refresh_from_db()
-    assert organisation.relationship_owner == coordinator
+    body = {"organisation": organisation.pk}
+    added = client.post(f"/api/sectors/{sector.pk}/add-organisation/", body)
+    assert added.status_code == 200 and added.json()["organisation_count"] == 1
+    removed = client.post(f"/api/sectors/{sector.pk}/remove-organisation/", body)
+    assert removed.status_code == 200 and removed.json()["organisation_count"] == 0
+    assert (
+        client.post(f"/api/sectors/{sector.pk}/add-organisation/", {"organisation": 0}).status_code
+        == 400
+    )

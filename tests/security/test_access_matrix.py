@@ -239,10 +239,12 @@ MATRIX: dict[str, str] = {
     "api_risk_assessments-detail": API_STAFF,
     "api_risk_assessments-list": API_STAFF,
     "api_schema": API_SIGNED_IN,  # a session or a token
+    "api_sectors-add-organisation": "POST 401 403 403 415 415 415",
     "api_sectors-assess": "POST 401 403 403 415 415 415",
     "api_sectors-detail": API_STAFF,
     "api_sectors-list": API_STAFF,
     "api_sectors-priorities": API_STAFF,
+    "api_sectors-remove-organisation": "POST 401 403 403 415 415 415",
     "api_statements-agree": "POST 401 403 403 415 415 415",
     "api_statements-detail": API_STAFF,
     "api_statements-issue": "POST 401 403 403 409 409 409",  # a draft without text
