@@ -14,6 +14,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext as _
 
 from .roles import is_coordinator
 
@@ -35,7 +36,7 @@ class MalformedInputAdminMixin(_AdminBase):
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST" and not self._selected_ids_valid(request):
-            messages.error(request, "The selection was not understood: nothing was done.")
+            messages.error(request, _("The selection was not understood: nothing was done."))
             return HttpResponseRedirect(request.get_full_path())
         try:
             return super().changelist_view(request, extra_context)

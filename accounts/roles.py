@@ -112,12 +112,12 @@ def staff_users() -> QuerySet:
 def require_staff(user, *, to: str) -> None:
     """In a service: refuse unless the user is Section staff ("Only Section staff may <to>.")."""
     if not is_section_staff(user):
-        raise NotPermitted(f"Only Section staff may {to}.")
+        raise NotPermitted(_("Only Section staff may %(action)s.") % {"action": to})
 
 
 def require_coordinator(user, *, to: str) -> None:
     if not is_coordinator(user):
-        raise NotPermitted(f"Only coordinators may {to}.")
+        raise NotPermitted(_("Only coordinators may %(action)s.") % {"action": to})
 
 
 # --- Views: one mixin and one decorator per predicate ----------------------------------------

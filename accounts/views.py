@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -14,7 +15,7 @@ from .tokens import api_token_create, api_token_revoke
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
-        label="What is the key for?", max_length=100, help_text="e.g. our group's website"
+        label=_("What is the key for?"), max_length=100, help_text=_("e.g. our group's website")
     )
 
 
@@ -56,7 +57,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     if api_token_revoke(user=request.user, token_id=pk):
-        messages.success(request, "The API key is revoked: it no longer works.")
+        messages.success(request, _("The API key is revoked: it no longer works."))
     return redirect("accounts:profile")
 
 

@@ -4,7 +4,10 @@ import datetime
 from typing import cast
 
 from django import forms
+from django.conf import settings
 from django.forms import inlineformset_factory
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from config.periods import ends_before_it_starts
 from partnerships.models import Coalition
@@ -46,13 +49,13 @@ class ActivityForm(forms.ModelForm):
         if {"partnership"} <= set(self.fields):
             under = [data.get("partnership"), data.get("coalition")]
             if sum(value is not None for value in under) != 1:
-                raise forms.ValidationError("Choose either a partnership or a coalition.")
+                raise forms.ValidationError(_("Choose either a partnership or a coalition."))
         for name in ("starts_on", "ends_on"):
             # Due dates are computed from these: keep them far from date.max (PITFALLS).
             if data.get(name) and not EARLIEST <= data[name] <= LATEST:
                 self.add_error(name, f"Enter a date between {EARLIEST:%Y} and {LATEST:%Y}.")
         if ends_before_it_starts(data.get("starts_on"), data.get("ends_on")):
-            self.add_error("ends_on", "An activity cannot end before it starts.")
+            self.add_error("ends_on", _("An activity cannot end before it starts."))
         return data
 
     def details(self) -> dict:
@@ -78,11 +81,13 @@ class EvaluationForm(forms.ModelForm):
     """The eight questions, each with a note; blanks are allowed while it is a draft."""
 
     lesson = forms.CharField(
-        label="A lesson for next time",
+        label=_("A lesson for next time"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shared with coordinators and groups who plan cooperation with a similar "
-        "organisation or method.",
+        help_text=_(
+            "Shared with coordinators and groups who plan cooperation with a similar "
+            "organisation or method."
+        ),
     )
 
     class Meta:
@@ -94,16 +99,16 @@ class EvaluationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name, _ in QUESTIONS:
+        for name, _question in QUESTIONS:
             # The question is the fieldset's legend; "Answer" avoids saying it twice.
             self.fields[name] = forms.ChoiceField(
-                label="Answer", choices=Answer.choices, widget=forms.RadioSelect, required=False
+                label=_("Answer"), choices=Answer.choices, widget=forms.RadioSelect, required=False
             )
             note = self.fields[f"{name}_note"]
             note.label = "Notes"
             note.widget = forms.Textarea(attrs={"rows": 2})
         self.fields["overall_rating"] = forms.TypedChoiceField(
-            label="Overall rating",
+            label=_("Overall rating"),
             choices=[("", "—"), *((n, f"{n} of 5") for n in range(1, 6))],
             coerce=int,
             empty_value=None,
@@ -118,7 +123,17 @@ class EvaluationForm(forms.ModelForm):
 
 
 class PartnerLinkForm(forms.Form):
-    email = forms.EmailField(label="The partner contact's e-mail")
+    email = forms.EmailField(label=_("The partner contact's e-mail"))
+    language = forms.ChoiceField(
+        label=_("Their language"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The e-mail and the form are in this language."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = translation.get_language()
 
 
 class PartnerAnswerForm(forms.ModelForm):
@@ -143,4 +158,4 @@ class PartnerAnswerForm(forms.ModelForm):
 
 
 class LessonSearchForm(forms.Form):
-    q = forms.CharField(label="Search lessons", required=False, max_length=200)
+    q = forms.CharField(label=_("Search lessons"), required=False, max_length=200)

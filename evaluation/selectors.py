@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.emails import absolute_url
 from accounts.roles import is_local_group, is_section_staff
@@ -230,8 +231,8 @@ def evaluations_due_for(user, today: datetime.date) -> list[DueItem]:
     )
     return [
         DueItem(
-            kind="Evaluation",
-            title=f"Evaluate {activity.title}",
+            kind=_("Evaluation"),
+            title=_("Evaluate %(activity)s") % {"activity": activity.title},
             due=activity.ends_on + datetime.timedelta(days=days),
             url=absolute_url(activity.get_absolute_url()),
         )
@@ -245,9 +246,12 @@ def next_steps_due_for(user, today: datetime.date) -> list[DueItem]:
     )
     return [
         DueItem(
-            kind="Next step",
-            title=f"{step.get_kind_display()}: "
-            f"{step.organisation if step.organisation_id else step.activity}",
+            kind=_("Next step"),
+            title=_("%(step)s: %(subject)s")
+            % {
+                "step": step.get_kind_display(),
+                "subject": step.organisation if step.organisation_id else step.activity,
+            },
             due=step.due_on,
             url=absolute_url(reverse("evaluation:next_step", args=[step.pk])),
         )

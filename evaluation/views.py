@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
@@ -134,7 +136,7 @@ def _activity_form_page(
         except EvaluationRefused as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"Saved {activity}.")
+            messages.success(request, _("Saved %(activity)s.") % {"activity": activity})
             return redirect(activity)
     return render(
         request,
@@ -168,7 +170,7 @@ def evaluation_form_view(request: AuthenticatedRequest, pk: int) -> HttpResponse
         raise PermissionDenied
     evaluation = Evaluation.objects.filter(activity=activity).first()
     if evaluation and evaluation.is_complete:
-        messages.info(request, "This evaluation is complete.")
+        messages.info(request, _("This evaluation is complete."))
         return redirect(activity)
     form = EvaluationForm(
         request.POST or None,
@@ -190,7 +192,7 @@ def evaluation_form_view(request: AuthenticatedRequest, pk: int) -> HttpResponse
             messages.error(request, error.message)
         else:
             messages.success(
-                request, "The evaluation is complete." if complete else "The draft is saved."
+                request, _("The evaluation is complete.") if complete else _("The draft is saved.")
             )
             return redirect(activity)
     return render(request, "evaluation/evaluation_form.html", {"form": form, "activity": activity})
@@ -201,15 +203,21 @@ def partner_link_send_view(request: AuthenticatedRequest, pk: int) -> HttpRespon
     activity = _activity_or_404(request, pk)
     form = PartnerLinkForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Enter the partner contact's e-mail address.")
+        messages.error(request, _("Enter the partner contact's e-mail address."))
         return redirect(activity)
     try:
         link = partner_link_create(
-            activity=activity, user=request.user, email=form.cleaned_data["email"]
+            activity=activity,
+            user=request.user,
+            email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"],
         )
     except EvaluationRefused as error:
         raise PermissionDenied(error.message) from error
-    messages.success(request, f"A link to the partner's form is on its way to {link.email}.")
+    messages.success(
+        request,
+        _("A link to the partner's form is on its way to %(email)s.") % {"email": link.email},
+    )
     return redirect(activity)
 
 
@@ -264,11 +272,13 @@ def next_step_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if step.kind == NextStepKind.CONCLUDE and "conclude" in request.POST:
                 next_step_conclude_partnership(step=step, user=request.user)
                 messages.success(
-                    request, f"The partnership {step.activity.partnership} is concluded."
+                    request,
+                    _("The partnership %(partnership)s is concluded.")
+                    % {"partnership": step.activity.partnership},
                 )
             else:
                 next_step_done(step=step, user=request.user)
-                messages.success(request, "Marked done.")
+                messages.success(request, _("Marked done."))
         except EvaluationRefused as error:
             messages.error(request, error.message)
         return redirect("evaluation:next_step", pk=step.pk)
@@ -301,6 +311,14 @@ def _problem_page(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
     )
 
 
+def _partner_language(request: HttpRequest, language: str) -> None:
+    """The form opens in the language its mail was sent in, until the partner picks
+    another with the switcher (which sets the language cookie)."""
+    if language and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
 @login_not_required
 def partner_answer_view(request: HttpRequest, activity_pk: int, token: str) -> HttpResponse:
     check = partner_link_check(token=token, activity_id=activity_pk)
@@ -308,6 +326,7 @@ def partner_answer_view(request: HttpRequest, activity_pk: int, token: str) -> H
         return _problem_page(request, check.problem)
     link = check.link
     assert link is not None  # a check without a problem names its link
+    _partner_language(request, link.language)
     form = PartnerAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 class Recommendation(StrEnum):  # least restrictive first
     PARTNER_BRANDED = "partner_branded"
@@ -285,6 +287,12 @@ def _names(organisers: list[Organiser]) -> str:
     return ", ".join(organiser.name for organiser in organisers)
 
 
+def _kinds(kinds: list[str]) -> str:
+    """'legal and physical', in the active language."""
+    words = {"legal": _("legal"), "reputational": _("reputational"), "physical": _("physical")}
+    return _(" and ").join(words[kind] for kind in kinds)
+
+
 def our_role(event: Event) -> Finding:
     """ "Working in partnership with external organisations is integral to Amnesty's
     campaigning approach and essential for the success of our movement."
@@ -295,21 +303,23 @@ def our_role(event: Event) -> Finding:
     if event.our_role is OurRole.ATTENDEE:
         return Finding(
             "our_role",
-            "We attend an event others organise: no partnership, and activists may come in "
-            "Amnesty t-shirts with banners, with the Section's official support.",
+            _(
+                "We attend an event others organise: no partnership, and activists may come in "
+                "Amnesty t-shirts with banners, with the Section's official support."
+            ),
             Recommendation.ATTEND_WITHOUT_PARTNERING,
             Visibility.AMNESTY_BRANDED,
         )
     if event.our_role is OurRole.ORGANISER:
         return Finding(
             "our_role",
-            "We organise the event: it carries our brand.",
+            _("We organise the event: it carries our brand."),
             Recommendation.PARTNER_BRANDED,
             Visibility.AMNESTY_BRANDED,
         )
     return Finding(
         "our_role",
-        "We organise or support the event with others: both names may appear.",
+        _("We organise or support the event with others: both names may appear."),
         Recommendation.PARTNER_BRANDED,
         Visibility.CO_BRANDED,
     )
@@ -325,7 +335,8 @@ def unmitigable_risk(event: Event) -> Finding | None:
         return None
     return Finding(
         "unmitigable_risk",
-        f"The {' and '.join(kinds)} risk cannot be mitigated, so we do not participate.",
+        _("The %(kinds)s risk cannot be mitigated, so we do not participate.")
+        % {"kinds": _kinds(kinds)},
         Recommendation.DO_NOT_PARTICIPATE,
         Visibility.NONE,
     )
@@ -340,9 +351,10 @@ def mitigable_risk(event: Event) -> Finding | None:
         return None
     return Finding(
         "mitigable_risk",
-        f"There is a {' and '.join(kinds)} risk that can be mitigated.",
+        _("There is a %(kinds)s risk that can be mitigated.") % {"kinds": _kinds(kinds)},
         conditions=tuple(
-            f"Mitigate the {kind} risk before the event and record it in a risk assessment."
+            _("Mitigate the %(kind)s risk before the event and record it in a risk assessment.")
+            % {"kind": _kinds([kind])}
             for kind in kinds
         ),
     )
@@ -356,10 +368,14 @@ def organisers_record(event: Event) -> Finding | None:
         return None
     return Finding(
         "organisers_record",
-        f"We partner only with organisers whose record we know: {_names(list(event.organisers))}.",
+        _("We partner only with organisers whose record we know: %(names)s.")
+        % {"names": _names(list(event.organisers))},
         conditions=(
-            f"Check the past actions and statements of {_names(list(event.organisers))}, and "
-            "their corporate and other affiliations, for reputational risk.",
+            _(
+                "Check the past actions and statements of %(names)s, and "
+                "their corporate and other affiliations, for reputational risk."
+            )
+            % {"names": _names(list(event.organisers))},
         ),
     )
 
@@ -378,13 +394,18 @@ def independence(event: Event) -> Finding | None:
         return None
     return Finding(
         "independence",
-        f"{_names(organisers)} is a political party or a government body: partnering with "
-        "its event would compromise our independence and impartiality.",
+        _(
+            "%(names)s is a political party or a government body: partnering with "
+            "its event would compromise our independence and impartiality."
+        )
+        % {"names": _names(organisers)},
         Recommendation.ATTEND_WITHOUT_PARTNERING,
         Visibility.UNBRANDED,
         (
-            "Do not partner or co-brand; activists may attend to support a particular human "
-            "rights issue or case.",
+            _(
+                "Do not partner or co-brand; activists may attend to support a particular human "
+                "rights issue or case."
+            ),
         ),
     )
 
@@ -398,13 +419,19 @@ def corporate_organiser(event: Event) -> Finding | None:
         return None
     return Finding(
         "corporate_organiser",
-        f"{_names(organisers)} is a business: partnering risks a perceived endorsement by "
-        "Amnesty of its actions, whatever its record.",
+        _(
+            "%(names)s is a business: partnering risks a perceived endorsement by "
+            "Amnesty of its actions, whatever its record."
+        )
+        % {"names": _names(organisers)},
         Recommendation.RECONSIDER,
         Visibility.NONE,
         (
-            f"Partner with {_names(organisers)} only if Amnesty cannot be seen to endorse its "
-            "actions: consider the risk of affiliation with corporate interest groups.",
+            _(
+                "Partner with %(names)s only if Amnesty cannot be seen to endorse its "
+                "actions: consider the risk of affiliation with corporate interest groups."
+            )
+            % {"names": _names(organisers)},
         ),
     )
 
@@ -424,16 +451,17 @@ def corporate_affiliation(event: Event) -> Finding | None:
     if event.risks.get("reputational") is RiskLevel.NONE:
         return Finding(
             "corporate_affiliation",
-            f"The corporate ties of {_names(organisers)} were checked and carry no "
-            "reputational risk.",
-            conditions=("Keep control of the use of our name and logo next to any sponsor's.",),
+            _("The corporate ties of %(names)s were checked and carry no reputational risk.")
+            % {"names": _names(organisers)},
+            conditions=(_("Keep control of the use of our name and logo next to any sponsor's."),),
         )
     return Finding(
         "corporate_affiliation",
-        f"{_names(organisers)} has corporate ties that may carry a reputational risk.",
+        _("%(names)s has corporate ties that may carry a reputational risk.")
+        % {"names": _names(organisers)},
         conditions=(
-            f"Check the corporate ties of {_names(organisers)} for reputational risk before "
-            "partnering.",
+            _("Check the corporate ties of %(names)s for reputational risk before partnering.")
+            % {"names": _names(organisers)},
         ),
     )
 
@@ -456,28 +484,35 @@ def political_speakers(event: Event) -> Finding | None:
     if not event.major_parties:
         return Finding(
             "political_speakers",
-            f"{who} may be seen as endorsement of a political party, and the major parties "
-            "are not named, so we cannot tell whether each is invited.",
+            _(
+                "%(who)s may be seen as endorsement of a political party, and the major parties "
+                "are not named, so we cannot tell whether each is invited."
+            )
+            % {"who": who},
             Recommendation.RECONSIDER,
             Visibility.NONE,
-            ("Name the major parties and invite each of them to attend or speak, or to "
-             "provide a statement that we read out.",),
+            (_("Name the major parties and invite each of them to attend or speak, or to "
+               "provide a statement that we read out."),),
         )  # fmt: skip
     missing = event.parties_not_invited()
     if missing:
         return Finding(
             "political_speakers",
-            f"{who} may be seen as endorsement of a political party, and not every major "
-            f"party is invited: {', '.join(missing)}.",
+            _(
+                "%(who)s may be seen as endorsement of a political party, and not every major "
+                "party is invited: %(missing)s."
+            )
+            % {"who": who, "missing": ", ".join(missing)},
             Recommendation.RECONSIDER,
             Visibility.NONE,
-            (f"Invite {', '.join(missing)} to attend or speak, or to provide a statement "
-             "that we read out.",),
+            (_("Invite %(missing)s to attend or speak, or to provide a statement "
+               "that we read out.") % {"missing": ", ".join(missing)},),
         )  # fmt: skip
     return Finding(
         "political_speakers",
-        f"Every major party is invited, so {who} does not make the event partisan.",
-        conditions=("Read out the statement of any major party that does not attend.",),
+        _("Every major party is invited, so %(who)s does not make the event partisan.")
+        % {"who": who},
+        conditions=(_("Read out the statement of any major party that does not attend."),),
     )
 
 
@@ -488,18 +523,22 @@ def election(event: Event) -> Finding | None:
     if not event.during_election:
         return None
     conditions = [
-        "Make sure the event does not endorse any candidate or party and does not direct "
-        "voters how to cast their ballot."
+        _(
+            "Make sure the event does not endorse any candidate or party and does not direct "
+            "voters how to cast their ballot."
+        )
     ]
     if any(speaker.is_party_political() for speaker in event.speakers):
-        conditions.append("Have a non-partisan moderator (a journalist, for example).")
+        conditions.append(_("Have a non-partisan moderator (a journalist, for example)."))
         conditions.append(
-            "Reconsider if the major parties do not respond, or if the panel has the "
-            "appearance of partisanship."
+            _(
+                "Reconsider if the major parties do not respond, or if the panel has the "
+                "appearance of partisanship."
+            )
         )
     return Finding(
         "election",
-        "The event takes place during an election campaign.",
+        _("The event takes place during an election campaign."),
         conditions=tuple(conditions),
     )
 
@@ -516,12 +555,15 @@ def religious_host(event: Event) -> Finding | None:
         return None
     return Finding(
         "religious_host",
-        f"{_names(organisers)} is a religious institution: a formal Amnesty event with it "
-        "could look exclusionary to people not of its faith.",
+        _(
+            "%(names)s is a religious institution: a formal Amnesty event with it "
+            "could look exclusionary to people not of its faith."
+        )
+        % {"names": _names(organisers)},
         Recommendation.PARTNER_UNBRANDED,
         Visibility.UNBRANDED,
-        ("Support as a silent partner: logistical or resource support, without publicly "
-         "branding as Amnesty.",),
+        (_("Support as a silent partner: logistical or resource support, without publicly "
+           "branding as Amnesty."),),
     )  # fmt: skip
 
 
@@ -538,10 +580,12 @@ def religious_affiliation(event: Event) -> Finding | None:
         return None
     return Finding(
         "religious_affiliation",
-        f"{_names(organisers)} has religious ties.",
+        _("%(names)s has religious ties.") % {"names": _names(organisers)},
         conditions=(
-            "Make sure the event is open to people of every faith and none; if it is not, "
-            "support it as a silent partner.",
+            _(
+                "Make sure the event is open to people of every faith and none; if it is not, "
+                "support it as a silent partner."
+            ),
         ),
     )
 
@@ -561,16 +605,24 @@ def indigenous_led(event: Event) -> Finding | None:
     names = _names(organisers)
     return Finding(
         "indigenous_led",
-        f"{names} is Indigenous-led: we support without dominating its space, and our "
-        "branding is not what builds the long-term relationship.",
+        _(
+            "%(names)s is Indigenous-led: we support without dominating its space, and our "
+            "branding is not what builds the long-term relationship."
+        )
+        % {"names": names},
         Recommendation.PARTNER_UNBRANDED,
         Visibility.UNBRANDED,
         (
-            f"Partner only with the full consent of {names}, after considering what it gets "
-            "out of the partnership.",
-            "Activists attend without Amnesty-branded clothes or banners; be careful not to "
-            "dominate the space.",
-            "Direct all funds raised to Indigenous organisations.",
+            _(
+                "Partner only with the full consent of %(names)s, after considering what it gets "
+                "out of the partnership."
+            )
+            % {"names": names},
+            _(
+                "Activists attend without Amnesty-branded clothes or banners; be careful not to "
+                "dominate the space."
+            ),
+            _("Direct all funds raised to Indigenous organisations."),
         ),
     )
 
@@ -585,14 +637,18 @@ def message(event: Event) -> Finding | None:
         return None
     return Finding(
         "message",
-        "The event's message is not the same as ours: we do not partner, but may attend to "
-        "support a particular human rights issue or case.",
+        _(
+            "The event's message is not the same as ours: we do not partner, but may attend to "
+            "support a particular human rights issue or case."
+        ),
         Recommendation.ATTEND_WITHOUT_PARTNERING,
         None,
         (
-            "Our presence supports only the case or issue we campaign on, not the event's "
-            "wider cause.",
-            "Explore it case by case: discuss with regional staff and your Branch Committee.",
+            _(
+                "Our presence supports only the case or issue we campaign on, not the event's "
+                "wider cause."
+            ),
+            _("Explore it case by case: discuss with regional staff and your Branch Committee."),
         ),
     )
 

@@ -9,6 +9,7 @@ class RiskConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.db.models.signals import post_save
 
+        from dashboard.charts import register_chart
         from partnerships.gates import register_approval_gate
         from partnerships.models import PartnershipRequest
         from partnerships.panels import (
@@ -19,7 +20,7 @@ class RiskConfig(AppConfig):
         )
         from partnerships.timeline import register_timeline_provider
 
-        from . import queue, receivers, selectors
+        from . import charts, queue, receivers, selectors
         from .services import request_approval_refusal
 
         register_approval_gate(request_approval_refusal)
@@ -28,6 +29,7 @@ class RiskConfig(AppConfig):
         register_timeline_provider(selectors.assessment_timeline_entries)
         register_queue_column(queue.risk_rating)
         register_queue_filter(queue.RiskRatingFilter)
+        register_chart("risk", charts.risk_heatmap)
         post_save.connect(
             receivers.attach_advice_to_new_request,
             sender=PartnershipRequest,

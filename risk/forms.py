@@ -6,6 +6,7 @@ from typing import cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation, Partnership, PartnershipRequest
@@ -29,7 +30,7 @@ class RiskAssessmentForm(forms.ModelForm):
             "organisation": organisation_picker(),
             **{f"check_{check}_note": forms.Textarea(attrs={"rows": 2}) for check in Check},
         }
-        labels = {"partnership_request": "Partnership request"}
+        labels = {"partnership_request": _("Partnership request")}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -54,7 +55,9 @@ class RiskAssessmentForm(forms.ModelForm):
         data = super().clean() or {}
         if sum(bool(data.get(name)) for name in TARGETS) != 1:
             raise ValidationError(
-                "Assess exactly one thing: a partnership request, a partnership or an organisation."
+                _(
+                    "Assess exactly one thing: a partnership request, a partnership or an organisation."
+                )
             )
         return data
 
@@ -132,7 +135,7 @@ ORGANISER_KIND_OF = {
     "igo": "government",
     "community": "community_group",
 }
-RISK_CHOICES = [("", "Not assessed"), ("none", "None"), ("mitigable", "Can be mitigated"), ("unmitigable", "Cannot be mitigated")]  # fmt: skip
+RISK_CHOICES = [("", _("Not assessed")), ("none", _("None")), ("mitigable", _("Can be mitigated")), ("unmitigable", _("Cannot be mitigated"))]  # fmt: skip
 
 
 def organiser_from_registry(organisation: Organisation) -> dict:
@@ -151,44 +154,48 @@ class AdviceForm(forms.Form):
 
     title = forms.CharField(max_length=200, required=False)
     our_role = forms.ChoiceField(
-        label="Our role",
+        label=_("Our role"),
         choices=[
-            ("organiser", "We organise it"),
-            ("co_organiser", "We organise it with others"),
-            ("partner", "We are a partner"),
-            ("attendee", "We attend"),
+            ("organiser", _("We organise it")),
+            ("co_organiser", _("We organise it with others")),
+            ("partner", _("We are a partner")),
+            ("attendee", _("We attend")),
         ],  # fmt: skip
         initial="partner",
     )
     organisers = forms.CharField(
-        label="Other organisers",
+        label=_("Other organisers"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line: name; kind (ngo, community_group, indigenous_led, religious, "
-        "corporate, political_party, sports_club, government, media, union, academic); "
-        "affiliations (corporate, political, religious), comma-separated.",
+        help_text=_(
+            "One per line: name; kind (ngo, community_group, indigenous_led, religious, "
+            "corporate, political_party, sports_club, government, media, union, academic); "
+            "affiliations (corporate, political, religious), comma-separated."
+        ),
     )
     speakers = forms.CharField(
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line: name; role (mp, councillor, candidate, journalist, activist, "
-        "expert, other); party, if any.",
+        help_text=_(
+            "One per line: name; role (mp, councillor, candidate, journalist, activist, "
+            "expert, other); party, if any."
+        ),
     )
     major_parties = forms.CharField(
-        label="Major parties", required=False, max_length=500, help_text="Comma-separated."
+        label=_("Major parties"), required=False, max_length=500, help_text=_("Comma-separated.")
     )
     parties_invited = forms.CharField(
-        label="Parties invited", required=False, max_length=500, help_text="Comma-separated."
+        label=_("Parties invited"), required=False, max_length=500, help_text=_("Comma-separated.")
     )
     message_aligned = forms.BooleanField(
-        label="The event's message is the same as ours", required=False, initial=True
+        label=_("The event's message is the same as ours"), required=False, initial=True
     )
-    during_election = forms.BooleanField(label="During an election campaign", required=False)
-    legal = forms.ChoiceField(label="Legal risk", choices=RISK_CHOICES, required=False)
-    reputational = forms.ChoiceField(label="Reputational risk", choices=RISK_CHOICES, required=False)  # fmt: skip
-    physical = forms.ChoiceField(label="Physical risk to attendees", choices=RISK_CHOICES, required=False)  # fmt: skip
+    during_election = forms.BooleanField(label=_("During an election campaign"), required=False)
+    legal = forms.ChoiceField(label=_("Legal risk"), choices=RISK_CHOICES, required=False)
+    reputational = forms.ChoiceField(label=_("Reputational risk"), choices=RISK_CHOICES, required=False)  # fmt: skip
+    physical = forms.ChoiceField(label=_("Physical risk to attendees"), choices=RISK_CHOICES, required=False)  # fmt: skip
 
     def event(self, *, title: str = "", organisation: Organisation | None = None) -> dict:
         data = self.cleaned_data

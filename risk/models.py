@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 
@@ -21,25 +22,25 @@ class RiskType(models.TextChoices):
     """Seed 002: "Types of risk to consider when partnering include political, policy
     related, financial, legal, reputational and physical." """
 
-    POLITICAL = "political", "Political"
-    POLICY = "policy", "Policy"
-    FINANCIAL = "financial", "Financial"
-    LEGAL = "legal", "Legal"
-    REPUTATIONAL = "reputational", "Reputational"
-    PHYSICAL = "physical", "Physical"
+    POLITICAL = "political", _("Political")
+    POLICY = "policy", _("Policy")
+    FINANCIAL = "financial", _("Financial")
+    LEGAL = "legal", _("Legal")
+    REPUTATIONAL = "reputational", _("Reputational")
+    PHYSICAL = "physical", _("Physical")
 
 
 class Rating(models.TextChoices):
-    LOW = "low", "Low"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
-    SEVERE = "severe", "Severe"
-    DO_NOT_PARTICIPATE = "do_not_participate", "Do not participate as partners"
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+    SEVERE = "severe", _("Severe")
+    DO_NOT_PARTICIPATE = "do_not_participate", _("Do not participate as partners")
 
 
 class AssessmentStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    COMPLETE = "complete", "Complete"
+    DRAFT = "draft", _("Draft")
+    COMPLETE = "complete", _("Complete")
 
 
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -51,19 +52,23 @@ class Check(models.TextChoices):
     """What seed 002 asks us to look at before partnering; each is ticked with a note.
     A check's fields on RiskAssessment are `check_<value>` and `check_<value>_note`."""
 
-    PAST_ACTIONS = "past_actions", "Organisers' past actions and statements"
-    AFFILIATIONS = "affiliations", "Organisers' corporate and other affiliations"
-    SPEAKERS = "speakers", "Political or other affiliations of the speakers"
+    PAST_ACTIONS = "past_actions", _("Organisers' past actions and statements")
+    AFFILIATIONS = "affiliations", _("Organisers' corporate and other affiliations")
+    SPEAKERS = "speakers", _("Political or other affiliations of the speakers")
     MAJOR_PARTIES = (
         "major_parties",
-        "Every major party invited (an event with a member of parliament, councillor or "
-        "candidate), or its statement read out",
+        _(
+            "Every major party invited (an event with a member of parliament, councillor or "
+            "candidate), or its statement read out"
+        ),
     )
-    RELIGIOUS = "religious", "Religious hosting: would a formal event look exclusionary?"
+    RELIGIOUS = "religious", _("Religious hosting: would a formal event look exclusionary?")
     INDIGENOUS = (
         "indigenous",
-        "Indigenous-led organisers: their full consent, not dominating their space, where the "
-        "funds raised go, whether our branding helps the long-term relationship",
+        _(
+            "Indigenous-led organisers: their full consent, not dominating their space, where the "
+            "funds raised go, whether our branding helps the long-term relationship"
+        ),
     )
 
 
@@ -120,7 +125,7 @@ class RiskAssessment(models.Model):
         related_name="risk_assessments",
     )
     title = models.CharField(
-        max_length=200, blank=True, help_text="Optional: what is assessed, if not obvious."
+        max_length=200, blank=True, help_text=_("Optional: what is assessed, if not obvious.")
     )
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="risk_assessments"
@@ -130,7 +135,7 @@ class RiskAssessment(models.Model):
         max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
     )
     review_on = models.DateField(
-        "review date", null=True, blank=True, help_text="Needed to complete the assessment."
+        _("review date"), null=True, blank=True, help_text=_("Needed to complete the assessment.")
     )
     rating = models.CharField(
         max_length=20,
@@ -138,7 +143,7 @@ class RiskAssessment(models.Model):
         blank=True,
         editable=False,
         db_index=True,
-        help_text="Derived from the lines; empty until there is one.",
+        help_text=_("Derived from the lines; empty until there is one."),
     )
 
     check_past_actions = _checked(Check.PAST_ACTIONS)
@@ -182,19 +187,21 @@ class RiskAssessment(models.Model):
                 ),
                 name="risk_assessment_exactly_one_target",
                 violation_error_message=(
-                    "Assess exactly one thing: a partnership request, a partnership or an "
-                    "organisation."
+                    _(
+                        "Assess exactly one thing: a partnership request, a partnership or an "
+                        "organisation."
+                    )
                 ),
             ),
             models.CheckConstraint(
                 condition=~Q(status=AssessmentStatus.COMPLETE) | Q(review_on__isnull=False),
                 name="risk_assessment_complete_has_review_date",
-                violation_error_message="A complete assessment needs a review date.",
+                violation_error_message=_("A complete assessment needs a review date."),
             ),
             models.CheckConstraint(
                 condition=Q(review_on__isnull=True) | Q(review_on__gte=F("assessed_on")),
                 name="risk_assessment_review_after_assessment",
-                violation_error_message="The review date cannot be before the assessment.",
+                violation_error_message=_("The review date cannot be before the assessment."),
             ),
         ]
 
@@ -222,7 +229,11 @@ class RiskAssessment(models.Model):
     def checks(self) -> list[tuple[str, bool, str]]:
         """(label, ticked, note) for each check of seed 002, in order."""
         return [
-            (check.label, getattr(self, f"check_{check}"), getattr(self, f"check_{check}_note"))
+            (
+                str(check.label),
+                getattr(self, f"check_{check}"),
+                getattr(self, f"check_{check}_note"),
+            )
             for check in Check
         ]
 
@@ -232,15 +243,15 @@ class RiskLine(models.Model):
 
     assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="lines")
     risk_type = models.CharField(max_length=20, choices=RiskType.choices)
-    description = models.TextField(blank=True, help_text="What could happen.")
-    likelihood = models.PositiveSmallIntegerField(validators=SCALE, help_text="1 (rare) to 5.")
-    impact = models.PositiveSmallIntegerField(validators=SCALE, help_text="1 (minimal) to 5.")
+    description = models.TextField(blank=True, help_text=_("What could happen."))
+    likelihood = models.PositiveSmallIntegerField(validators=SCALE, help_text=_("1 (rare) to 5."))
+    impact = models.PositiveSmallIntegerField(validators=SCALE, help_text=_("1 (minimal) to 5."))
     mitigation = models.TextField(blank=True)
     residual_likelihood = models.PositiveSmallIntegerField(
-        validators=SCALE, help_text="After mitigation."
+        validators=SCALE, help_text=_("After mitigation.")
     )
     residual_impact = models.PositiveSmallIntegerField(
-        validators=SCALE, help_text="After mitigation."
+        validators=SCALE, help_text=_("After mitigation.")
     )
 
     class Meta:
@@ -249,7 +260,7 @@ class RiskLine(models.Model):
             models.UniqueConstraint(
                 fields=["assessment", "risk_type"],
                 name="risk_line_one_per_type",
-                violation_error_message="Each type of risk has one line.",
+                violation_error_message=_("Each type of risk has one line."),
             ),
             models.CheckConstraint(
                 condition=Q(risk_type__in=RiskType.values), name="risk_line_type_known"
@@ -298,8 +309,8 @@ class RequestAdvice(models.Model):
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    event = models.JSONField(help_text="The event as described to the advisor.")
-    advice = models.JSONField(help_text="The advisor's answer.")
+    event = models.JSONField(help_text=_("The event as described to the advisor."))
+    advice = models.JSONField(help_text=_("The advisor's answer."))
     recommendation = models.CharField(max_length=30)
     visibility = models.CharField(max_length=20)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
@@ -32,10 +33,10 @@ REQUEST_VISIBILITY_AS_ADVICE = {
     "attend_only": "unbranded",
 }
 ADVICE_VISIBILITY_LABELS = {
-    "amnesty_branded": "Amnesty-branded",
-    "co_branded": "Co-branded",
-    "unbranded": "Unbranded (silent partner)",
-    "none": "None: no Amnesty presence",
+    "amnesty_branded": _("Amnesty-branded"),
+    "co_branded": _("Co-branded"),
+    "unbranded": _("Unbranded (silent partner)"),
+    "none": _("None: no Amnesty presence"),
 }
 
 
@@ -59,7 +60,7 @@ def assessment_for_request(partnership_request: PartnershipRequest) -> RiskAsses
 
 
 def rating_label(rating: str) -> str:
-    return Rating(rating).label if rating else NOT_ASSESSED
+    return str(Rating(rating).label) if rating else NOT_ASSESSED
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def compare_visibility(partnership_request: PartnershipRequest, advice: RequestA
     proposed = REQUEST_VISIBILITY_AS_ADVICE.get(partnership_request.visibility, "")
     return VisibilityComparison(
         proposed=partnership_request.get_visibility_display(),
-        advised=ADVICE_VISIBILITY_LABELS.get(advice.visibility, advice.visibility),
+        advised=str(ADVICE_VISIBILITY_LABELS.get(advice.visibility, advice.visibility)),
         differs=proposed != advice.visibility,
     )
 

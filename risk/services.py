@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
@@ -33,7 +34,10 @@ def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -
     problems = []
     missing = [label for value, label in RiskType.choices if value not in {line.risk_type for line in lines}]  # fmt: skip
     if missing:
-        problems.append(f"Assess every type of risk: {', '.join(missing).lower()} is missing.")
+        problems.append(
+            _("Assess every type of risk: %(missing)s is missing.")
+            % {"missing": ", ".join(str(label) for label in missing).lower()}
+        )
     unticked = [
         check.label
         for check in Check
@@ -41,9 +45,12 @@ def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -
         or not getattr(assessment, f"check_{check}_note").strip()
     ]
     if unticked:
-        problems.append(f"Tick every check with a note: {'; '.join(unticked)}.")
+        problems.append(
+            _("Tick every check with a note: %(checks)s.")
+            % {"checks": "; ".join(str(label) for label in unticked)}
+        )
     if assessment.review_on is None:
-        problems.append("Set a review date.")
+        problems.append(_("Set a review date."))
     return problems
 
 
@@ -71,7 +78,7 @@ def risk_assessment_save(
     A complete assessment must pass `completion_problems`; a refused save leaves
     nothing behind (the transaction rolls back)."""
     if not may_assess(user):
-        raise NotPermitted("Only Section staff and coordinators may assess risk.")
+        raise NotPermitted(_("Only Section staff and coordinators may assess risk."))
     if assessment.pk is None and not assessment.assessor_id:
         assessment.assessor = user
     assessment.full_clean(exclude=["rating"])
@@ -158,7 +165,7 @@ def request_advice_record(
     under the form's token until the request is saved. Once a request is submitted the
     advice it was given stays as it was."""
     if not is_local_group(user):
-        raise NotPermitted("Only a local group's advice is kept with its request.")
+        raise NotPermitted(_("Only a local group's advice is kept with its request."))
     values = {
         "event": dict(event),
         "advice": dict(advice),
@@ -169,7 +176,7 @@ def request_advice_record(
     if partnership_request is not None:
         if partnership_request.status != RequestStatus.DRAFT:
             return None
-        advice_row, _ = RequestAdvice.objects.update_or_create(
+        advice_row, _created = RequestAdvice.objects.update_or_create(
             partnership_request=partnership_request,
             defaults=values,
             create_defaults={**values, "token": str(uuid.uuid4())},
@@ -181,7 +188,7 @@ def request_advice_record(
         existing.asked_by_id != user.pk or existing.partnership_request_id
     ):
         return None  # not this form's
-    advice_row, _ = RequestAdvice.objects.update_or_create(token=token, defaults=values)
+    advice_row, _created = RequestAdvice.objects.update_or_create(token=token, defaults=values)
     return advice_row
 
 

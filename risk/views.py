@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -128,7 +129,9 @@ class AssessmentFormView(StaffRequiredMixin, TemplateView):
                 form.add_error(None, error.messages)
             else:
                 messages.success(
-                    request, f"Saved: {assessment.get_rating_display() or 'not rated'}."
+                    request,
+                    _("Saved: %(rating)s.")
+                    % {"rating": assessment.get_rating_display() or _("not rated")},
                 )
                 return redirect(assessment)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
@@ -179,7 +182,10 @@ def _visibility_difference(proposed: str, advice: dict) -> str:
     if selectors.REQUEST_VISIBILITY_AS_ADVICE[proposed] == advice["visibility"]:
         return ""
     advised = selectors.ADVICE_VISIBILITY_LABELS[advice["visibility"]]
-    return f"You propose {dict(Visibility.choices)[proposed].lower()}; the advice is {advised.lower()}."
+    return _("You propose %(proposed)s; the advice is %(advised)s.") % {
+        "proposed": str(dict(Visibility.choices)[proposed]).lower(),
+        "advised": str(advised).lower(),
+    }
 
 
 @require_POST

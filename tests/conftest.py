@@ -30,3 +30,16 @@ def role_user(db):
     from tests.factories import UserFactory
 
     return UserFactory.with_role
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a view that activated another (the
+    partner form, a user's saved choice) leaves it active in the thread, and code called
+    outside a request (charts, e-mails built in a test) would speak it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from accounts.emails import MailServerRefusedLogin, absolute_url, send_templated_email
@@ -68,8 +69,8 @@ def _user_follow_ups(user: User) -> QuerySet[Approach]:
 def _follow_up_item(approach: Approach, today: datetime.date) -> ReminderItem:
     # One shape for the digest, the reminders page and the calendar feed.
     return ReminderItem(
-        kind="Follow-up",
-        title=f"Follow up with {_approach_target(approach)}",
+        kind=_("Follow-up"),
+        title=_("Follow up with %(target)s") % {"target": _approach_target(approach)},
         due=approach.follow_up_on,
         url=absolute_url(approach.get_absolute_url()),
         overdue=approach.follow_up_on < today,
@@ -108,8 +109,9 @@ def requests_waiting_for_review(user: User, today: datetime.date) -> list[Remind
     )
     return [
         ReminderItem(
-            kind="Request",
-            title=f"{request} has waited since {date_format(timezone.localdate(request.submitted_at))}",
+            kind=_("Request"),
+            title=_("%(request)s has waited since %(date)s")
+            % {"request": request, "date": date_format(timezone.localdate(request.submitted_at))},
             due=timezone.localdate(request.submitted_at) + datetime.timedelta(days=days),
             url=absolute_url(
                 reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
@@ -140,8 +142,13 @@ def coalition_meetings_next_week(user: User, today: datetime.date) -> list[Remin
     )
     return [
         ReminderItem(
-            kind="Meeting",
-            title=f"{meeting.coalition} meeting{f' at {meeting.location}' if meeting.location else ''}",
+            kind=_("Meeting"),
+            title=(
+                _("%(coalition)s meeting at %(place)s")
+                % {"coalition": meeting.coalition, "place": meeting.location}
+                if meeting.location
+                else _("%(coalition)s meeting") % {"coalition": meeting.coalition}
+            ),
             due=meeting.date,
             url=absolute_url(reverse("partnerships:coalition_detail", args=[meeting.coalition_id])),
         )
@@ -171,8 +178,8 @@ def _user_risk_reviews(user: User) -> QuerySet[RiskAssessment]:
 def _risk_review_item(assessment: RiskAssessment, today: datetime.date) -> ReminderItem:
     assert assessment.review_on is not None  # _user_risk_reviews keeps only scheduled ones
     return ReminderItem(
-        kind="Risk review",
-        title=f"Review {assessment}",
+        kind=_("Risk review"),
+        title=_("Review %(assessment)s") % {"assessment": assessment},
         due=assessment.review_on,
         url=absolute_url(assessment.get_absolute_url()),
         overdue=assessment.review_on < today,
@@ -232,7 +239,9 @@ def reminder_digest_send(
     both send; if sending fails the row is removed again, so the retry sends it. A
     refused login is no passing fault: the row stays with the server's answer (the
     admin shows it) and MailServerRefusedLogin propagates, so nothing retries it."""
-    items = reminder_items(user=user, today=today, shared=shared)
+    # A task has no request: the digest is in the user's saved language.
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        items = reminder_items(user=user, today=today, shared=shared)
     if not items:
         return None
     try:
@@ -241,11 +250,12 @@ def reminder_digest_send(
     except IntegrityError:
         return None  # sent already today
     try:
-        send_templated_email(
-            template="reminder_digest",
-            context={"user": user, "items": items, "today": today},
-            to=[user.email],
-        )
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            send_templated_email(
+                template="reminder_digest",
+                context={"user": user, "items": items, "today": today},
+                to=[user.email],
+            )
     except MailServerRefusedLogin as error:
         digest.error = str(error)
         digest.save(update_fields=["error"])

@@ -6,15 +6,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_local_group, is_section_staff
 from partnerships.models import CooperationMethod
 
 
 class RunBy(models.TextChoices):
-    LOCAL_GROUP = "local_group", "The local group"
-    SECTION_STAFF = "section_staff", "Section staff"
-    BOTH = "both", "The local group with Section staff"
+    LOCAL_GROUP = "local_group", _("The local group")
+    SECTION_STAFF = "section_staff", _("Section staff")
+    BOTH = "both", _("The local group with Section staff")
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -60,19 +61,19 @@ class JointActivity(models.Model):
     )
     title = models.CharField(max_length=200)
     kind = models.CharField(
-        "method of cooperation", max_length=30, choices=CooperationMethod.choices
+        _("method of cooperation"), max_length=30, choices=CooperationMethod.choices
     )
     starts_on = models.DateField()
     ends_on = models.DateField()
     place = models.CharField(max_length=200, blank=True)
-    run_by = models.CharField("run by", max_length=20, choices=RunBy.choices)
+    run_by = models.CharField(_("run by"), max_length=20, choices=RunBy.choices)
     staff_hours = models.DecimalField(max_digits=8, decimal_places=1, default=Decimal(0))
     volunteer_hours = models.DecimalField(max_digits=8, decimal_places=1, default=Decimal(0))
     money_spent = models.DecimalField(
-        "money spent (EUR)", max_digits=10, decimal_places=2, default=Decimal(0)
+        _("money spent (EUR)"), max_digits=10, decimal_places=2, default=Decimal(0)
     )
-    in_kind = models.CharField("in-kind resources", max_length=500, blank=True)
-    public_reached = models.PositiveIntegerField("people reached", null=True, blank=True)
+    in_kind = models.CharField(_("in-kind resources"), max_length=500, blank=True)
+    public_reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
     description = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -84,7 +85,7 @@ class JointActivity(models.Model):
 
     class Meta:
         ordering = ["-starts_on", "-pk"]
-        verbose_name_plural = "joint activities"
+        verbose_name_plural = _("joint activities")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(partnership__isnull=False) & Q(coalition__isnull=True))
@@ -118,10 +119,10 @@ class JointActivity(models.Model):
 
 
 class TargetStatus(models.TextChoices):
-    REACHED = "reached", "Reached"
-    PARTLY = "partly", "Partly reached"
-    NOT_REACHED = "not_reached", "Not reached"
-    PENDING = "pending", "No result yet"
+    REACHED = "reached", _("Reached")
+    PARTLY = "partly", _("Partly reached")
+    NOT_REACHED = "not_reached", _("Not reached")
+    PENDING = "pending", _("No result yet")
 
 
 def target_status(*, baseline: Decimal, target: Decimal, actual: Decimal | None) -> TargetStatus:
@@ -146,7 +147,7 @@ class Target(models.Model):
 
     activity = models.ForeignKey(JointActivity, on_delete=models.CASCADE, related_name="targets")
     indicator = models.CharField(max_length=200)
-    unit = models.CharField(max_length=50, help_text="people, signatures, articles…")
+    unit = models.CharField(max_length=50, help_text=_("people, signatures, articles…"))
     baseline = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     target = models.DecimalField(max_digits=12, decimal_places=2)
     actual = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

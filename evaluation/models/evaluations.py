@@ -5,14 +5,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .activities import JointActivity, ThroughActivityQuerySet
 
 
 class Answer(models.TextChoices):
-    YES = "yes", "Yes"
-    PARTLY = "partly", "Partly"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
 
 
 # Seed 000, "Evaluating joint activity", in its order: (field, question).
@@ -30,14 +31,14 @@ QUESTION_FIELDS = tuple(name for name, _ in QUESTIONS)
 
 
 class EvaluationStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    COMPLETE = "complete", "Complete"
+    DRAFT = "draft", _("Draft")
+    COMPLETE = "complete", _("Complete")
 
 
 class Recommendation(models.TextChoices):
-    CONTINUE = "continue", "Continue"
-    ADJUST = "adjust", "Adjust"
-    CONCLUDE = "conclude", "Conclude"
+    CONTINUE = "continue", _("Continue")
+    ADJUST = "adjust", _("Adjust")
+    CONCLUDE = "conclude", _("Conclude")
 
 
 def _answer_field(question: str) -> models.CharField:
@@ -75,7 +76,7 @@ class Evaluation(models.Model):
     lessons_learned = _answer_field(QUESTIONS[7][1])
     lessons_learned_note = models.TextField(blank=True)
     overall_rating = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="1 (poor) to 5 (excellent)"
+        null=True, blank=True, help_text=_("1 (poor) to 5 (excellent)")
     )
     recommendation = models.CharField(max_length=10, choices=Recommendation.choices, blank=True)
     created_by = models.ForeignKey(
@@ -138,9 +139,9 @@ class Evaluation(models.Model):
 
 
 class NextStepKind(models.TextChoices):
-    ADJUST = "adjust", "Adjust the cooperation"
-    CONCLUDE = "conclude", "Propose concluding the partnership"
-    RISK_REVIEW = "risk_review", "Review the organisation for risk"
+    ADJUST = "adjust", _("Adjust the cooperation")
+    CONCLUDE = "conclude", _("Propose concluding the partnership")
+    RISK_REVIEW = "risk_review", _("Review the organisation for risk")
 
 
 class NextStep(models.Model):

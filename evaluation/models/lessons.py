@@ -3,6 +3,7 @@ new request concerns the same organisation, kind, sector or method."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import CooperationMethod
 from partnerships.models.organisations import OrganisationKind
@@ -23,7 +24,7 @@ class Lesson(models.Model):
     # The outreach sector's slug: a tag, so that evaluation does not depend on outreach.
     sector = models.SlugField(max_length=120, blank=True)
     method = models.CharField(
-        "method of cooperation", max_length=30, choices=CooperationMethod.choices, blank=True
+        _("method of cooperation"), max_length=30, choices=CooperationMethod.choices, blank=True
     )
     coalition = models.ForeignKey(
         "partnerships.Coalition", on_delete=models.SET_NULL, null=True, blank=True,

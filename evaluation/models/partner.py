@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .activities import JointActivity, ThroughActivityQuerySet
 from .evaluations import Answer
@@ -13,7 +14,11 @@ class PartnerLink(models.Model):
     activity = models.ForeignKey(
         JointActivity, on_delete=models.CASCADE, related_name="partner_links"
     )
-    email = models.EmailField("partner contact's e-mail")
+    email = models.EmailField(_("partner contact's e-mail"))
+    # The mail and, until the partner picks another, the form are in this language.
+    language = models.CharField(
+        _("language for mail"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -36,15 +41,17 @@ class PartnerAnswer(models.Model):
         JointActivity, on_delete=models.CASCADE, related_name="partner_answers"
     )
     beneficial_to_both = models.CharField(
-        "Has the cooperation been beneficial to both of us?", max_length=10, choices=Answer.choices
+        _("Has the cooperation been beneficial to both of us?"),
+        max_length=10,
+        choices=Answer.choices,
     )
     negative_effects = models.CharField(
-        "Have there been any negative effects?", max_length=10, choices=Answer.choices
+        _("Have there been any negative effects?"), max_length=10, choices=Answer.choices
     )
-    negative_effects_note = models.TextField("Which negative effects?", blank=True)
-    what_to_change = models.TextField("What should we change next time?", blank=True)
+    negative_effects_note = models.TextField(_("Which negative effects?"), blank=True)
+    what_to_change = models.TextField(_("What should we change next time?"), blank=True)
     work_again = models.CharField(
-        "Would you work with us again?", max_length=10, choices=Answer.choices
+        _("Would you work with us again?"), max_length=10, choices=Answer.choices
     )
     answered_at = models.DateTimeField(auto_now_add=True)
 

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from config.periods import ends_before_it_starts
@@ -19,7 +20,7 @@ ACTIVITY_FIELDS = (
 
 def _check_dates(details: Mapping) -> None:
     if ends_before_it_starts(details.get("starts_on"), details.get("ends_on")):
-        raise EvaluationRefused("An activity cannot end before it starts.")
+        raise EvaluationRefused(_("An activity cannot end before it starts."))
 
 
 @transaction.atomic
@@ -32,9 +33,11 @@ def activity_create(
 ) -> JointActivity:
     """A new activity under exactly one partnership or coalition the user may record under."""
     if (partnership is None) == (coalition is None):
-        raise EvaluationRefused("Choose either a partnership or a coalition.")
+        raise EvaluationRefused(_("Choose either a partnership or a coalition."))
     if not may_record_under(user, partnership=partnership, coalition=coalition):
-        raise EvaluationRefused("You may record activities only of your own group's partnerships.")
+        raise EvaluationRefused(
+            _("You may record activities only of your own group's partnerships.")
+        )
     _check_dates(details)
     return JointActivity.objects.create(
         partnership=partnership,
@@ -47,7 +50,9 @@ def activity_create(
 @transaction.atomic
 def activity_update(*, activity: JointActivity, user: User, details: Mapping) -> JointActivity:
     if not may_change(user, activity):
-        raise EvaluationRefused("You may change activities only of your own group's partnerships.")
+        raise EvaluationRefused(
+            _("You may change activities only of your own group's partnerships.")
+        )
     _check_dates(details)
     for name in ACTIVITY_FIELDS:
         if name in details:

@@ -7,6 +7,7 @@ from typing import TypeGuard
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import is_section_staff, require_staff
@@ -57,12 +58,12 @@ def evaluation_save(
 ) -> Evaluation:
     """Save our answers as a draft, or complete the evaluation when all eight are in."""
     if not may_change(user, activity):
-        raise EvaluationRefused("You may evaluate only the activities of your own group.")
+        raise EvaluationRefused(_("You may evaluate only the activities of your own group."))
     evaluation = Evaluation.objects.select_for_update().filter(activity=activity).first()
     if evaluation is None:
         evaluation = Evaluation(activity=activity, created_by=user)
     elif evaluation.is_complete:
-        raise EvaluationRefused("This evaluation is complete and can no longer be changed.")
+        raise EvaluationRefused(_("This evaluation is complete and can no longer be changed."))
     for name in EDITABLE_FIELDS:
         if name in answers:
             setattr(evaluation, name, answers[name])
@@ -143,7 +144,7 @@ def risk_review_flag(
 
 @transaction.atomic
 def next_step_done(*, step: NextStep, user: User) -> NextStep:
-    require_staff(user, to="mark a next step done")
+    require_staff(user, to=_("mark a next step done"))
     if step.done_at is None:
         step.done_at = timezone.now()
         step.save(update_fields=["done_at"])
@@ -157,6 +158,6 @@ def next_step_conclude_partnership(*, step: NextStep, user: User) -> NextStep:
 
     partnership = step.activity.partnership
     if step.kind != NextStepKind.CONCLUDE or step.done_at is not None or partnership is None:
-        raise EvaluationRefused("This proposal is no longer open.")
+        raise EvaluationRefused(_("This proposal is no longer open."))
     partnership_conclude(partnership=partnership, user=user)
     return next_step_done(step=step, user=user)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from evaluation.models import Evaluation, Lesson
@@ -30,10 +31,10 @@ def lesson_tags(evaluation: Evaluation) -> dict:
 @transaction.atomic
 def lesson_record(*, evaluation: Evaluation, user: User, text: str, **tags: Any) -> Lesson:
     if not may_change(user, evaluation.activity):
-        raise EvaluationRefused("You may add lessons only to your own group's evaluations.")
+        raise EvaluationRefused(_("You may add lessons only to your own group's evaluations."))
     text = text.strip()
     if not text:
-        raise EvaluationRefused("Write the lesson first.")
+        raise EvaluationRefused(_("Write the lesson first."))
     return Lesson.objects.create(
         evaluation=evaluation, text=text, created_by=user, **{**lesson_tags(evaluation), **tags}
     )

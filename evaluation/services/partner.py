@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.emails import send_templated_email
 from accounts.models import User
@@ -68,13 +69,20 @@ def partner_link_check(*, token: str, activity_id: int) -> LinkCheck:
 
 
 @transaction.atomic
-def partner_link_create(*, activity: JointActivity, user: User, email: str) -> PartnerLink:
-    """Record the link and send it to the partner's contact once the row is committed."""
+def partner_link_create(
+    *, activity: JointActivity, user: User, email: str, language: str = ""
+) -> PartnerLink:
+    """Record the link and send it to the partner's contact once the row is committed,
+    in `language` (one of LANGUAGES; the site's default when empty)."""
     from evaluation.tasks import send_partner_link
 
     if not may_change(user, activity):
-        raise EvaluationRefused("You may ask partners only about your own group's activities.")
-    link = PartnerLink.objects.create(activity=activity, email=email, created_by=user)
+        raise EvaluationRefused(_("You may ask partners only about your own group's activities."))
+    if language and language not in dict(settings.LANGUAGES):
+        raise EvaluationRefused(_("Choose one of the languages offered."))
+    link = PartnerLink.objects.create(
+        activity=activity, email=email, created_by=user, language=language
+    )
     send_partner_link.delay(link.pk)  # after the commit (config.celery.TransactionAwareTask)
     return link
 
@@ -88,15 +96,16 @@ def partner_link_send(*, link_id: int) -> int:
         return 0
     link = PartnerLink.objects.select_related("activity").get(pk=link_id)
     try:
-        return send_templated_email(
-            template="partner_evaluation",
-            context={
-                "activity": link.activity,
-                "url": partner_link_url(link),
-                "valid_days": settings.EVALUATION_PARTNER_LINK_MAX_AGE // 86400,
-            },
-            to=[link.email],
-        )
+        with translation.override(link.language or settings.LANGUAGE_CODE):
+            return send_templated_email(
+                template="partner_evaluation",
+                context={
+                    "activity": link.activity,
+                    "url": partner_link_url(link),
+                    "valid_days": settings.EVALUATION_PARTNER_LINK_MAX_AGE // 86400,
+                },
+                to=[link.email],
+            )
     except Exception:
         PartnerLink.objects.filter(pk=link_id).update(sent_at=None)  # the retry sends it
         raise
@@ -109,7 +118,7 @@ def partner_answer_record(*, link: PartnerLink, answers: dict) -> PartnerAnswer:
         used_at=timezone.now()
     )
     if not claimed:
-        raise EvaluationRefused("This link has been used already.")
+        raise EvaluationRefused(_("This link has been used already."))
     answer = PartnerAnswer.objects.create(link=link, activity_id=link.activity_id, **answers)
     if answer.negative_effects == Answer.YES:
         risk_review_flag(activity=link.activity)

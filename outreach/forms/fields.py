@@ -3,6 +3,7 @@
 from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from outreach.services.keywords import keyword_normalise
 from partnerships.views.common import parse_id
@@ -54,10 +55,10 @@ class KeywordsField(forms.CharField):
 
     def validate(self, value: list[str]) -> None:
         if self.required and not value:
-            raise forms.ValidationError("Give at least one keyword.", code="required")
+            raise forms.ValidationError(_("Give at least one keyword."), code="required")
         too_long = [name for name in value if len(name) > 80]
         if too_long:
             raise forms.ValidationError(
-                "A keyword has at most 80 characters: %(names)s",
+                _("A keyword has at most 80 characters: %(names)s"),
                 params={"names": ", ".join(too_long)},
             )

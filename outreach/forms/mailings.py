@@ -50,7 +50,7 @@ class UrgentActionForm(forms.ModelForm):
 
 class FollowUpForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=[(MailingKind.UPDATED, "Update"), (MailingKind.CLOSED, "Closed")],
+        choices=[(MailingKind.UPDATED, _("Update")), (MailingKind.CLOSED, _("Closed"))],
         initial=MailingKind.UPDATED,
     )
     note = forms.CharField(

@@ -44,7 +44,8 @@ class PublicationForm(forms.ModelForm):
     file = forms.FileField(
         required=False,
         validators=[FileExtensionValidator(ALLOWED_EXTENSIONS)],
-        help_text=f"{', '.join(ALLOWED_EXTENSIONS)}; at most 20 MB.",
+        help_text=_("%(extensions)s; at most 20 MB.")
+        % {"extensions": ", ".join(ALLOWED_EXTENSIONS)},
     )
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
@@ -57,7 +58,8 @@ class PublicationForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload and getattr(upload, "size", 0) > MAX_FILE_SIZE:
             raise forms.ValidationError(
-                f"The file is larger than {MAX_FILE_SIZE // 2**20} MB: upload a smaller copy or give a link."
+                _("The file is larger than %(size)s MB: upload a smaller copy or give a link.")
+                % {"size": MAX_FILE_SIZE // 2**20}
             )
         if upload and hasattr(upload, "content_type") and (problem := upload_problem(upload)):
             raise forms.ValidationError(problem)

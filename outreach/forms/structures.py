@@ -80,7 +80,7 @@ class StructureMemberAddForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if not self.errors and (data.get("user") is None) == (data.get("contact") is None):
-            raise forms.ValidationError("Choose one user or one contact to add.")
+            raise forms.ValidationError(_("Choose one user or one contact to add."))
         return data
 
 

@@ -27,8 +27,8 @@ class AtRiskAccessLog(models.Model):
 
     class Meta:
         ordering = ["-accessed_at", "-pk"]
-        verbose_name = "access to a contact at risk"
-        verbose_name_plural = "accesses to contacts at risk"
+        verbose_name = _("access to a contact at risk")
+        verbose_name_plural = _("accesses to contacts at risk")
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_action_display().lower()} of {self.contact}"

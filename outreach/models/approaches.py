@@ -169,7 +169,7 @@ class Approach(models.Model):
                 condition=Q(follow_up_on__isnull=True)
                 | Q(follow_up_on__range=(EARLIEST_DATE, LATEST_DATE)),
                 name="approach_follow_up_on_in_range",
-                violation_error_message="Choose a follow-up date between 1990 and 2100.",
+                violation_error_message=_("Choose a follow-up date between 1990 and 2100."),
             ),
         ]
 

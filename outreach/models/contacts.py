@@ -228,7 +228,7 @@ class Contact(models.Model):
                 Lower("email"),
                 condition=~Q(email=""),
                 name="contact_email_unique_when_given",
-                violation_error_message="Another contact already has this e-mail address.",
+                violation_error_message=_("Another contact already has this e-mail address."),
             ),
             # Consent is only meaningful with the date it was given.
             models.CheckConstraint(

@@ -187,7 +187,7 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        verbose_name_plural = "deliveries"
+        verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(fields=["mailing", "contact"], name="delivery_once_per_contact")
         ]

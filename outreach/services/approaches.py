@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -30,7 +31,7 @@ def _save(approach: Approach, data: dict) -> Approach:
         if name in data:
             setattr(approach, name, data[name])
     if approach.contact_id is None and approach.organisation_id is None:
-        raise NotPossible("Choose the contact or the organisation approached.")
+        raise NotPossible(_("Choose the contact or the organisation approached."))
     _fill_organisation_from_contact(approach)
     approach.full_clean()
     approach.save()
@@ -48,7 +49,7 @@ def approach_create(
 ) -> Approach:
     """Record an approach. The organisation approached becomes "contacted" if it was a
     prospect; `relationship_owner` owns the relationship if nobody did (the form asks)."""
-    require_staff(created_by, to="record an approach")
+    require_staff(created_by, to=_("record an approach"))
     approach = Approach(created_by=created_by)
     if data.get("follow_up_on") and not data.get("follow_up_owner"):
         data = {**data, "follow_up_owner": created_by}
@@ -69,11 +70,11 @@ def approach_update(*, approach: Approach, data: dict) -> Approach:
 
 @transaction.atomic
 def approach_mark_followed_up(*, approach: Approach, by: User, notes: str = "") -> Approach:
-    require_staff(by, to="mark a follow-up done")
+    require_staff(by, to=_("mark a follow-up done"))
     if approach.follow_up_on is None:
-        raise NotPossible("No follow-up is planned for this approach.")
+        raise NotPossible(_("No follow-up is planned for this approach."))
     if approach.followed_up_at is not None:
-        raise NotPossible("This follow-up is already marked as done.")
+        raise NotPossible(_("This follow-up is already marked as done."))
     approach.followed_up_at = timezone.now()
     if notes.strip():
         stamp = f"{timezone.localdate():%d %b %Y}, {by}: {notes.strip()}"

@@ -3,6 +3,8 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -25,11 +27,11 @@ def spectrum_place(
 
     `moved_by` None: the system (demo data, imports), not a person."""
     if moved_by is not None:
-        require_staff(moved_by, to="place organisations on the spectrum of allies")
+        require_staff(moved_by, to=_("place organisations on the spectrum of allies"))
     if position not in SpectrumPosition.values:
-        raise NotPossible("Choose one of the five positions.")
+        raise NotPossible(_("Choose one of the five positions."))
     if not reason.strip():
-        raise NotPossible("Give the reason for the placement: the history keeps it.")
+        raise NotPossible(_("Give the reason for the placement: the history keeps it."))
     placement = (
         SpectrumPlacement.objects.select_for_update()
         .filter(campaign=campaign, organisation=organisation)
@@ -37,11 +39,16 @@ def spectrum_place(
     )
     if placement and placement.position == position:
         raise NotPossible(
-            f"{organisation} is already a {SpectrumPosition(position).label.lower()}."
+            _("%(organisation)s is already a %(position)s.")
+            % {
+                "organisation": organisation,
+                "position": str(SpectrumPosition(position).label).lower(),
+            }
         )
     if placement and moved_on < placement.placed_on:
         raise NotPossible(
-            f"The move cannot predate the current placement ({placement.placed_on:%d %b %Y})."
+            _("The move cannot predate the current placement (%(date)s).")
+            % {"date": date_format(placement.placed_on)}
         )
     move = SpectrumMove.objects.create(
         campaign=campaign,

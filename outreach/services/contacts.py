@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
@@ -34,7 +35,7 @@ def _check_at_risk_allowed(*, user: User, data: dict, contact: Contact | None = 
         contact is None or data["is_at_risk"] != contact.is_at_risk
     )
     if changes_flag and data["is_at_risk"] and not user.has_perm(AT_RISK_PERMISSION):
-        raise NotPermitted("Only users allowed to see contacts at risk may mark one.")
+        raise NotPermitted(_("Only users allowed to see contacts at risk may mark one."))
 
 
 def _apply(contact: Contact, data: dict) -> None:
@@ -44,7 +45,10 @@ def _apply(contact: Contact, data: dict) -> None:
         raise TypeError(f"Not a field a contact form sets: {', '.join(sorted(unknown))}")
     owner = data.get("owner")
     if owner is not None and not is_section_staff(owner):
-        raise NotPossible(f"{owner} is not a member of the Section staff, so cannot own a contact.")
+        raise NotPossible(
+            _("%(owner)s is not a member of the Section staff, so cannot own a contact.")
+            % {"owner": owner}
+        )
     if "keywords" in data:
         data = {**data, "keywords": keywords_resolve(names=data["keywords"])}
     for name in _PLAIN_FIELDS:
@@ -66,7 +70,7 @@ def contact_create(
     consent_given_at: datetime.datetime | None = None,
 ) -> Contact:
     """A new contact; consent is recorded only with its source (a mailing needs both)."""
-    require_staff(created_by, to="add contacts")
+    require_staff(created_by, to=_("add contacts"))
     _check_at_risk_allowed(user=created_by, data=data)
     # Whoever adds a contact owns it unless someone else is named.
     data = {**data, "owner": data.get("owner") or created_by}
@@ -81,7 +85,7 @@ def contact_create(
 
 @transaction.atomic
 def contact_update(*, contact: Contact, updated_by: User, data: dict) -> Contact:
-    require_staff(updated_by, to="change contacts")
+    require_staff(updated_by, to=_("change contacts"))
     _check_at_risk_allowed(user=updated_by, data=data, contact=contact)
     old_email = contact.email
     _apply(contact, data)
@@ -108,7 +112,7 @@ def consent_decide(
     if wants:
         source = source.strip()
         if not source:
-            raise NotPossible("Say where the consent comes from (a form, an event, an e-mail).")
+            raise NotPossible(_("Say where the consent comes from (a form, an event, an e-mail)."))
         contact.record_consent(source=source, given_at=when)
         return True
     if not contact.has_consent:
@@ -120,7 +124,7 @@ def consent_decide(
 def _check_actor(user: User | None) -> None:
     # None: the contact themself (a signed link) or the mail system (a bounce).
     if user is not None:
-        require_staff(user, to="change a contact's consent or status")
+        require_staff(user, to=_("change a contact's consent or status"))
 
 
 @transaction.atomic
@@ -146,7 +150,7 @@ def contact_withdraw_consent(
 ) -> Contact:
     _check_actor(user)
     if not consent_decide(contact=contact, wants=False, when=withdrawn_at):
-        raise NotPossible("This contact has not given consent, so there is none to withdraw.")
+        raise NotPossible(_("This contact has not given consent, so there is none to withdraw."))
     contact.save()
     return contact
 
@@ -205,7 +209,7 @@ def employment_add(
         end_date=end_date,
     )
     if ends_before_it_starts(start_date, end_date):
-        raise NotPossible("The end date is before the start date.")
+        raise NotPossible(_("The end date is before the start date."))
     employment.save()
     return employment
 
@@ -214,10 +218,10 @@ def employment_add(
 def employment_end(*, employment: Employment, end_date: datetime.date | None = None) -> Employment:
     """The person left the organisation: the role stays in their history."""
     if employment.end_date is not None:
-        raise NotPossible("This role has already ended.")
+        raise NotPossible(_("This role has already ended."))
     end_date = end_date or timezone.localdate()
     if ends_before_it_starts(employment.start_date, end_date):
-        raise NotPossible("The role cannot end before it started.")
+        raise NotPossible(_("The role cannot end before it started."))
     employment.end_date = end_date
     employment.save(update_fields=["end_date"])
     return employment

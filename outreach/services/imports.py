@@ -8,6 +8,7 @@ import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
 from accounts.models import User
@@ -93,21 +94,29 @@ def _read(kind: ImportKind, data: bytes, report: ImportReport) -> tuple[tablib.D
     try:
         lines = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
     except csv.Error as error:
-        raise ValidationError(f"The file cannot be read as CSV ({error}).") from error
+        raise ValidationError(
+            _("The file cannot be read as CSV (%(error)s).") % {"error": error}
+        ) from error
     if not lines or not any(cell.strip() for cell in lines[0]):
-        raise ValidationError("The file is empty: the first line must name the columns.")
+        raise ValidationError(_("The file is empty: the first line must name the columns."))
     header = [cell.strip().lower() for cell in lines[0]]
     resource_class = kind.resource_class
     known = resource_class.known_columns()
     missing = [name for name in resource_class.required_columns if name not in header]
     if missing:
         raise ValidationError(
-            f"The file has no column {', '.join(f'“{name}”' for name in missing)}. "
-            f"The first line must name the columns; these are read: {', '.join(known)}."
+            _(
+                "The file has no column %(missing)s. "
+                "The first line must name the columns; these are read: %(known)s."
+            )
+            % {"missing": ", ".join(f"“{name}”" for name in missing), "known": ", ".join(known)}
         )
     duplicated = sorted({name for name in header if header.count(name) > 1 and name})
     if duplicated:
-        raise ValidationError(f"The column {', '.join(duplicated)} appears twice in the header.")
+        raise ValidationError(
+            _("The column %(columns)s appears twice in the header.")
+            % {"columns": ", ".join(duplicated)}
+        )
     report.ignored_columns = [name for name in header if name not in known]
 
     dataset = tablib.Dataset(headers=header)
@@ -132,9 +141,11 @@ def _read(kind: ImportKind, data: bytes, report: ImportReport) -> tuple[tablib.D
         if errors:
             early_errors[len(dataset)] = errors
         if len(dataset) > MAX_IMPORT_ROWS:
-            raise ValidationError(f"The file has more than {MAX_IMPORT_ROWS} rows: split it.")
+            raise ValidationError(
+                _("The file has more than %(rows)s rows: split it.") % {"rows": MAX_IMPORT_ROWS}
+            )
     if not len(dataset):
-        raise ValidationError("The file has a header but no rows to import.")
+        raise ValidationError(_("The file has a header but no rows to import."))
     # An optional identity column (an organisation's e-mail) left out of the file is
     # read as empty, rather than stopping the import with a library message.
     for name in resource_class._meta.import_id_fields:
@@ -223,7 +234,7 @@ def _run(kind: ImportKind, data: bytes, user: User, *, dry_run: bool) -> ImportR
 @transaction.atomic
 def import_preview(*, kind: str, data: bytes, user: User) -> ImportReport:
     """What importing the file would do, row by row; the database is left as it was."""
-    require_staff(user, to="import contacts or organisations")
+    require_staff(user, to=_("import contacts or organisations"))
     report = _run(IMPORT_KINDS[kind], data, user, dry_run=True)
     transaction.set_rollback(True)  # keywords created while checking must not stay
     return report
@@ -232,7 +243,7 @@ def import_preview(*, kind: str, data: bytes, user: User) -> ImportReport:
 @transaction.atomic
 def import_apply(*, kind: str, data: bytes, user: User) -> ImportReport:
     """Import the whole file or, if any row is wrong, nothing at all."""
-    require_staff(user, to="import contacts or organisations")
+    require_staff(user, to=_("import contacts or organisations"))
     report = _run(IMPORT_KINDS[kind], data, user, dry_run=False)
     if report.ok:
         report.applied = True
@@ -257,7 +268,7 @@ def contacts_for_export(
 def contacts_export_csv(
     *, user: User, queryset: ContactQuerySet | None = None, include_at_risk: bool = False
 ) -> str:
-    require_staff(user, to="export contacts")
+    require_staff(user, to=_("export contacts"))
     contacts = contacts_for_export(user=user, queryset=queryset, include_at_risk=include_at_risk)
     dataset = ContactResource(user=user).export(contacts)
     at_risk_access_log(

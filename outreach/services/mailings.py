@@ -24,6 +24,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.emails import MailServerRefusedLogin, open_connection
 from accounts.errors import NotPossible
@@ -154,8 +155,10 @@ def mailing_create(
     if not mailing.recipient_count:
         # Rolls the empty mailing back: a mailing to nobody would read as sent.
         raise NotPossible(
-            "No consenting contact matches this Urgent Action today, so there is nobody to "
-            "send it to. Add sectors or keywords to reach its audience."
+            _(
+                "No consenting contact matches this Urgent Action today, so there is nobody to "
+                "send it to. Add sectors or keywords to reach its audience."
+            )
         )
     mailing.save(update_fields=["recipient_count"])
     if kind == MailingKind.ISSUED:

@@ -4,6 +4,7 @@ from collections.abc import Collection, Mapping
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -27,10 +28,13 @@ def sector_assessment_record(
 
     `assessed_by` None: the system (demo data), not a person."""
     if assessed_by is not None:
-        require_staff(assessed_by, to="assess a sector")
+        require_staff(assessed_by, to=_("assess a sector"))
     missing = [name for name in scoring.ALL_CRITERIA if scores.get(name) is None]
     if missing:
-        raise NotPossible(f"Every criterion needs a score; missing: {', '.join(missing)}.")
+        raise NotPossible(
+            _("Every criterion needs a score; missing: %(missing)s.")
+            % {"missing": ", ".join(missing)}
+        )
     unknown_aims = set(aims) - set(Aim.values)
     if unknown_aims:
         raise NotPossible(f"Unknown aims: {', '.join(sorted(unknown_aims))}.")

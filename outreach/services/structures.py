@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -36,14 +37,16 @@ def structure_member_add(
     joined_on: date | None = None,
 ) -> StructureMember:
     if (user is None) == (contact is None):
-        raise NotPossible("A member is either a user or a contact.")
+        raise NotPossible(_("A member is either a user or a contact."))
     try:
         with transaction.atomic():
             return StructureMember.objects.create(
                 structure=structure, user=user, contact=contact, role=role, joined_on=joined_on
             )
     except IntegrityError as exc:
-        raise NotPossible(f"{user or contact} is already a member.") from exc
+        raise NotPossible(
+            _("%(member)s is already a member.") % {"member": user or contact}
+        ) from exc
 
 
 @transaction.atomic
@@ -53,7 +56,7 @@ def structure_member_remove(*, member: StructureMember) -> None:
 
 def _require_network(structure: OutreachStructure) -> None:
     if not structure.is_network:
-        raise NotPossible("Only a network keeps a record of mailings and members' reports.")
+        raise NotPossible(_("Only a network keeps a record of mailings and members' reports."))
 
 
 @transaction.atomic
@@ -71,11 +74,14 @@ def action_report_record(
     """Record what a network member says they did in response to a mailing."""
     _require_network(mailing.structure)
     if member.structure_id != mailing.structure_id:
-        raise NotPossible(f"{member} is not a member of {mailing.structure}.")
+        raise NotPossible(
+            _("%(member)s is not a member of %(structure)s.")
+            % {"member": member, "structure": mailing.structure}
+        )
     if reported_on < mailing.sent_on:
-        raise NotPossible("A report cannot predate the mailing it answers.")
+        raise NotPossible(_("A report cannot predate the mailing it answers."))
     if not action.strip():
-        raise NotPossible("Say what the member reported doing.")
+        raise NotPossible(_("Say what the member reported doing."))
     return ActionReport.objects.create(
         mailing=mailing, member=member, reported_on=reported_on, action=action.strip()
     )

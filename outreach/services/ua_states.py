@@ -8,12 +8,17 @@ and `mailing_allowed_actions()`; the services refuse with `check_urgent_action`.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext_lazy
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
 from accounts.roles import is_coordinator, is_section_staff
 from outreach.models import Mailing, MailingStatus, UrgentAction, UrgentActionStatus
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 U = UrgentActionStatus
 
@@ -22,40 +27,43 @@ U = UrgentActionStatus
 class UrgentActionRule:
     sources: frozenset[str]
     who: Callable[[Any], bool]
-    refused: str  # "Only <refused>." for a user who may not
-    not_now: str  # shown when the state forbids it
+    # Lazy sentences, in the reader's language.
+    refused: "str | _StrPromise"  # for a user who may not
+    not_now: "str | _StrPromise"  # shown when the state forbids it
 
 
 URGENT_ACTION_RULES: dict[str, UrgentActionRule] = {
     "edit": UrgentActionRule(
         frozenset({U.DRAFT}),
         is_section_staff,
-        "Section staff may edit Urgent Actions",
-        "Only a draft can be edited: an approved text is what the coordinator approved.",
+        gettext_lazy("Only Section staff may edit Urgent Actions."),
+        gettext_lazy(
+            "Only a draft can be edited: an approved text is what the coordinator approved."
+        ),
     ),
     "approve": UrgentActionRule(
         frozenset({U.DRAFT}),
         is_coordinator,
-        "coordinators approve Urgent Actions",
-        "{reference} is {status}, not a draft: it cannot be approved again.",
+        gettext_lazy("Only coordinators approve Urgent Actions."),
+        gettext_lazy("{reference} is {status}, not a draft: it cannot be approved again."),
     ),
     "cancel": UrgentActionRule(
         frozenset({U.DRAFT, U.APPROVED}),
         is_section_staff,
-        "Section staff may cancel an Urgent Action",
-        "Only a draft or an approved Urgent Action not yet sent can be cancelled.",
+        gettext_lazy("Only Section staff may cancel an Urgent Action."),
+        gettext_lazy("Only a draft or an approved Urgent Action not yet sent can be cancelled."),
     ),
     "issue": UrgentActionRule(
         frozenset({U.APPROVED}),
         is_section_staff,
-        "Section staff may send an Urgent Action",
-        "Only an approved Urgent Action that has not been sent yet can be issued.",
+        gettext_lazy("Only Section staff may send an Urgent Action."),
+        gettext_lazy("Only an approved Urgent Action that has not been sent yet can be issued."),
     ),
     "follow_up": UrgentActionRule(
         frozenset({U.SENDING, U.SENT}),
         is_section_staff,
-        "Section staff may send a follow-up",
-        "A follow-up can only be sent once the Urgent Action was issued.",
+        gettext_lazy("Only Section staff may send a follow-up."),
+        gettext_lazy("A follow-up can only be sent once the Urgent Action was issued."),
     ),
 }
 
@@ -78,10 +86,10 @@ def check_urgent_action(user: User, urgent_action: UrgentAction, action: str) ->
     """Refuse the action unless the table allows it (the user first, then the state)."""
     rule = URGENT_ACTION_RULES[action]
     if not rule.who(user):
-        raise NotPermitted(f"Only {rule.refused}.")
+        raise NotPermitted(str(rule.refused))
     if urgent_action.status not in rule.sources:
         raise NotPossible(
-            rule.not_now.format(
+            str(rule.not_now).format(
                 reference=urgent_action.reference,
                 status=urgent_action.get_status_display().lower(),
             )

@@ -122,7 +122,7 @@ class ContactCreateView(StaffRequiredMixin, CreateView):
         self.object = services.contact_create(
             created_by=self.request.user, data=data, consent_source=source
         )
-        messages.success(self.request, f"Contact {self.object} added.")
+        messages.success(self.request, _("Contact %(contact)s added.") % {"contact": self.object})
         return redirect("outreach:contact_detail", pk=self.object.pk)
 
 
@@ -148,7 +148,7 @@ class ContactUpdateView(StaffRequiredMixin, UpdateView):
         services.contact_update(
             contact=self.object, updated_by=self.request.user, data=form.cleaned_data
         )
-        messages.success(self.request, "Changes saved.")
+        messages.success(self.request, _("Changes saved."))
         return redirect("outreach:contact_detail", pk=self.object.pk)
 
 
@@ -205,7 +205,9 @@ def employment_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.employment_add(contact=contact, **form.cleaned_data)
     else:
         errors = "; ".join(f"{', '.join(e)}" for e in form.errors.values())
-        messages.error(request, f"The organisation was not added: {errors}")
+        messages.error(
+            request, _("The organisation was not added: %(errors)s") % {"errors": errors}
+        )
     return _detail(contact)
 
 
@@ -225,7 +227,11 @@ def employment_remove(request: HttpRequest, pk: int, employment_pk: int) -> Http
     contact = visible_contact(request, pk)
     employment = get_object_or_404(contact.employments, pk=employment_pk)
     services.employment_remove(employment=employment)
-    messages.success(request, f"{employment.organisation} removed from {contact}.")
+    messages.success(
+        request,
+        _("%(organisation)s removed from %(contact)s.")
+        % {"organisation": employment.organisation, "contact": contact},
+    )
     return _detail(contact)
 
 

@@ -80,8 +80,13 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         return _page(request, ImportUploadForm(initial={"kind": pending["kind"]}), report)
     messages.success(
         request,
-        f"Imported {pending['name']}: {report.count('new')} new and "
-        f"{report.count('update')} updated {report.kind.label.lower()}.",
+        _("Imported %(name)s: %(new)s new and %(updated)s updated %(kind)s.")
+        % {
+            "name": pending["name"],
+            "new": report.count("new"),
+            "updated": report.count("update"),
+            "kind": str(report.kind.label).lower(),
+        },
     )
     return redirect("outreach:contact_list" if pending["kind"] == "contacts" else "outreach:import")
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 
 from accounts.errors import ServiceFormMixin
@@ -105,8 +106,16 @@ class SectorOrganisationView(StaffRequiredMixin, View):
         organisation = get_object_or_404(Organisation, pk=organisation_pk)
         if action == "add":
             sector_organisation_add(sector=sector, organisation=organisation)
-            messages.success(request, f"{organisation} now belongs to {sector}.")
+            messages.success(
+                request,
+                _("%(organisation)s now belongs to %(sector)s.")
+                % {"organisation": organisation, "sector": sector},
+            )
         else:
             sector_organisation_remove(sector=sector, organisation=organisation)
-            messages.success(request, f"{organisation} no longer belongs to {sector}.")
+            messages.success(
+                request,
+                _("%(organisation)s no longer belongs to %(sector)s.")
+                % {"organisation": organisation, "sector": sector},
+            )
         return redirect("outreach:sector_detail", slug=sector.slug)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
 from accounts.errors import ServiceFormMixin, refusal_as_message
@@ -147,7 +148,10 @@ class StructureMemberAddView(StaffRequiredMixin, View):
         structure = get_object_or_404(OutreachStructure, pk=pk)
         form = StructureMemberAddForm(request.POST, user=request.user)
         if not form.is_valid():
-            messages.error(request, "Nobody was added: " + " ".join(_form_errors(form)))
+            messages.error(
+                request,
+                _("Nobody was added: %(errors)s") % {"errors": " ".join(_form_errors(form))},
+            )
             return redirect(structure.get_absolute_url())
         with refusal_as_message(request) as outcome:
             member = structure_member_add(structure=structure, **form.cleaned_data)
@@ -167,7 +171,10 @@ class StructureMemberRemoveView(StaffRequiredMixin, View):
         visible = StructureMember.objects.visible_to(request.user)
         member = get_object_or_404(visible, pk=member_pk, structure_id=pk)
         structure_member_remove(member=member)
-        messages.success(request, f"{member} left {member.structure}.")
+        messages.success(
+            request,
+            _("%(member)s left %(structure)s.") % {"member": member, "structure": member.structure},
+        )
         return redirect(member.structure.get_absolute_url())
 
 

@@ -61,8 +61,11 @@ class OrganisationForm(forms.ModelForm):
         if self.matches and not data.get("confirm_different"):
             names = ", ".join(str(m.organisation) for m in self.matches)
             raise forms.ValidationError(
-                f"The registry may already hold this organisation: {names}. Check the matches "
-                "below; if it is really a different organisation, tick the confirmation box.",
+                _(
+                    "The registry may already hold this organisation: %(names)s. Check the matches "
+                    "below; if it is really a different organisation, tick the confirmation box."
+                )
+                % {"names": names},
                 code="possible_duplicate",
             )
         return data

@@ -54,7 +54,9 @@ class Coalition(models.Model):
             models.CheckConstraint(
                 condition=Q(section_secretariat_position__isnull=True) | Q(section_is_member=True),
                 name="coalition_section_rotates_only_as_member",
-                violation_error_message="The Section takes a turn at the secretariat only as a member.",
+                violation_error_message=_(
+                    "The Section takes a turn at the secretariat only as a member."
+                ),
             ),
         ]
 
@@ -103,7 +105,7 @@ class CoalitionMembership(models.Model):
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
                 name="coalition_membership_left_after_joined",
-                violation_error_message="A member cannot leave before it joined.",
+                violation_error_message=_("A member cannot leave before it joined."),
             ),
         ]
 

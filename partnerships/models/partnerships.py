@@ -48,7 +48,7 @@ class Partnership(models.Model):
         max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.ACTIVE
     )
     # Set by an evaluation that recommends continuing (evaluation app); due on the lead's reminders.
-    review_on = models.DateField("next review", null=True, blank=True)
+    review_on = models.DateField(_("next review"), null=True, blank=True)
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -331,8 +331,10 @@ class ChecklistQuestion(models.IntegerChoices):
     CONTROL = (
         6,
         (
-            "Will we keep control over the use of our name and logo, and be seen to keep our "
-            "distinct identity, impartiality, and political and financial independence?"
+            _(
+                "Will we keep control over the use of our name and logo, and be seen to keep our "
+                "distinct identity, impartiality, and political and financial independence?"
+            )
         ),
     )
 

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -22,7 +23,7 @@ def statement_text_locked(statement: JointStatement) -> bool:
 
 def _editable(statement: JointStatement) -> None:
     if statement.is_issued:
-        raise NotPossible("This statement has been issued; agreements can no longer change.")
+        raise NotPossible(_("This statement has been issued; agreements can no longer change."))
 
 
 @transaction.atomic
@@ -34,12 +35,15 @@ def statement_agreement_record(
     agreed_on: date | None = None,
     note: str = "",
 ) -> StatementAgreement:
-    require_staff(by, to="record a member's agreement")
+    require_staff(by, to=_("record a member's agreement"))
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     _editable(statement)
     if not statement.coalition.memberships.current().filter(organisation=organisation).exists():
-        raise NotPossible(f"{organisation} is not a current member of {statement.coalition}.")
-    agreement, _ = StatementAgreement.objects.update_or_create(
+        raise NotPossible(
+            _("%(organisation)s is not a current member of %(coalition)s.")
+            % {"organisation": organisation, "coalition": statement.coalition}
+        )
+    agreement, _created = StatementAgreement.objects.update_or_create(
         statement=statement,
         organisation=organisation,
         defaults={
@@ -63,7 +67,7 @@ def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     _editable(statement)
     if not statement.coalition.section_is_member:
-        raise NotPossible("The Section is not a member of this coalition.")
+        raise NotPossible(_("The Section is not a member of this coalition."))
     statement.section_agreed_at = timezone.now() if agreed else None
     statement.save(update_fields=["section_agreed_at"])
     return statement
@@ -71,10 +75,10 @@ def statement_section_agree(*, statement: JointStatement, agreed: bool = True) -
 
 @transaction.atomic
 def statement_issue(*, statement: JointStatement, by: User) -> JointStatement:
-    require_staff(by, to="issue a joint statement")
+    require_staff(by, to=_("issue a joint statement"))
     statement = JointStatement.objects.select_for_update().get(pk=statement.pk)
     if statement.is_issued:
-        raise NotPossible("This statement has already been issued.")
+        raise NotPossible(_("This statement has already been issued."))
     missing = statement_missing_agreements(statement)
     if missing:
         raise NotPossible(
@@ -83,7 +87,7 @@ def statement_issue(*, statement: JointStatement, by: User) -> JointStatement:
             + "."
         )
     if not statement.coalition.memberships.current().exists():
-        raise NotPossible("A coalition without members cannot issue a joint statement.")
+        raise NotPossible(_("A coalition without members cannot issue a joint statement."))
     statement.status = StatementStatus.ISSUED
     statement.issued_at = timezone.now()
     statement.issued_by = by

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -42,9 +43,9 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
     (the same contact linked twice, a second membership of one coalition) is a
     true duplicate of a row `keep` already has, and is dropped.
     """
-    require_staff(by, to="merge organisations")
+    require_staff(by, to=_("merge organisations"))
     if keep.pk == duplicate.pk:
-        raise NotPossible("An organisation cannot be merged into itself.")
+        raise NotPossible(_("An organisation cannot be merged into itself."))
     report = MergeReport(kept=keep, duplicate_name=str(duplicate))
     for relation in Organisation._meta.related_objects:
         if relation.many_to_many:

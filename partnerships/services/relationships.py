@@ -20,6 +20,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -87,7 +88,7 @@ def relationship_dormant_since(
 @transaction.atomic
 def relationship_dormant_confirm(*, organisation: Organisation, user: User) -> Organisation:
     """A person confirms the dormant suggestion."""
-    require_staff(user, to="mark a relationship as dormant")
+    require_staff(user, to=_("mark a relationship as dormant"))
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if relationship_dormant_since(locked) is None:
         raise NotPossible(

@@ -10,11 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 from accounts.emails import (
     MailServerRefusedLogin,
@@ -65,10 +70,18 @@ class Actor(StrEnum):
     COORDINATOR = "a coordinator"
 
 
+# Who an Actor is, in the reader's language (the enum's values stay the identity).
+ACTOR_LABELS = {
+    Actor.GROUP: gettext_lazy("the local group that made the request"),
+    Actor.COORDINATOR: gettext_lazy("a coordinator"),
+}
+
+
 @dataclass(frozen=True)
 class Transition:
-    verb: str  # "Only <actor> may <verb> this request."
-    done: str  # "A request that is <status> cannot be <done>."
+    # Lazy, in the reader's language: "Only <actor> may <verb> this request."
+    verb: "str | _StrPromise"
+    done: "str | _StrPromise"  # "A request that is <status> cannot be <done>."
     sources: frozenset[str]
     target: RequestStatus | None  # None: an action that changes no status
     actor: Actor
@@ -84,39 +97,67 @@ class Transition:
 S = RequestStatus
 _GROUP, _COORDINATOR = Actor.GROUP, Actor.COORDINATOR
 TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition("submit", "submitted", frozenset({S.DRAFT}), S.SUBMITTED, _GROUP),
+    "submit": Transition(
+        gettext_lazy("submit"), gettext_lazy("submitted"), frozenset({S.DRAFT}), S.SUBMITTED, _GROUP
+    ),
     "start_review": Transition(
-        "take into review", "taken into review", frozenset({S.SUBMITTED}), S.IN_REVIEW, _COORDINATOR
+        gettext_lazy("take into review"),
+        gettext_lazy("taken into review"),
+        frozenset({S.SUBMITTED}),
+        S.IN_REVIEW,
+        _COORDINATOR,
     ),
     "ask_information": Transition(
-        "ask for information about",
-        "sent back for more information",
+        gettext_lazy("ask for information about"),
+        gettext_lazy("sent back for more information"),
         frozenset({S.IN_REVIEW}),
         S.NEEDS_INFORMATION,
         _COORDINATOR,
     ),
     "answer": Transition(
-        "answer", "answered", frozenset({S.NEEDS_INFORMATION}), S.SUBMITTED, _GROUP
+        gettext_lazy("answer"),
+        gettext_lazy("answered"),
+        frozenset({S.NEEDS_INFORMATION}),
+        S.SUBMITTED,
+        _GROUP,
     ),
     "approve": Transition(
-        "approve", "approved", frozenset({S.IN_REVIEW}), S.APPROVED, _COORDINATOR
+        gettext_lazy("approve"),
+        gettext_lazy("approved"),
+        frozenset({S.IN_REVIEW}),
+        S.APPROVED,
+        _COORDINATOR,
     ),
     "decline": Transition(
-        "decline", "declined", frozenset({S.IN_REVIEW}), S.DECLINED, _COORDINATOR
+        gettext_lazy("decline"),
+        gettext_lazy("declined"),
+        frozenset({S.IN_REVIEW}),
+        S.DECLINED,
+        _COORDINATOR,
     ),
     "escalate": Transition(
-        "escalate", "escalated", frozenset({S.IN_REVIEW}), S.ESCALATED, _COORDINATOR
+        gettext_lazy("escalate"),
+        gettext_lazy("escalated"),
+        frozenset({S.IN_REVIEW}),
+        S.ESCALATED,
+        _COORDINATOR,
     ),
     "withdraw": Transition(
-        "withdraw", "withdrawn", frozenset(UNDECIDED_STATUSES), S.WITHDRAWN, _GROUP
+        gettext_lazy("withdraw"),
+        gettext_lazy("withdrawn"),
+        frozenset(UNDECIDED_STATUSES),
+        S.WITHDRAWN,
+        _GROUP,
     ),
 }
 # Actions that change no status, asked the same way (pages offer them as buttons too).
 OTHER_ACTIONS: dict[str, Transition] = {
-    "edit": Transition("change", "changed", frozenset({S.DRAFT}), None, _GROUP),
+    "edit": Transition(
+        gettext_lazy("change"), gettext_lazy("changed"), frozenset({S.DRAFT}), None, _GROUP
+    ),
     "record_checklist": Transition(
-        "answer the decision checklist of",
-        "checked against the decision checklist any more",
+        gettext_lazy("answer the decision checklist of"),
+        gettext_lazy("checked against the decision checklist any more"),
         frozenset(AWAITING_COORDINATOR_STATUSES),
         None,
         _COORDINATOR,
@@ -153,11 +194,17 @@ def _lock(partnership_request: PartnershipRequest) -> PartnershipRequest:
 def _check(user: User, partnership_request: PartnershipRequest, action: str) -> Transition:
     transition = ACTIONS[action]
     if not may_act(user, partnership_request, transition.actor):
-        raise RequestNotPermitted(f"Only {transition.actor} may {transition.verb} this request.")
+        raise RequestNotPermitted(
+            _("Only %(actor)s may %(verb)s this request.")
+            % {"actor": ACTOR_LABELS[transition.actor], "verb": transition.verb}
+        )
     if partnership_request.status not in transition.sources:
         raise TransitionNotAllowed(
-            f"A request that is {partnership_request.get_status_display().lower()} "
-            f"cannot be {transition.done}."
+            _("A request that is %(status)s cannot be %(done)s.")
+            % {
+                "status": str(partnership_request.get_status_display()).lower(),
+                "done": transition.done,
+            }
         )
     return transition
 
@@ -248,10 +295,10 @@ def partnership_request_create(
     forms, the API and imports obey the same check; the matches are kept on the request
     for the coordinator."""
     if not is_local_group(user):
-        raise RequestNotPermitted("Only a local group may make a partnership request.")
+        raise RequestNotPermitted(_("Only a local group may make a partnership request."))
     if (organisation is None) == (new_organisation is None):
         raise TransitionNotAllowed(
-            "Choose an organisation from the registry or describe a new one."
+            _("Choose an organisation from the registry or describe a new one.")
         )
     described = new_organisation or {
         key: getattr(organisation, key) for key in ("name", "acronym", "website", "email")
@@ -266,8 +313,11 @@ def partnership_request_create(
     if organisation is None and matches and not confirmed_different:
         names = ", ".join(str(match.organisation) for match in matches)
         raise TransitionNotAllowed(
-            f"The registry may already hold this organisation ({names}): choose it, "
-            "or confirm that it is a different one."
+            _(
+                "The registry may already hold this organisation (%(names)s): choose it, "
+                "or confirm that it is a different one."
+            )
+            % {"names": names}
         )
     if organisation is None:
         assert new_organisation is not None
@@ -316,7 +366,9 @@ def partnership_request_submit(
     locked = _lock(partnership_request)
     _check(user, locked, "submit")
     if not locked.methods:
-        raise TransitionNotAllowed("Choose at least one method of cooperation before submitting.")
+        raise TransitionNotAllowed(
+            _("Choose at least one method of cooperation before submitting.")
+        )
     _move(locked, to=S.SUBMITTED, user=user, comment=comment)
     if not locked.needs_review():
         _move(
@@ -333,7 +385,7 @@ def partnership_request_answer(
     *, partnership_request: PartnershipRequest, user: User, answer: str
 ) -> PartnershipRequest:
     if not answer.strip():
-        raise TransitionNotAllowed("Write the information the coordinators asked for.")
+        raise TransitionNotAllowed(_("Write the information the coordinators asked for."))
     return _transition(partnership_request, user=user, action="answer", comment=answer)
 
 
@@ -362,7 +414,7 @@ def partnership_request_ask_information(
     *, partnership_request: PartnershipRequest, user: User, question: str
 ) -> PartnershipRequest:
     if not question.strip():
-        raise TransitionNotAllowed("Write what the group should tell you.")
+        raise TransitionNotAllowed(_("Write what the group should tell you."))
     return _transition(partnership_request, user=user, action="ask_information", comment=question)
 
 
@@ -372,7 +424,7 @@ def partnership_request_escalate(
 ) -> PartnershipRequest:
     if not comment.strip():
         raise TransitionNotAllowed(
-            "Explain to the group why the International Secretariat decides."
+            _("Explain to the group why the International Secretariat decides.")
         )
     return _transition(partnership_request, user=user, action="escalate", comment=comment)
 
@@ -383,7 +435,7 @@ def partnership_request_decline(
 ) -> PartnershipRequest:
     """DOMAIN.md "Declining": the group always gets a reason; the note stays internal."""
     if not reason.strip():
-        raise TransitionNotAllowed("A decline needs a reason written for the group.")
+        raise TransitionNotAllowed(_("A decline needs a reason written for the group."))
     return _transition(
         partnership_request,
         user=user,
@@ -409,14 +461,16 @@ def partnership_request_approve(
     _check(user, locked, "approve")
     if not locked.checklist_is_complete():
         raise TransitionNotAllowed(
-            "Answer all six questions of the decision checklist before approving."
+            _("Answer all six questions of the decision checklist before approving.")
         )
     if refusals := approval_refusals(locked):
         raise TransitionNotAllowed(" ".join(refusals))
     if not is_section_staff(lead):
-        raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
+        raise TransitionNotAllowed(
+            _("The partnership's lead must be a member of the Section staff.")
+        )
     if ends_before_it_starts(starts_on, ends_on):
-        raise TransitionNotAllowed("The partnership cannot end before it starts.")
+        raise TransitionNotAllowed(_("The partnership cannot end before it starts."))
     _move(locked, to=S.APPROVED, user=user, comment=comment)
     partnership = Partnership.objects.create(
         title=locked.activity_title,
@@ -463,7 +517,7 @@ def decision_checklist_record(
 @transaction.atomic
 def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership:
     if not may_decide(user):
-        raise RequestNotPermitted("Only a coordinator may conclude a partnership.")
+        raise RequestNotPermitted(_("Only a coordinator may conclude a partnership."))
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from accounts.models import User
@@ -15,14 +16,15 @@ from partnerships.models.support import SupportDecision
 def support_request_decide(
     *, support_request: SupportRequest, decision: str, reply: str, by: User
 ) -> SupportRequest:
-    require_staff(by, to="decide a request for support")
+    require_staff(by, to=_("decide a request for support"))
     support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
     if support_request.is_decided:
         raise NotPossible(
-            f"This request was already decided ({support_request.get_decision_display()})."
+            _("This request was already decided (%(decision)s).")
+            % {"decision": support_request.get_decision_display()}
         )
     if decision not in SupportDecision.values or decision == SupportDecision.PENDING:
-        raise NotPossible("Choose support, support in part or decline.")
+        raise NotPossible(_("Choose support, support in part or decline."))
     reply = reply.strip()
     # DOMAIN.md: a refusal is explained with care, never left unanswered.
     if decision == SupportDecision.DECLINE and not reply:

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
@@ -124,7 +125,7 @@ class CoalitionChildMixin(StaffRequiredMixin):
 
     def form_valid(self, form):
         form.instance.coalition = self.coalition
-        messages.success(self.request, "Saved.")
+        messages.success(self.request, _("Saved."))
         return super().form_valid(form)
 
 

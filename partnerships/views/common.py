@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from config.pagination import EstimatedCountPaginator
 from config.sorting import ListSorting
@@ -60,7 +61,7 @@ class InlineFormSetMixin:
                 self.object = form.save()
                 formset.instance = self.object
                 formset.save()
-            messages.success(request, f"Saved {self.object}.")
+            messages.success(request, _("Saved %(object)s.") % {"object": self.object})
             return redirect(self.detail_url_name, pk=self.object.pk)
         context = self.get_context_data(form=form, **{self.formset_name: formset})
         return self.render_to_response(context)

@@ -39,6 +39,14 @@
       };
       options.plugins.tooltip = { callbacks: { label: function (item) { return item.raw.label + ": " + item.raw.x + ", " + item.raw.y; } } };
       plugins.push(thresholdLines(data.threshold));
+    } else if (data.type === "bubble") {
+      // The risk heatmap: a 1-5 grid, each bubble one cell, its label from the server.
+      var axis = function (title) {
+        return { min: 0.5, max: 5.5, title: { display: true, text: title },
+                 ticks: { stepSize: 1, callback: function (value) { return Number.isInteger(value) ? value : ""; } } };
+      };
+      options.scales = { x: axis(data.axes.x), y: axis(data.axes.y) };
+      options.plugins.tooltip = { callbacks: { label: function (item) { return item.raw.label; } } };
     } else if (datasets.some(function (d) { return d.yAxisID === "days"; })) {
       options.scales = { x: { stacked: true }, y: { stacked: true, beginAtZero: true }, days: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false } } };
     } else {

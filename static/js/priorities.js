@@ -1,8 +1,13 @@
 /* Outreach priorities: the scatter chart of sectors and a sector's history chart.
  * Data comes from json_script blocks (the CSP forbids inline scripts); every chart
- * has the same numbers in a table on the page. */
+ * has the same numbers in a table on the page. Its words come translated from the
+ * canvas's data-label-* attributes; the English ones here are only a fallback. */
 (function () {
   "use strict";
+
+  function word(canvas, key, fallback) {
+    return canvas.dataset["label" + key] || fallback;
+  }
 
   function readJson(id) {
     var node = document.getElementById(id);
@@ -11,7 +16,7 @@
 
   // Shades the priority quadrant (both scores at or above the threshold) behind the points,
   // and draws the threshold on both axes: the zoomed axes always include it.
-  function quadrantPlugin(threshold) {
+  function quadrantPlugin(threshold, label) {
     return {
       id: "priorityQuadrant",
       beforeDatasetsDraw: function (chart) {
@@ -29,7 +34,7 @@
         ctx.fillStyle = "rgba(20, 108, 67, 1)";
         ctx.font = "12px system-ui, sans-serif";
         ctx.textAlign = "right";
-        ctx.fillText("Priority (" + threshold + "+ on both)", area.right - 6, area.top + 14);
+        ctx.fillText(label, area.right - 6, area.top + 14);
         ctx.restore();
       }
     };
@@ -104,11 +109,11 @@
   }
 
   // A faint dashed line from a sector's previous assessment to its latest one.
-  function trailDatasets(trails) {
+  function trailDatasets(trails, suffix) {
     return trails.map(function (trail) {
       return {
         type: "line",
-        label: trail.label + " (previous assessment)",
+        label: trail.label + " " + suffix,
         data: [trail.from, trail.to],
         borderColor: "rgba(108, 117, 125, 0.45)",
         borderDash: [3, 3],
@@ -137,19 +142,19 @@
       type: "scatter",
       data: {
         datasets: [{
-          label: "Sectors",
+          label: word(canvas, "Sectors", "Sectors"),
           data: data.points,
           pointRadius: 6,
           pointHoverRadius: 8,
           backgroundColor: data.points.map(function (p) { return p.priority ? priority : other; })
-        }].concat(trailDatasets(data.trails || []))
+        }].concat(trailDatasets(data.trails || [], word(canvas, "Previous", "(previous assessment)")))
       },
       options: {
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: axis("Domestic impact", zoomedRange(allValues(data, "x"), data.threshold)),
-          y: axis("International impact", zoomedRange(allValues(data, "y"), data.threshold))
+          x: axis(word(canvas, "DomesticImpact", "Domestic impact"), zoomedRange(allValues(data, "x"), data.threshold)),
+          y: axis(word(canvas, "InternationalImpact", "International impact"), zoomedRange(allValues(data, "y"), data.threshold))
         },
         plugins: {
           legend: { display: false },
@@ -158,13 +163,14 @@
             callbacks: {
               label: function (item) {
                 var p = item.raw;
-                return p.label + ": domestic " + p.x + ", international " + p.y;
+                return p.label + ": " + word(canvas, "Domestic", "domestic") + " " + p.x + ", " +
+                  word(canvas, "International", "international") + " " + p.y;
               }
             }
           }
         }
       },
-      plugins: [quadrantPlugin(data.threshold), pointLabels]
+      plugins: [quadrantPlugin(data.threshold, word(canvas, "PriorityCorner", "Priority (" + data.threshold + "+ on both)")), pointLabels]
     });
   }
 
@@ -174,8 +180,8 @@
       data: {
         labels: data.labels,
         datasets: [
-          { label: "Domestic impact", data: data.domestic, borderColor: "#0d6efd", backgroundColor: "#0d6efd" },
-          { label: "International impact", data: data.international, borderColor: "#d63384", backgroundColor: "#d63384" }
+          { label: word(canvas, "DomesticImpact", "Domestic impact"), data: data.domestic, borderColor: "#0d6efd", backgroundColor: "#0d6efd" },
+          { label: word(canvas, "InternationalImpact", "International impact"), data: data.international, borderColor: "#d63384", backgroundColor: "#d63384" }
         ]
       },
       options: {

@@ -44,6 +44,8 @@ def _switch_language(page, language: str) -> None:
 def _pages(live_server) -> dict[str, tuple[str, str]]:
     """(user, path) per page to check; anonymous when user is empty."""
     from accounts.models import User
+    from evaluation.models import JointActivity, PartnerLink
+    from evaluation.services.partner import partner_link_token
     from outreach.models import Contact, Mailing, UrgentAction
     from outreach.services.mailing_messages import contact_token
     from partnerships.models import Organisation, PartnershipRequest
@@ -60,6 +62,11 @@ def _pages(live_server) -> dict[str, tuple[str, str]]:
     group_request = PartnershipRequest.objects.exclude(status="draft").order_by("pk").first()
     contact = Contact.objects.filter(is_at_risk=False).order_by("pk").first()
     token = contact_token(contact.pk)
+    link = PartnerLink.objects.create(
+        activity=JointActivity.objects.order_by("pk").first(),
+        email="partner@example.net",
+        created_by=staff_user,
+    )
     return {
         "dashboard": ("staff", reverse("dashboard:home")),
         "organisation list": ("staff", reverse("partnerships:organisation_list")),
@@ -74,6 +81,7 @@ def _pages(live_server) -> dict[str, tuple[str, str]]:
         "request detail": (group_request.created_by.username, reverse("partnerships:request_detail", args=[group_request.pk])),
         "preferences": ("", reverse("outreach:preferences", args=[token])),
         "unsubscribe": ("", reverse("outreach:unsubscribe", args=[token])),
+        "partner evaluation": ("", reverse("evaluation:partner_answer", args=[link.activity_id, partner_link_token(link)])),
     }  # fmt: skip
 
 

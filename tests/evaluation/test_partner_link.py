@@ -152,3 +152,42 @@ def test_the_form_sends_a_link_through_the_page(
         )
     assert response.status_code == 302
     assert mail.outbox[0].to == ["p@example.net"]
+
+
+def test_a_link_sent_in_french_mails_and_opens_in_french(
+    client, activity, group1, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        link = partner_link_create(
+            activity=activity, user=group1, email="partenaire@example.net", language="fr"
+        )
+    message = mail.outbox[-1]
+    assert message.subject == f"Comment s’est passée « {activity.title} » pour vous ?"
+    assert message.body.startswith("Bonjour,")
+    assert '<html lang="fr">' in message.alternatives[0][0]
+    page = client.get(_url(link))
+    assert page["Content-Language"] == "fr"
+    html = page.content.decode()
+    assert '<html lang="fr">' in html and "Envoyer mes réponses" in html
+    assert 'id="language-select-partner"' in html  # the partner may switch
+
+
+def test_the_partner_switches_the_form_to_another_language(client, activity, group1):
+    link = partner_link_create(activity=activity, user=group1, email="p@example.net", language="fr")
+    client.post(reverse("set_language"), {"language": "es", "next": _url(link)})
+    assert "Enviar mis respuestas" in client.get(_url(link)).content.decode()
+
+
+def test_a_link_without_a_language_mails_in_english(
+    activity, group1, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        partner_link_create(activity=activity, user=group1, email="p@example.net")
+    assert mail.outbox[-1].body.startswith("Hello,")
+
+
+def test_an_unknown_language_is_refused(activity, group1):
+    from evaluation.services.common import EvaluationRefused
+
+    with pytest.raises(EvaluationRefused):
+        partner_link_create(activity=activity, user=group1, email="p@example.net", language="xx")

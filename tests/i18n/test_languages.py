@@ -123,3 +123,36 @@ def test_a_group_that_chose_spanish_is_told_of_a_decision_in_spanish(role_user):
     message = mail.outbox[-1]
     assert message.subject == "Su solicitud de colaboración «Feria»: aprobada"
     assert message.body.startswith(f"Estimado grupo {group_user.local_group.name}:")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fr", "1 déc. 2026 20:53"), ("es", "1 dic 2026 20:53")]
+)
+def test_the_admin_follows_the_coordinators_language_for_dates(
+    client, role_user, language, expected
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import PartnershipRequestFactory
+
+    request = PartnershipRequestFactory(
+        submitted_at=datetime.datetime(2026, 12, 1, 20, 53, tzinfo=timezone.get_current_timezone())
+    )
+    client.force_login(role_user(Role.COORDINATOR, language=language))
+    html = client.get(
+        reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
+    ).content.decode()
+    assert expected in html
+
+
+def test_the_heatmap_and_the_review_page_speak_french(client, role_user):
+    from tests.factories import OrganisationFactory, assess_risk
+
+    assess_risk(OrganisationFactory(), residual=(2, 3))
+    client.force_login(role_user(Role.SECTION_STAFF, language="fr"))
+    data = client.get(reverse("dashboard:chart_json", args=["risk"])).json()
+    assert data["title"] == "Carte des risques : probabilité et impact après atténuation"
+    register = client.get(reverse("risk:register")).content.decode()
+    assert "Registre des risques" in register and "Risque résiduel après atténuation" in register
