@@ -82,6 +82,12 @@ def is_local_group(user) -> bool:
     )
 
 
+def is_staff_or_local_group(user) -> bool:
+    """Anyone with a role: what local groups share with the staff (joint activities, the
+    event advisor)."""
+    return is_section_staff(user) or is_local_group(user)
+
+
 def may_decide(user) -> bool:
     """Decide a partnership request, conclude a partnership, approve an Urgent Action.
 

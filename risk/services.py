@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
-from accounts.roles import is_local_group, is_section_staff
+from accounts.roles import is_local_group, is_section_staff, is_staff_or_local_group
 from partnerships.models import PartnershipRequest, RequestStatus
 
 from .models import Check, Rating, RequestAdvice, RiskAssessment, RiskLine, RiskType
@@ -25,7 +25,7 @@ def may_assess(user: User) -> bool:
 
 def may_ask_advice(user: User) -> bool:
     """The event advisor: Section staff, and local groups planning an activity."""
-    return is_section_staff(user) or is_local_group(user)
+    return is_staff_or_local_group(user)
 
 
 def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -> list[str]:

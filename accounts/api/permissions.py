@@ -6,7 +6,7 @@ views share with the web pages: an object outside them is 404, as on the pages.
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from accounts.roles import is_coordinator, is_local_group, is_section_staff, is_staff_or_local_group
 
 
 class IsStaffMember(BasePermission):
@@ -28,6 +28,15 @@ class IsLocalGroup(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return is_local_group(request.user)
+
+
+class IsStaffMemberOrLocalGroup(BasePermission):
+    """Section staff and local groups alike; which rows each sees is the queryset's rule."""
+
+    message = "Only Section staff, coordinators and local groups may use this."
+
+    def has_permission(self, request, view) -> bool:
+        return is_staff_or_local_group(request.user)
 
 
 class IsStaffMemberOrLocalGroupReading(BasePermission):

@@ -12,14 +12,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from accounts.api.forms import bound_formset, check_types, form_data, form_serializer, validated
-from accounts.api.permissions import IsStaffMember
+from accounts.api.permissions import IsStaffMember, IsStaffMemberOrLocalGroup
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
-from accounts.roles import is_local_group, is_section_staff
+from accounts.roles import is_section_staff
 from evaluation import selectors
 from evaluation.forms import (
     ActivityForm,
@@ -43,13 +42,6 @@ from evaluation.services.evaluations import evaluation_save
 from evaluation.services.lessons import lesson_record
 
 TARGETS = "targets"
-
-
-class StaffMemberOrLocalGroup(BasePermission):
-    message = "Only Section staff, coordinators and local groups record joint activities."
-
-    def has_permission(self, request, view) -> bool:
-        return is_section_staff(request.user) or is_local_group(request.user)
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -155,7 +147,7 @@ class EvaluationInput(form_serializer(EvaluationForm, "EvaluationFieldsSerialize
 class ActivityViewSet(ReadWriteViewSet):
     queryset = JointActivity.objects.all()
     serializer_class = ActivitySerializer
-    permission_classes = [StaffMemberOrLocalGroup]
+    permission_classes = [IsStaffMemberOrLocalGroup]
     filterset_class = ActivityFilter
     ordering_fields = ["starts_on", "ends_on", "id"]
     ordering = ["-ends_on", "-id"]
@@ -269,7 +261,7 @@ class EvaluationFilter(filters.FilterSet):
 class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Evaluation.objects.all()
     serializer_class = EvaluationSerializer
-    permission_classes = [StaffMemberOrLocalGroup]
+    permission_classes = [IsStaffMemberOrLocalGroup]
     filterset_class = EvaluationFilter
     ordering_fields = ["completed_at", "updated_at", "id"]
     ordering = ["-updated_at", "-id"]

@@ -13,11 +13,10 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from accounts.api.forms import bound_form, check_types, form_serializer, validated
-from accounts.api.permissions import IsCoordinator, IsLocalGroup
+from accounts.api.permissions import IsCoordinator, IsLocalGroup, IsStaffMemberOrLocalGroup
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
 from accounts.roles import is_local_group, is_section_staff
@@ -136,11 +135,8 @@ class RequestFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-class ReadsRequests(BasePermission):
+class ReadsRequests(IsStaffMemberOrLocalGroup):
     message = "Only Section staff, coordinators and local groups see partnership requests."
-
-    def has_permission(self, request, view) -> bool:
-        return is_section_staff(request.user) or is_local_group(request.user)
 
 
 _GROUP_ACTIONS = {"create", "update", "partial_update", "submit", "answer", "withdraw"}

@@ -9,28 +9,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import JSONParser
-from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api.permissions import IsStaffMemberOrLocalGroup
 from risk.advisor import InvalidEvent, advise_json
-from risk.services import may_ask_advice
-
-
-class StaffOrLocalGroup(BasePermission):
-    message = "Only Section staff, coordinators and local groups may ask the event advisor."
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated) and may_ask_advice(user)
 
 
 # DRF answers an anonymous caller itself (401/403), instead of the login redirect.
 @method_decorator(login_not_required, name="dispatch")
 class EventAdviceView(APIView):
-    permission_classes = [StaffOrLocalGroup]
+    permission_classes = [IsStaffMemberOrLocalGroup]  # risk.services.may_ask_advice's rule
     parser_classes = [JSONParser]
     renderer_classes = [JSONRenderer]
 

@@ -70,14 +70,17 @@ def test_the_admin_change_permission_does_not_let_staff_decide(client, role_user
 
 def test_no_module_spells_a_role_rule_of_its_own():
     # Every role check asks accounts.roles: no group-name query elsewhere, and no
-    # "staff or coordinator" (a coordinator is staff: is_section_staff says so once).
+    # "staff or coordinator" (a coordinator is staff: is_section_staff says so once), and
+    # no "staff or local group" of its own (is_staff_or_local_group).
     import re
     from pathlib import Path
 
     from django.conf import settings
 
     root = Path(settings.BASE_DIR)
-    spelled = re.compile(r"groups__name|is_section_staff\([^()]*\) or is_coordinator\(")
+    spelled = re.compile(
+        r"groups__name|is_section_staff\([^()]*\) or is_(coordinator|local_group)\("
+    )
     offenders = [
         str(path.relative_to(root))
         for app in ("accounts", "config", "dashboard", "demo", "evaluation", "outreach", "partnerships", "risk")
