@@ -26,7 +26,7 @@ from .forms import (
 )
 from .models import Evaluation, JointActivity, NextStep, NextStepKind
 from .services.activities import activity_create, activity_update
-from .services.common import EvaluationRefused, may_change
+from .services.common import EvaluationRefused, may_change, may_record_under
 from .services.evaluations import (
     evaluation_initial,
     evaluation_save,
@@ -218,6 +218,7 @@ class PartnershipEvaluationView(DetailView):
 
     template_name = "evaluation/partnership.html"
     context_object_name = "partnership"
+    request: AuthenticatedRequest
 
     def get_object(self, queryset=None):
         return _partnership_or_404(self.request, self.kwargs["pk"])
@@ -228,6 +229,8 @@ class PartnershipEvaluationView(DetailView):
             overviews=selectors.partnership_activities(partnership),
             chart=selectors.partnership_chart(partnership),
             organisations=list(partnership.organisations.all()),
+            # The service's rule (activity_create asks it too), not the template's.
+            may_record=may_record_under(self.request.user, partnership=partnership),
             **kwargs,
         )
 

@@ -39,6 +39,17 @@ ADVICE_VISIBILITY_LABELS = {
 }
 
 
+# The register's order: open (draft) assessments first, then the latest.
+REGISTER_ORDER = ("-status", "-assessed_on", "-pk")
+
+
+def register_assessments() -> QuerySet[RiskAssessment]:
+    """Assessments with what the register, the detail page and the API show of them."""
+    return RiskAssessment.objects.select_related(
+        "assessor", "partnership_request__organisation", "partnership", "organisation"
+    )
+
+
 def _with_lines(queryset: QuerySet[RiskAssessment]) -> QuerySet[RiskAssessment]:
     return queryset.select_related("assessor").prefetch_related("lines")
 

@@ -31,12 +31,6 @@ from .models import RiskAssessment, RiskAssessmentQuerySet, RiskLine
 from .services import may_ask_advice, request_advice_record, risk_assessment_save
 
 
-def _assessments():
-    return RiskAssessment.objects.select_related(
-        "assessor", "partnership_request__organisation", "partnership", "organisation"
-    )
-
-
 class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixin, ListView):
     """Open assessments, those due for review, and the residual heatmap, all filtered alike."""
 
@@ -45,13 +39,17 @@ class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixi
     paginate_by = 25
     sort_options = {
         # Open (draft) assessments first.
-        "open": ("Open first", ("-status", "-assessed_on", "-pk")),
+        "open": ("Open first", selectors.REGISTER_ORDER),
         "review": ("Review date", ("review_on", "-pk")),
     }
 
     def get_queryset(self):
-        self.filterset = RiskAssessmentFilter(self.request.GET or None, queryset=_assessments())
-        queryset = self.filterset.qs if self.filterset.is_bound else _assessments()
+        self.filterset = RiskAssessmentFilter(
+            self.request.GET or None, queryset=selectors.register_assessments()
+        )
+        queryset = (
+            self.filterset.qs if self.filterset.is_bound else selectors.register_assessments()
+        )
         return self.order_queryset(queryset.distinct())
 
     def get_context_data(self, **kwargs) -> dict:
@@ -74,7 +72,7 @@ class AssessmentDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "assessment"
 
     def get_queryset(self):
-        return _assessments().prefetch_related("lines")
+        return selectors.register_assessments().prefetch_related("lines")
 
     def get_context_data(self, **kwargs) -> dict:
         history = LogEntry.objects.get_for_object(self.object).select_related("actor")[:20]

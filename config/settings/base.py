@@ -366,6 +366,8 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and the docs need a session or a token, like every other endpoint.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -379,8 +381,15 @@ SPECTACULAR_SETTINGS = {
         "MailingKindEnum": "outreach.models.MailingKind",
         "FollowUpKindEnum": [("updated", "Update"), ("closed", "Closed")],
         "CountryEnum": "django_countries.countries",
+        # Risk assessments and evaluations share draft / complete.
+        "DraftOrCompleteEnum": "risk.models.AssessmentStatus",
+        "EvaluationAnswerEnum": "evaluation.models.Answer",
     },
     "SCHEMA_PATH_PREFIX": "/api/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "accounts.api.schema.add_links",  # what to do next with a created object
+    ],
 }
 # Risk assessments (risk/): a complete assessment is due for review this many days
 # before its review date, in the register and the reminders.

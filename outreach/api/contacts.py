@@ -188,7 +188,10 @@ class ApproachViewSet(ReadWriteViewSet):
         form = self._form(request, None, partial=False)
         approach = refusing(
             lambda: approach_services.approach_create(
-                created_by=request.user, data=form.service_data(), relationship_owner=request.user
+                created_by=request.user,
+                data=form.service_data(),
+                # An unowned relationship gets its owner here, as on the page.
+                relationship_owner=form.chosen_relationship_owner(),
             )
         )
         return Response(ApproachSerializer(approach).data, status=201)

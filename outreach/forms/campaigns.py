@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.periods import PeriodFormMixin
+from config.widgets import DateInput
 from outreach.models import Campaign, SpectrumPosition
 
-from .fields import DateInput, today
+from .fields import today
 
 
 class CampaignForm(PeriodFormMixin, forms.ModelForm):

@@ -34,6 +34,22 @@ class OrganisationSerializer(CountryFieldMixin, serializers.ModelSerializer):
         fields = ["id", *OrganisationForm.Meta.fields, "created_at", "updated_at"]
 
 
+class OrganisationForRoleSerializer(OrganisationSerializer):
+    """The schema's answer for any role: staff get every field; a local group only the
+    summary's, so the others are optional here (the schema must not depend on who
+    fetched it)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name, field in fields.items():
+            if name not in OrganisationSummarySerializer.Meta.fields:
+                field.read_only, field.required = False, False
+        return fields
+
+    class Meta(OrganisationSerializer.Meta):
+        ref_name = "OrganisationForRole"
+
+
 # What the registry's form takes; its checks (existing relationship, unique
 # identifier) then apply as on the page.
 OrganisationInputSerializer = form_serializer(OrganisationForm, "OrganisationInputSerializer")
@@ -53,8 +69,17 @@ class OrganisationFilterSet(OrganisationFilter):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List organisations of the partner registry"),
-    retrieve=extend_schema(summary="Show one organisation"),
+    list=extend_schema(
+        summary="List organisations of the partner registry",
+        description="A local group gets the summary fields (id, name, acronym, kind, scope, "
+        "country, website); staff and coordinators every field.",
+        responses=OrganisationForRoleSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Show one organisation",
+        description="A local group gets the summary fields; staff every field.",
+        responses=OrganisationForRoleSerializer,
+    ),
     **write_schemas(
         request=OrganisationInputSerializer,
         response=OrganisationSerializer,

@@ -21,6 +21,7 @@ from accounts.api.permissions import IsCoordinator, IsLocalGroup
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
 from accounts.roles import is_local_group, is_section_staff
+from partnerships.decisions import DECISIONS
 from partnerships.forms.decisions import (
     ApproveForm,
     AskInformationForm,
@@ -246,6 +247,17 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
         perform(partnership_request, form.cleaned_data, form)
         return self._respond(partnership_request)
 
+    def _decide(self, request, name: str) -> Response:
+        """A coordinator's decision, as partnerships.decisions maps its form to its service."""
+        decision = DECISIONS[name]
+        return self._act(
+            request,
+            decision.form,
+            lambda obj, data, _form: decision.service(
+                partnership_request=obj, user=request.user, **data
+            ),
+        )
+
     # --- The local group's moves -----------------------------------------------------
 
     @_action_schema("Submit a draft request (its group)", StartReviewForm)
@@ -286,24 +298,12 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     @_action_schema("Take a request into review (coordinators)", StartReviewForm)
     @action(detail=True, methods=["post"], url_path="start-review")
     def start_review(self, request, pk=None):
-        return self._act(
-            request,
-            StartReviewForm,
-            lambda obj, data, _form: services.partnership_request_start_review(
-                partnership_request=obj, user=request.user, comment=data["comment"]
-            ),
-        )
+        return self._decide(request, "start_review")
 
     @_action_schema("Ask the group for information (coordinators)", AskInformationForm)
     @action(detail=True, methods=["post"], url_path="ask-information")
     def ask_information(self, request, pk=None):
-        return self._act(
-            request,
-            AskInformationForm,
-            lambda obj, data, _form: services.partnership_request_ask_information(
-                partnership_request=obj, user=request.user, question=data["question"]
-            ),
-        )
+        return self._decide(request, "ask_information")
 
     @_action_schema(
         "Answer the decision checklist (coordinators)",
@@ -329,40 +329,14 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._act(
-            request,
-            ApproveForm,
-            lambda obj, data, _form: services.partnership_request_approve(
-                partnership_request=obj,
-                user=request.user,
-                lead=data["lead"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                comment=data["comment"],
-            ),
-        )
+        return self._decide(request, "approve")
 
     @_action_schema("Decline a request, with a reason for the group (coordinators)", DeclineForm)
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        return self._act(
-            request,
-            DeclineForm,
-            lambda obj, data, _form: services.partnership_request_decline(
-                partnership_request=obj,
-                user=request.user,
-                reason=data["reason"],
-                internal_note=data["internal_note"],
-            ),
-        )
+        return self._decide(request, "decline")
 
     @_action_schema("Escalate a request to the International Secretariat", EscalateForm)
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
-        return self._act(
-            request,
-            EscalateForm,
-            lambda obj, data, _form: services.partnership_request_escalate(
-                partnership_request=obj, user=request.user, comment=data["comment"]
-            ),
-        )
+        return self._decide(request, "escalate")

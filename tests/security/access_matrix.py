@@ -250,6 +250,11 @@ PK_OBJECT = [
     ("api_mailings-", "mailing"),
     ("api_deliveries-", "delivery"),
     ("api_sectors-", "sector"),
+    ("api_meetings-", "meeting"),
+    ("api_risk_assessments-", "riskassessment"),
+    ("api_activities-", "activity"),
+    ("api_evaluations-", "evaluation"),
+    ("api_lessons-", "lesson"),
 ]
 ADMIN_MODEL = re.compile(r"^admin:(?P<app>[a-z_]+?)_(?P<model>[a-z]+)_(?P<view>\w+)$")
 

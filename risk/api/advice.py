@@ -15,8 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .advisor import InvalidEvent, advise_json
-from .services import may_ask_advice
+from risk.advisor import InvalidEvent, advise_json
+from risk.services import may_ask_advice
 
 
 class StaffOrLocalGroup(BasePermission):
