@@ -24,6 +24,7 @@ from outreach.models import (
     SpectrumPlacement,
     StructureKind,
     StructureLevel,
+    StructureMember,
 )
 from outreach.services.campaigns import spectrum_place
 from outreach.services.priorities import sector_assessment_record
@@ -175,7 +176,9 @@ def _demo_contact_rows() -> list[dict]:
         rows.append(
             {
                 "first_name": _FIRST[number % len(_FIRST)],
-                "last_name": f"{_LAST[number % len(_LAST)]} {number:02d}",
+                # 10 first names and 8 last names pair up differently for 40 people:
+                # names without numbers, as people have.
+                "last_name": _LAST[number % len(_LAST)],
                 "email": f"contact{number:02d}@{DEMO_CONTACT_DOMAIN}",
                 "country": ["NL", "BE", "DE", "KE", "BR", "TR"][number % 6],
                 "occupation": ["Lawyer", "Union officer", "Teacher", "Doctor", "Pastor"][
@@ -318,7 +321,31 @@ DEMO_STRUCTURES = [
 ]  # fmt: skip
 
 
-def seed_structures() -> int:
+# Who sits in each demo structure: demo contacts of these occupations, and its convenor.
+DEMO_STRUCTURE_MEMBERS = {
+    "Lawyers' network": "Lawyer",
+    "Medical coordination group": "Doctor",
+    "Business advisory group": "Union officer",
+}
+
+
+def _seed_structure_members(structure: OutreachStructure, *, convenor) -> None:
+    occupation = DEMO_STRUCTURE_MEMBERS.get(structure.name, "")
+    people = Contact.objects.filter(
+        email__endswith=f"@{DEMO_CONTACT_DOMAIN}", occupation=occupation, is_at_risk=False
+    ).order_by("email")[:4]
+    for contact in people:
+        StructureMember.objects.get_or_create(
+            structure=structure, contact=contact, defaults={"role": "Member"}
+        )
+    if convenor is not None:
+        StructureMember.objects.get_or_create(
+            structure=structure, user=convenor, defaults={"role": "Convenor"}
+        )
+
+
+def seed_structures(*, convenor=None) -> int:
+    """The demo structures, each with a few members (an empty structure explains nothing)."""
     for name, kind, level, slug, cadence, newsletter, brief in DEMO_STRUCTURES:
         structure, _ = OutreachStructure.objects.update_or_create(
             name=name,
@@ -337,4 +364,5 @@ def seed_structures() -> int:
                 title="Lawyers' Newsletter, spring issue",
                 defaults={"sent_on": date(2026, 4, 1), "ask": "Write to the minister of justice."},
             )
+        _seed_structure_members(structure, convenor=convenor)
     return len(DEMO_STRUCTURES)

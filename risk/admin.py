@@ -40,7 +40,7 @@ class RiskAssessmentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["partnership_request", "partnership", "organisation", "title"]}),
         (None, {"fields": ["assessor", "assessed_on", "status", "review_on", "rating"]}),
-        ("Checks (seed 002)", {"fields": tuple(CHECK_FIELDS)}),
+        ("Checks (the Partnership Guide)", {"fields": tuple(CHECK_FIELDS)}),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
 

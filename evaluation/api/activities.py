@@ -212,7 +212,7 @@ class ActivityViewSet(ReadWriteViewSet):
 
     @extend_schema(
         summary="Evaluate a joint activity: save a draft, or complete it",
-        description="Seed 000's eight questions (yes / partly / no, each with a note), an "
+        description="The Campaign Manual's eight questions (yes / partly / no, each with a note), an "
         "overall rating (1 to 5) and a recommendation. The fields not sent keep their "
         "saved values; `complete` completes the evaluation when every question is "
         "answered (refused, 409, otherwise, and once complete it cannot change). A "

@@ -145,7 +145,7 @@ _APPROACH_FIELDS = ApproachForm.Meta.fields
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List approaches (seed 001's checklist, follow-ups)"),
+    list=extend_schema(summary="List approaches (the Campaign Manual's checklist, follow-ups)"),
     retrieve=extend_schema(summary="Show one approach"),
     **write_schemas(
         request=ApproachInputSerializer,

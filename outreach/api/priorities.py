@@ -81,7 +81,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
         return Sector.objects.annotate(organisation_count=Count("organisations"))
 
     @extend_schema(
-        summary="Assess a sector's outreach priority (seed 001's criteria)",
+        summary="Assess a sector's outreach priority (the Campaign Manual's outreach criteria)",
         description="Scores not sent keep the sector's latest assessment's, as the page "
         "starts from them; a second assessment on the same date replaces the first.",
         request=SectorAssessmentInput,

@@ -26,7 +26,7 @@ class EventAdviceView(APIView):
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
-        summary="Advice for a planned event (the event advisor of seed 002's rules)",
+        summary="Advice for a planned event (the event advisor of the Partnership Guide's rules)",
         request=OpenApiTypes.OBJECT,
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )

@@ -42,7 +42,9 @@ class RiskAssessmentSerializer(serializers.ModelSerializer):
     assessor = serializers.StringRelatedField()
     target = serializers.SerializerMethodField(help_text="What is assessed, in words.")
     lines = RiskLineSerializer(many=True, read_only=True)
-    checks = serializers.SerializerMethodField(help_text="Seed 002's checks, in order.")
+    checks = serializers.SerializerMethodField(
+        help_text="The Partnership Guide's checks, in order."
+    )
     # Not editable on the model, so DRF would leave out that it can be empty.
     rating = serializers.ChoiceField(
         choices=Rating.choices, allow_blank=True, read_only=True,

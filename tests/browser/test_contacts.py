@@ -11,7 +11,7 @@ def test_coordinator_opens_the_contact_at_risk_and_the_visit_is_logged(
 ):
     login("coordinator")
     page.goto(f"{live_server.url}/outreach/contacts/")  # coordinators land in the admin
-    page.get_by_label("Search").fill("Ito 07")
+    page.get_by_label("Search").fill("Hana Ito")
     page.get_by_role("button", name="Filter").click()
     page.get_by_role("row").filter(has_text="at risk").get_by_role("link").first.click()
     expect(page.get_by_text("Your visit to this page is logged")).to_be_visible()

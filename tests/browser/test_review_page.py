@@ -58,6 +58,9 @@ def test_the_queue_is_readable_at_1366(page, live_server, login):
     table = page.locator("#result_list").bounding_box()
     assert table["width"] >= 1366 * 0.85  # no sidebar squeezes it
     assert no_horizontal_scroll(page)
+    # The admin breadcrumbs' links are underlined, not told apart by colour alone.
+    decoration = "a => getComputedStyle(a).textDecorationLine"
+    assert page.eval_on_selector("div.breadcrumbs a", decoration) == "underline"
     # The filters are closed menus above the table; opening one lists its choices.
     status = page.locator(".queue-filter").filter(has_text="Status")
     assert status.bounding_box()["y"] < table["y"]

@@ -119,3 +119,22 @@ def test_the_already_unsubscribed_page_speaks_the_readers_language(client, langu
     content = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert heading in content and body in content
     assert "already unsubscribed" not in content
+
+
+def test_the_api_documentation_speaks_of_the_documents_not_of_seeds():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = json.dumps(SchemaGenerator().get_schema(request=None, public=True))
+    assert re.findall(r"[^.\"]{0,40}seed\s*0\d\d[^.\"]{0,40}", schema, re.I) == []
+
+
+def test_the_admin_speaks_of_the_documents_not_of_seeds():
+    from django.contrib import admin
+
+    labels = [
+        str(title)
+        for model_admin in admin.site._registry.values()
+        for title, _ in (model_admin.fieldsets or ())
+        if title
+    ]
+    assert [label for label in labels if re.search(r"seed\s*0\d\d", label, re.I)] == []

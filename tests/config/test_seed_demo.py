@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -94,3 +96,24 @@ def test_seeding_sends_and_queues_no_mail(django_capture_on_commit_callbacks, ma
     assert mailoutbox == []
     assert callbacks == []  # nothing was queued either
     assert RequestEvent.objects.filter(to_status=RequestStatus.DECLINED).exists()
+
+
+def test_demo_data_reads_like_real_life():
+    """People's names without numbers, structures with members, relationships in a mix of
+    states (issue 12): a new user sees what the product is for."""
+    from outreach.models import Contact, OutreachStructure
+    from partnerships.models import Organisation
+
+    call_command("seed_demo", "--force")
+    numbered = [
+        str(c) for c in Contact.objects.all() if re.search(r"\d", c.first_name + c.last_name)
+    ]
+    assert numbered == []
+    empty = OutreachStructure.objects.filter(members__isnull=True).values_list("name", flat=True)
+    assert list(empty) == []
+    statuses = set(Organisation.objects.values_list("relationship_status", flat=True))
+    # The approaches made the approached organisations "contacted", with an owner.
+    assert {"prospect", "contacted", "active"} <= statuses, statuses
+    assert not Organisation.objects.filter(
+        relationship_status="contacted", relationship_owner__isnull=True
+    ).exists()

@@ -64,6 +64,14 @@ def test_a_valid_link_shows_the_form_to_an_anonymous_visitor(client, link, activ
     assert reverse("login") not in page  # contact-facing: no staff login link
 
 
+def test_the_partners_pages_carry_the_sections_public_name(client, link, settings):
+    """Contact-facing (issue 12): the Section's public name, not "Partnerdesk 0.1.0"."""
+    for response in (client.get(_url(link)), client.get(_url(link, token="tampered"))):
+        page = response.content.decode()
+        assert settings.SECTION_NAME in page
+        assert "Partnerdesk" not in page and reverse("login") not in page
+
+
 def test_the_answer_is_stored_once_and_the_link_is_used(client, link):
     response = client.post(_url(link), ANSWERS)
     assert response.status_code == 200
@@ -98,12 +106,13 @@ def test_an_expired_link_gets_a_clear_page(client, link, settings):
 @pytest.mark.parametrize(
     "tamper", [lambda t: t[:-2] + "xx", lambda t: "x" + t, lambda t: "nonsense"]
 )
-def test_a_tampered_link_gets_a_clear_page(client, link, tamper):
+def test_a_tampered_link_gets_a_clear_page(client, link, tamper, settings):
     response = client.get(_url(link, token=tamper(partner_link_token(link))))
     assert response.status_code == 404
     page = response.content.decode()
     assert "This link is not valid" in page
-    assert "Partnerdesk" in page  # the app's look, not the bare error page
+    # The app's look (its stylesheet, the Section's name), not the bare error page.
+    assert "css/partnerdesk.css" in page and settings.SECTION_NAME in page
     assert reverse("login") not in page
 
 

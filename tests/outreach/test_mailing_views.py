@@ -95,6 +95,13 @@ def test_detail_shows_audience_count_and_sample(staff_client):
     assert b"and 2 more" in response.content
 
 
+def test_the_audience_sample_separates_name_occupation_and_country(staff_client):
+    ContactFactory(first_name="Jun", last_name="Evers", occupation="lawyer", country="BE")
+    ua = UrgentActionFactory()
+    content = staff_client.get(reverse("outreach:ua_detail", args=[ua.pk])).content.decode()
+    assert "<li>Jun Evers · lawyer · Belgium</li>" in content
+
+
 def test_staff_cannot_approve_but_a_coordinator_can(client, role_user):
     ua = UrgentActionFactory()
     client.force_login(role_user(Role.SECTION_STAFF))

@@ -74,7 +74,7 @@ class Command(BaseCommand):
             seed_demo_contacts(owner=users["staff"])
             seed_demo_approaches(owner=users["staff"])
             seed_sector_organisations()
-            seed_structures()
+            seed_structures(convenor=users["staff"])
             seed_urgent_actions(author=users["staff"], approver=users["coordinator"])
             seed_evaluation(users)
         added_orgs = seed_synthetic_organisations(organisations)
