@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
-from partnerships.timeline import TimelineEntry
+from partnerships.timeline import TimelineEntry, TimelineSource, at_noon, choice_label
 
 from .models import AssessmentStatus, Rating, RequestAdvice, RiskAssessment, RiskLine
 from .ratings import band
@@ -100,21 +99,48 @@ def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPan
     )
 
 
-def assessment_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """One entry per assessment, on the day it was made (one query)."""
-    tz = timezone.get_current_timezone()
-    return [
-        TimelineEntry(
-            when=datetime.datetime.combine(assessment.assessed_on, datetime.time(12), tzinfo=tz),
-            kind="risk",
-            title=f"{assessment}: {rating_label(assessment.rating).lower()}",
-            detail=f"{assessment.get_status_display()}"
-            + (f", review by {assessment.review_on:%d %b %Y}" if assessment.review_on else ""),
-            url=assessment.get_absolute_url(),
-            actor=assessment.assessor.get_username(),
-        )
-        for assessment in assessments_concerning(organisation)
-    ]
+def _assessment_entry(day, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    title, activity, request_org, partnership, org_name, acronym = values[:6]
+    rating, status, review_on, assessor = values[6:10]
+    # RiskAssessment.__str__, from the values read: its title, else what it assesses.
+    if not title:
+        target = (
+            f"{activity} ({request_org})" if activity is not None
+            else partnership if partnership is not None
+            else f"{org_name} ({acronym})" if acronym else org_name
+        )  # fmt: skip
+        title = f"Risk assessment of {target}"
+    review = datetime.date.fromisoformat(review_on) if review_on else None
+    return TimelineEntry(
+        when=at_noon(day),
+        kind="risk",
+        title=f"{title}: {rating_label(rating).lower()}",
+        detail=choice_label(RiskAssessment, "status", status)
+        + (f", review by {review:%d %b %Y}" if review else ""),
+        url=reverse("risk:assessment_detail", args=[pk]),
+        actor=assessor,
+    )
+
+
+# One entry per assessment concerning the organisation, on the day it was made.
+assessment_timeline_entries = TimelineSource(
+    rows=lambda organisation: RiskAssessment.objects.concerning(organisation),
+    when="assessed_on",
+    day=True,
+    columns=[
+        "title",
+        "partnership_request__activity_title",
+        "partnership_request__organisation__name",
+        "partnership__title",
+        "organisation__name",
+        "organisation__acronym",
+        "rating",
+        "status",
+        "review_on",
+        "assessor__username",
+    ],  # fmt: skip
+    entry=_assessment_entry,
+)
 
 
 # --- The register's heatmap -----------------------------------------------------------------
