@@ -116,14 +116,21 @@ def _candidate_keys(typed: MatchKeys):
         .order_by("-similarity")
         .values_list(*_KEY_FIELDS)[:TRIGRAM_CANDIDATES]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(TYPO_SIMILARITY)]
-        )
-        try:
-            return list(exact.union(similar))
-        finally:
-            cursor.execute("RESET pg_trgm.similarity_threshold")
+    # `%` compares with pg_trgm.similarity_threshold, which every connection sets to
+    # TYPO_SIMILARITY when it opens (set_trigram_threshold).
+    return list(exact.union(similar))
+
+
+def set_trigram_threshold(sender, connection, **kwargs) -> None:
+    """connection_created: the typo rule's threshold for this connection's `%`, set once
+    when it opens (a persistent connection keeps it) instead of around every check;
+    nothing else here uses `%`. A placeholder until pg_trgm loads, which then takes it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+                [str(TYPO_SIMILARITY)],
+            )
 
 
 def _branch_q(typed: MatchKeys) -> Q:

@@ -4,6 +4,7 @@ pages, the register's heatmap, and a request's assessment and advice."""
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
@@ -60,11 +61,23 @@ def compare_visibility(partnership_request: PartnershipRequest, advice: RequestA
     )
 
 
+def _reverse_one(partnership_request: PartnershipRequest, name: str):
+    try:
+        return getattr(partnership_request, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 def request_review_panel(partnership_request: PartnershipRequest, user) -> OrganisationPanel:
     """The coordinator's review page: the assessment beside the checklist, and the
-    advice the group was given (three queries)."""
-    assessment = assessment_for_request(partnership_request)
-    advice = RequestAdvice.objects.filter(partnership_request=partnership_request).first()
+    advice the group was given: one query, and one more for the lines of an assessment."""
+    loaded = (
+        PartnershipRequest.objects.select_related("risk_assessment__assessor", "risk_advice")
+        .prefetch_related("risk_assessment__lines")
+        .get(pk=partnership_request.pk)
+    )
+    assessment = _reverse_one(loaded, "risk_assessment")
+    advice = _reverse_one(loaded, "risk_advice")
     return OrganisationPanel(
         template="risk/_review_panel.html",
         context={
