@@ -7,7 +7,9 @@ editable inline or a bulk action. Coordinators keep what their permissions
 give them.
 """
 
-from django.contrib import messages
+from typing import TYPE_CHECKING
+
+from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import ValidationError
@@ -15,13 +17,18 @@ from django.http import HttpRequest, HttpResponseRedirect
 
 from .roles import is_coordinator
 
+if TYPE_CHECKING:  # what the mixins are mixed into (ModelAdmin, or an inline for the second)
+    _AdminBase = admin.ModelAdmin
+else:
+    _AdminBase = object
+
 
 def admin_is_read_only(request: HttpRequest) -> bool:
     """Only coordinators (and superusers) write in the admin; Section staff only read."""
     return not is_coordinator(request.user)
 
 
-class MalformedInputAdminMixin:
+class MalformedInputAdminMixin(_AdminBase):
     """A changelist answers malformed input with the admin's own "bad filter" page or a
     message, never a 500: selected ids that are not ids, and filters whose range does
     not exist (`?assessed_on__year=9999`: the date hierarchy asks for year 10000)."""
@@ -43,6 +50,21 @@ class MalformedInputAdminMixin:
         except (ValidationError, ValueError, TypeError):
             return False
         return True
+
+
+class RecordAdminMixin(_AdminBase):
+    """For rows only the app writes (sends, logs, advice as given, Urgent Actions written
+    through their pages): the admin shows them to whoever may view, and nobody, a
+    superuser included, adds, changes or deletes one there."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class StaffReadOnlyAdminMixin(MalformedInputAdminMixin):

@@ -17,6 +17,7 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeGuard
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -51,6 +52,11 @@ class RenderedEmail:
 def section_sender() -> str:
     """The Section's sender address (From: and the SMTP envelope)."""
     return settings.DEFAULT_FROM_EMAIL
+
+
+def message_id_domain() -> str:
+    """The right-hand side of the stable Message-IDs we give messages a resend may repeat."""
+    return urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid"
 
 
 def absolute_url(path: str) -> str:

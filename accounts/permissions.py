@@ -43,6 +43,8 @@ _SHARED = [
     )),
     # Risk assessments: written through the register pages, read-only in the admin.
     *_perms("risk", VIEW, ("riskassessment", "riskline", "requestadvice")),
+    # Reminder digests: written by the daily job; the admin shows what went out or failed.
+    *_perms("dashboard", VIEW, ("reminderdigest",)),
 ]  # fmt: skip
 
 # "app_label.codename". Codenames of models that do not exist yet are skipped

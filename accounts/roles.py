@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import UserPassesTestMixin
@@ -30,6 +30,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.errors import NotPermitted
+
+if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
 class Role(StrEnum):
@@ -219,10 +222,10 @@ def landing_url(user) -> str:
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str  # lazily translated
+    label: "StrOrPromise"  # lazily translated
     url_name: str
     roles: frozenset[Role]
-    menu: str = ""  # items sharing a menu label form one dropdown
+    menu: "StrOrPromise" = ""  # items sharing a menu label form one dropdown
 
 
 _STAFF = STAFF_ROLES
@@ -263,13 +266,13 @@ def _allowed_items(user) -> list[tuple[NavItem, str]]:
     return items
 
 
-def navigation_for(user) -> list[tuple[str, str]]:
+def navigation_for(user) -> list[tuple["StrOrPromise", str]]:
     return [(item.label, url) for item, url in _allowed_items(user)]
 
 
-def navigation_menus_for(user) -> list[tuple[str, list[tuple[str, str]]]]:
+def navigation_menus_for(user) -> list[tuple["StrOrPromise", list[tuple["StrOrPromise", str]]]]:
     """The navigation bar: plain links (menu "") and dropdowns, in NAVIGATION's order."""
-    menus: list[tuple[str, list[tuple[str, str]]]] = []
+    menus: list[tuple[StrOrPromise, list[tuple[StrOrPromise, str]]]] = []
     for item, url in _allowed_items(user):
         if item.menu and menus and menus[-1][0] == item.menu:
             menus[-1][1].append((item.label, url))

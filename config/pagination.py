@@ -59,4 +59,4 @@ class EstimatedCountPaginator(Paginator):
             return super().page(number)
         keys = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
         rows = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        return Page([rows[key] for key in keys if key in rows], number, self)

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.views import View
 
 from accounts.roles import StaffRequiredMixin
@@ -42,7 +42,7 @@ class ModelPicker(forms.Widget):
             return ""
         return choices.field.label_from_instance(chosen) if chosen else ""
 
-    def render(self, name, value, attrs=None, renderer=None) -> str:
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         attrs = self.build_attrs(self.attrs, attrs)
         field_id = attrs.get("id") or f"id_{name}"
         results_id = f"{field_id}_results"

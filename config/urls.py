@@ -5,7 +5,7 @@ from django.urls import include, path
 from accounts.admin_views import view_on_site
 from accounts.forms import SectionPasswordResetForm
 from accounts.views import language_set
-from risk.api import EventAdviceView
+from risk.api.advice import EventAdviceView
 
 from .health import healthz
 

@@ -10,6 +10,7 @@ import hashlib
 import statistics
 from collections import Counter
 from collections.abc import Callable
+from typing import cast
 
 from django.core.cache import cache
 from django.db.models import Count, F, Q
@@ -113,6 +114,7 @@ def requests_by_outcome(filters: DashboardFilters) -> dict:
     for status, decided_at, submitted_at in requests.values_list(
         "status", "decided_at", "submitted_at"
     ):
+        assert decided_at is not None  # decided_at__date__gte keeps decided requests only
         quarter = _quarter(timezone.localdate(decided_at))
         if quarter in by_quarter:
             by_quarter[quarter][status] += 1
@@ -157,7 +159,7 @@ def spectrum_of_allies(filters: DashboardFilters, campaign_id: int | None = None
     positions = list(reversed(SpectrumPosition))
     labels = [str(position.label) for position in positions]
     if campaign is None:
-        now, before = Counter(), Counter()
+        now, before = Counter[int](), Counter[int]()
     else:
         now = Counter(
             SpectrumPlacement.objects.filter(campaign=campaign).values_list("position", flat=True)
@@ -269,4 +271,6 @@ def chart_data(name: str, filters: DashboardFilters, **options) -> dict:
         *sorted(options.items()),
     ]
     key = "dashboard-chart:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    return cache.get_or_set(key, lambda: CHARTS[name](filters, **options), CHART_CACHE_SECONDS)
+    return cast(
+        dict, cache.get_or_set(key, lambda: CHARTS[name](filters, **options), CHART_CACHE_SECONDS)
+    )

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +18,13 @@ PERIODS = [
 
 def _local_groups() -> list[tuple[int, str, str]]:
     """(id, name, region) of every local group, cached briefly: the filter's choices."""
-    return cache.get_or_set(
-        "dashboard:local-groups",
-        lambda: list(LocalGroup.objects.order_by("name").values_list("pk", "name", "region")),
-        300,
+    return cast(
+        list[tuple[int, str, str]],
+        cache.get_or_set(
+            "dashboard:local-groups",
+            lambda: list(LocalGroup.objects.order_by("name").values_list("pk", "name", "region")),
+            300,
+        ),
     )
 
 
@@ -34,8 +39,11 @@ class DashboardFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         groups = _local_groups()
         regions = sorted({region for _pk, _name, region in groups if region})
-        self.fields["region"].choices = [("", _("All regions")), *((r, r) for r in regions)]
-        self.fields["local_group"].choices = [
+        cast(forms.ChoiceField, self.fields["region"]).choices = [
+            ("", _("All regions")),
+            *((r, r) for r in regions),
+        ]
+        cast(forms.ChoiceField, self.fields["local_group"]).choices = [
             ("", _("All local groups")),
             *((pk, name) for pk, name, _r in groups),
         ]

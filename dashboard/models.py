@@ -16,6 +16,9 @@ class ReminderDigest(models.Model):
     date = models.DateField()
     item_count = models.PositiveIntegerField(default=0)
     sent_at = models.DateTimeField(auto_now_add=True)
+    # Why it did not go out when the failure is not passing (the mail server refused our
+    # login): the row stays, so nothing retries it for hours, and the admin shows why.
+    error = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-date"]
@@ -25,6 +28,10 @@ class ReminderDigest(models.Model):
 
     def __str__(self) -> str:
         return f"Reminders for {self.user} on {self.date}"
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
 
 
 def new_feed_token() -> str:

@@ -2,6 +2,7 @@
 two queries apiece (a count and the first rows), whatever the amount of data."""
 
 import datetime
+from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.roles import is_coordinator, is_section_staff
+from accounts.roles import is_section_staff
 from outreach.models import Approach, Contact, SpectrumMove
 from outreach.models.mailings import DeliveryStatus, Mailing, MailingStatus
 from partnerships.models import Meeting, PartnershipRequest, RequestEvent
@@ -43,7 +44,7 @@ def _requests_in_scope(filters: DashboardFilters):
 
 def requests_waiting(user, filters: DashboardFilters) -> Section | None:
     """Requests waiting for a decision, the longest waiting first, with their age."""
-    if not (is_section_staff(user) or is_coordinator(user)):
+    if not is_section_staff(user):
         return None
     # The total rides along on the first rows (a window count): one query.
     waiting = (
@@ -270,7 +271,7 @@ def recent_activity(user, filters: DashboardFilters) -> Section | None:
         )
         for move in moves
     ]
-    rows.sort(key=lambda row: row.when, reverse=True)
+    rows.sort(key=lambda row: cast(datetime.datetime, row.when), reverse=True)  # all set above
     return Section(
         key="activity",
         title=_("Recent activity on organisations I own"),
@@ -329,8 +330,11 @@ def mailable_contacts_count() -> int:
     """Cached: a live count over a million contacts is a full scan, and this figure
     need not be to the second. `mailable()` never includes people at risk, so the
     number is the same for every user."""
-    return cache.get_or_set(
-        "dashboard:mailable-contacts", lambda: Contact.objects.mailable().count(), 300
+    return cast(
+        int,
+        cache.get_or_set(
+            "dashboard:mailable-contacts", lambda: Contact.objects.mailable().count(), 300
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 and the counts the sections computed already."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -13,10 +14,13 @@ from partnerships.models.organisations import RelationshipStatus
 from .providers import mailable_contacts_count
 from .sections import Section
 
+if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 
 @dataclass(frozen=True)
 class Figure:
-    label: str
+    label: "StrOrPromise"
     value: int
     url: str
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,11 +10,11 @@ from django.views.generic import TemplateView
 
 from accounts.roles import (
     StaffRequiredMixin,
-    is_coordinator,
     is_section_staff,
     landing_url,
     staff_required,
 )
+from accounts.typing import AuthenticatedRequest
 from outreach.models import Campaign
 
 from . import charts as charts_module
@@ -31,6 +31,7 @@ class DashboardView(StaffRequiredMixin, TemplateView):
     when a filter changes; without JavaScript the filter form reloads the page."""
 
     template_name = "dashboard/home.html"
+    request: AuthenticatedRequest
 
     def get_template_names(self) -> list[str]:
         if self.request.htmx:
@@ -68,11 +69,11 @@ class DashboardView(StaffRequiredMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-def _filters(request: HttpRequest) -> DashboardFilters:
+def _filters(request: AuthenticatedRequest) -> DashboardFilters:
     return DashboardFilterForm(request.GET or None).filters()
 
 
-def _campaign_id(request: HttpRequest) -> int | None:
+def _campaign_id(request: AuthenticatedRequest) -> int | None:
     value = request.GET.get("campaign", "")
     return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
 
@@ -81,6 +82,7 @@ class ChartsView(StaffRequiredMixin, TemplateView):
     """Every chart with the table of its numbers; htmx loads it into the dashboard."""
 
     template_name = "dashboard/charts.html"
+    request: AuthenticatedRequest
 
     def get_template_names(self) -> list[str]:
         return ["dashboard/_charts.html"] if self.request.htmx else [self.template_name]
@@ -107,9 +109,9 @@ class ChartsView(StaffRequiredMixin, TemplateView):
         )
 
 
-def chart_json(request: HttpRequest, name: str) -> JsonResponse:
+def chart_json(request: AuthenticatedRequest, name: str) -> JsonResponse:
     """A chart's numbers for Chart.js (the same as the table under it)."""
-    if not (is_section_staff(request.user) or is_coordinator(request.user)):
+    if not is_section_staff(request.user):
         raise PermissionDenied
     if name not in charts_module.CHARTS:
         raise Http404("No such chart.")
@@ -137,7 +139,7 @@ class RemindersView(StaffRequiredMixin, TemplateView):
 
 @require_POST
 @staff_required
-def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
+def calendar_feed_reset(request: AuthenticatedRequest) -> HttpResponse:
     if request.POST.get("action") == "revoke":
         reminders.calendar_feed_revoke(user=request.user)
         messages.success(request, _("Your calendar address no longer works."))
@@ -150,7 +152,7 @@ def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
-def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+def calendar_feed(request: AuthenticatedRequest, token: str) -> HttpResponse:
     """The secret address calendar clients subscribe to (they cannot log in)."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:

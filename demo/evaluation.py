@@ -108,7 +108,7 @@ def _evaluate(activity: JointActivity, demo: DemoActivity, users: dict) -> None:
     from evaluation.models import QUESTIONS
 
     user = activity.created_by
-    answers = {name: demo.answer for name, _ in QUESTIONS}
+    answers: dict[str, str | int] = {name: demo.answer for name, _ in QUESTIONS}
     answers.update(negative_effects="no", overall_rating=demo.rating)
     answers.update(recommendation=demo.recommendation)
     answers.update({f"{name}_note": note for name, note in demo.notes.items()})

@@ -29,6 +29,7 @@ from outreach.services.campaigns import spectrum_place
 from outreach.services.priorities import sector_assessment_record
 from outreach.services.publications import publication_save
 from partnerships.models import Organisation
+from partnerships.services.relationships import relationship_approached
 
 SEED_SECTORS = MANUAL_SECTORS
 
@@ -282,6 +283,9 @@ def seed_demo_approaches(*, owner) -> list[Approach]:
                 "created_by": owner,
             },
         )
+        if approach.organisation is not None:
+            # The status follows the approach, as when a person records one.
+            relationship_approached(organisation=approach.organisation, owner=owner)
         approaches.append(approach)
     return approaches
 

@@ -1,10 +1,12 @@
 """Input validation only; the rules live in services."""
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.forms import inlineformset_factory
 
+from config.periods import ends_before_it_starts
 from partnerships.models import Coalition
 
 from .models import QUESTIONS, Answer, Evaluation, JointActivity, PartnerAnswer, Target
@@ -31,24 +33,25 @@ class ActivityForm(forms.ModelForm):
             partnerships = partnerships.filter(status="active")
             del self.fields["coalition"]
         else:
-            self.fields["coalition"].queryset = Coalition.objects.order_by("name")
-        self.fields["partnership"].queryset = partnerships
+            cast(
+                forms.ModelChoiceField, self.fields["coalition"]
+            ).queryset = Coalition.objects.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["partnership"]).queryset = partnerships
         if self.instance.pk:  # an activity stays where it was recorded
             self.fields.pop("partnership", None)
             self.fields.pop("coalition", None)
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         if {"partnership"} <= set(self.fields):
             under = [data.get("partnership"), data.get("coalition")]
             if sum(value is not None for value in under) != 1:
                 raise forms.ValidationError("Choose either a partnership or a coalition.")
-        starts, ends = data.get("starts_on"), data.get("ends_on")
         for name in ("starts_on", "ends_on"):
             # Due dates are computed from these: keep them far from date.max (PITFALLS).
             if data.get(name) and not EARLIEST <= data[name] <= LATEST:
                 self.add_error(name, f"Enter a date between {EARLIEST:%Y} and {LATEST:%Y}.")
-        if starts and ends and ends < starts:
+        if ends_before_it_starts(data.get("starts_on"), data.get("ends_on")):
             self.add_error("ends_on", "An activity cannot end before it starts.")
         return data
 
@@ -136,7 +139,7 @@ class PartnerAnswerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name in ("beneficial_to_both", "negative_effects", "work_again"):
-            self.fields[name].choices = Answer.choices  # no "---------" radio button
+            cast(forms.ChoiceField, self.fields[name]).choices = Answer.choices  # no "---------"
 
 
 class LessonSearchForm(forms.Form):

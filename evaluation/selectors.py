@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.emails import absolute_url
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from accounts.roles import is_local_group, is_section_staff
 from partnerships.models import Organisation, Partnership
+from partnerships.models.partnerships import PartnershipQuerySet
 
 from .models import (
     Evaluation,
@@ -27,8 +28,8 @@ from .models import (
 LESSONS_SHOWN = 5
 
 
-def partnerships_visible_to(user) -> QuerySet[Partnership]:
-    if is_section_staff(user) or is_coordinator(user):
+def partnerships_visible_to(user) -> PartnershipQuerySet:
+    if is_section_staff(user):
         return Partnership.objects.all()
     if is_local_group(user):
         return Partnership.objects.filter(local_group_id=user.local_group_id)
@@ -159,7 +160,7 @@ def partnership_chart(partnership: Partnership) -> dict:
     targets = Target.objects.filter(activity__partnership=partnership).select_related("activity")
     ratings = [
         {
-            "date": e.completed_at.date().isoformat(),
+            "date": e.completed_at.date().isoformat(),  # type: ignore[union-attr]  # complete()
             "activity": e.activity.title,
             "rating": e.overall_rating,
         }

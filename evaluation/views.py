@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from accounts.roles import StaffRequiredMixin, staff_required
-from partnerships.views.common import ForgivingPaginationMixin, search_text
+from accounts.roles import StaffRequiredMixin, is_section_staff, staff_required
+from accounts.typing import AuthenticatedRequest
+from partnerships.views.common import ForgivingPaginationMixin, SortOptionsMixin, search_text
 
 from . import selectors
 from .forms import (
@@ -25,7 +26,7 @@ from .forms import (
 )
 from .models import Evaluation, JointActivity, NextStep, NextStepKind
 from .services.activities import activity_create, activity_update
-from .services.common import EvaluationRefused, is_staff_user, may_change
+from .services.common import EvaluationRefused, may_change, may_record_under
 from .services.evaluations import (
     evaluation_initial,
     evaluation_save,
@@ -41,35 +42,40 @@ from .services.partner import (
 )
 
 
-def _visible_activities(request: HttpRequest):
+def _visible_activities(request: AuthenticatedRequest):
     return JointActivity.objects.visible_to(request.user).select_related(
         "partnership", "coalition", "evaluation"
     )
 
 
-def _activity_or_404(request: HttpRequest, pk: int) -> JointActivity:
+def _activity_or_404(request: AuthenticatedRequest, pk: int) -> JointActivity:
     return get_object_or_404(_visible_activities(request), pk=pk)
 
 
-def _partnership_or_404(request: HttpRequest, pk: int):
+def _partnership_or_404(request: AuthenticatedRequest, pk: int):
     return get_object_or_404(selectors.partnerships_visible_to(request.user), pk=pk)
 
 
-class ActivityListView(ForgivingPaginationMixin, ListView):
+class ActivityListView(SortOptionsMixin, ForgivingPaginationMixin, ListView):
     template_name = "evaluation/activity_list.html"
+    request: AuthenticatedRequest
     context_object_name = "activities"
     paginate_by = 25
+    sort_options = {
+        "newest": ("Latest first", ("-ends_on", "-pk")),
+        "title": ("Title", ("title", "pk")),
+    }
 
     def get_queryset(self):
         activities = _visible_activities(self.request)
         if query := search_text(self.request):
             activities = activities.filter(title__icontains=query)
-        return activities.order_by("-ends_on", "-pk")
+        return self.order_queryset(activities)
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
             query=search_text(self.request),
-            may_record=is_staff_user(self.request.user)
+            may_record=is_section_staff(self.request.user)
             or selectors.partnerships_visible_to(self.request.user).active().exists(),
             **kwargs,
         )
@@ -77,6 +83,7 @@ class ActivityListView(ForgivingPaginationMixin, ListView):
 
 class ActivityDetailView(DetailView):
     template_name = "evaluation/activity_detail.html"
+    request: AuthenticatedRequest
     context_object_name = "activity"
 
     def get_queryset(self):
@@ -99,8 +106,10 @@ class ActivityDetailView(DetailView):
         )
 
 
-def _activity_form_page(request: HttpRequest, activity: JointActivity | None) -> HttpResponse:
-    staff = is_staff_user(request.user)
+def _activity_form_page(
+    request: AuthenticatedRequest, activity: JointActivity | None
+) -> HttpResponse:
+    staff = is_section_staff(request.user)
     initial = {"partnership": request.GET.get("partnership")} if activity is None else None
     form = ActivityForm(
         request.POST or None, instance=activity, initial=initial, user=request.user, staff=staff
@@ -134,26 +143,26 @@ def _activity_form_page(request: HttpRequest, activity: JointActivity | None) ->
     )
 
 
-def activity_create_view(request: HttpRequest) -> HttpResponse:
+def activity_create_view(request: AuthenticatedRequest) -> HttpResponse:
     if not (
-        is_staff_user(request.user) or selectors.partnerships_visible_to(request.user).exists()
+        is_section_staff(request.user) or selectors.partnerships_visible_to(request.user).exists()
     ):
         raise PermissionDenied
     return _activity_form_page(request, None)
 
 
-def activity_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_update_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     activity = _activity_or_404(request, pk)
     if not may_change(request.user, activity):
         raise PermissionDenied
     return _activity_form_page(request, activity)
 
 
-def activity_chart_data(request: HttpRequest, pk: int) -> JsonResponse:
+def activity_chart_data(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     return JsonResponse(selectors.activity_chart(_activity_or_404(request, pk)))
 
 
-def evaluation_form_view(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_form_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     activity = _activity_or_404(request, pk)
     if not may_change(request.user, activity):
         raise PermissionDenied
@@ -188,7 +197,7 @@ def evaluation_form_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def partner_link_send_view(request: HttpRequest, pk: int) -> HttpResponse:
+def partner_link_send_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     activity = _activity_or_404(request, pk)
     form = PartnerLinkForm(request.POST)
     if not form.is_valid():
@@ -209,6 +218,7 @@ class PartnershipEvaluationView(DetailView):
 
     template_name = "evaluation/partnership.html"
     context_object_name = "partnership"
+    request: AuthenticatedRequest
 
     def get_object(self, queryset=None):
         return _partnership_or_404(self.request, self.kwargs["pk"])
@@ -219,11 +229,13 @@ class PartnershipEvaluationView(DetailView):
             overviews=selectors.partnership_activities(partnership),
             chart=selectors.partnership_chart(partnership),
             organisations=list(partnership.organisations.all()),
+            # The service's rule (activity_create asks it too), not the template's.
+            may_record=may_record_under(self.request.user, partnership=partnership),
             **kwargs,
         )
 
 
-def partnership_chart_data(request: HttpRequest, pk: int) -> JsonResponse:
+def partnership_chart_data(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     return JsonResponse(selectors.partnership_chart(_partnership_or_404(request, pk)))
 
 
@@ -242,7 +254,7 @@ class LessonListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
 
 
 @staff_required
-def next_step_view(request: HttpRequest, pk: int) -> HttpResponse:
+def next_step_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A next step an evaluation set; "conclude" asks for confirmation before concluding."""
     step = get_object_or_404(
         NextStep.objects.select_related("activity__partnership", "organisation"), pk=pk
@@ -295,6 +307,7 @@ def partner_answer_view(request: HttpRequest, activity_pk: int, token: str) -> H
     if check.problem:
         return _problem_page(request, check.problem)
     link = check.link
+    assert link is not None  # a check without a problem names its link
     form = PartnerAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from accounts.admin_mixins import StaffReadOnlyAdminMixin
+from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
 from accounts.roles import is_section_staff
 from outreach.views.mixins import log_at_risk_shown
 from partnerships.views.common import parse_id
@@ -129,18 +129,9 @@ class SpectrumMoveAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["organisation", "moved_by"]
 
 
-class ReadOnlyAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
+class ReadOnlyAdmin(RecordAdminMixin, StaffReadOnlyAdminMixin, admin.ModelAdmin):
     """Urgent Actions are written, approved and sent through their pages, whose services
     check the role and keep the audience frozen; the admin only shows the rows."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(UrgentAction)

@@ -20,7 +20,7 @@ from .models import (
 )
 from .models.contacts import search_words
 
-# The list pages' compact filter row (_filter_form.html renders the widget as it is).
+# The list pages' compact filter row (includes/_filter_fields.html renders the widget as it is).
 SMALL_SELECT = QuickSelect(attrs={"class": "form-select form-select-sm"})
 
 CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]

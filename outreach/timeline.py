@@ -6,8 +6,8 @@ from partnerships.models import Organisation
 from partnerships.timeline import (
     TimelineEntry,
     TimelineSource,
-    at_noon,
     choice_label,
+    day_start,
     latest_per_organisation,
 )
 
@@ -18,7 +18,7 @@ def _approach_entry(day, pk: int, values: list, organisation: Organisation) -> T
     ask, first_name, last_name, has_contact, outcome, created_by = values[:6]
     contact = f"{first_name} {last_name}".strip()  # Contact.__str__
     return TimelineEntry(
-        when=at_noon(day),
+        when=day_start(day),
         kind="approach",
         title=f"Approach: {ask[:80]}",
         detail=f"{contact if has_contact else organisation} · "
@@ -30,9 +30,8 @@ def _approach_entry(day, pk: int, values: list, organisation: Organisation) -> T
 
 # Approaches to people at risk stay off: the timeline is not permission-aware.
 approach_entries = TimelineSource(
-    rows=lambda organisation: Approach.objects.filter(organisation=organisation).exclude(
-        contact__is_at_risk=True
-    ),
+    # As for a user who may not see people at risk.
+    rows=lambda organisation: Approach.objects.visible_to(None).filter(organisation=organisation),
     when="approached_on",
     day=True,
     columns=[
@@ -50,7 +49,7 @@ approach_entries = TimelineSource(
 def approaches_latest(ids: list[int]):
     """The latest approach to each organisation (one query), as the timeline dates it."""
     return latest_per_organisation(
-        Approach.objects.exclude(contact__is_at_risk=True),
+        Approach.objects.visible_to(None),
         organisation="organisation",
         when="approached_on",
         ids=ids,

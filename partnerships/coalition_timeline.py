@@ -13,8 +13,8 @@ from .models import CoalitionMembership, Organisation, StatementAgreement, Suppo
 from .timeline import (
     TimelineEntry,
     TimelineSource,
-    at_midnight,
     choice_label,
+    day_start,
     latest_per_organisation,
     timeline_of,
 )
@@ -27,7 +27,7 @@ def _coalition_url(pk: int) -> str:
 def _joined(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     name, role, coalition = values[:3]
     return TimelineEntry(
-        at_midnight(day), "coalition", f"Joined {name}",
+        day_start(day), "coalition", f"Joined {name}",
         choice_label(CoalitionMembership, "role", role), _coalition_url(int(coalition)),
     )  # fmt: skip
 
@@ -35,7 +35,7 @@ def _joined(day: date, pk: int, values: list, organisation: Organisation) -> Tim
 def _left(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     name, coalition = values[:2]
     return TimelineEntry(
-        at_midnight(day), "coalition", f"Left {name}", "", _coalition_url(int(coalition))
+        day_start(day), "coalition", f"Left {name}", "", _coalition_url(int(coalition))
     )
 
 
@@ -60,7 +60,7 @@ coalition_departures = TimelineSource(
 def _agreed(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     title, coalition, statement, recorded_by = values[:4]
     return TimelineEntry(
-        at_midnight(day), "statement", f"Agreed to the joint statement “{title}”", coalition,
+        day_start(day), "statement", f"Agreed to the joint statement “{title}”", coalition,
         reverse("partnerships:statement_detail", args=[int(statement)]), recorded_by,
     )  # fmt: skip
 
@@ -86,7 +86,7 @@ def _support_url(pk: int) -> str:
 def _asked(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     subject, requested_by = values[:2]
     return TimelineEntry(
-        at_midnight(day), "support request", f"Asked for support: {subject}", requested_by,
+        day_start(day), "support request", f"Asked for support: {subject}", requested_by,
         _support_url(pk),
     )  # fmt: skip
 

@@ -11,6 +11,9 @@ from config.widgets import QuickSelect
 from .models import Organisation
 from .models.organisations import OrganisationKind, RelationshipStatus, Scope
 
+# The list page's compact filter panel (includes/_filter_fields.html renders it as it is).
+SMALL_SELECT = QuickSelect(attrs={"class": "form-select form-select-sm"})
+
 RIGHTS_FOCUS_CHOICES = [
     ("civil_political", "Civil and political"),
     ("economic_social_cultural", "Economic, social and cultural"),
@@ -22,29 +25,29 @@ class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
     # "Any", as the contact filters say, rather than a row of dashes.
     kind = django_filters.ChoiceFilter(
-        widget=QuickSelect, choices=OrganisationKind.choices, empty_label="Any"
+        widget=SMALL_SELECT, choices=OrganisationKind.choices, empty_label="Any"
     )
     scope = django_filters.ChoiceFilter(
-        widget=QuickSelect, choices=Scope.choices, empty_label="Any"
+        widget=SMALL_SELECT, choices=Scope.choices, empty_label="Any"
     )
     country = django_filters.ChoiceFilter(
-        widget=QuickSelect, choices=list(countries), empty_label="Any"
+        widget=SMALL_SELECT, choices=list(countries), empty_label="Any"
     )
     relationship_status = django_filters.ChoiceFilter(
-        widget=QuickSelect, label="Status", choices=RelationshipStatus.choices, empty_label="Any"
+        widget=SMALL_SELECT, label="Status", choices=RelationshipStatus.choices, empty_label="Any"
     )
     rights_focus = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=SMALL_SELECT,
         label="Rights focus",
         choices=RIGHTS_FOCUS_CHOICES,
         method="filter_focus",
         empty_label="Any",
     )
     relationship_owner = django_filters.ModelChoiceFilter(
-        widget=QuickSelect, label="Owner", queryset=staff_users(), empty_label="Any"
+        widget=SMALL_SELECT, label="Owner", queryset=staff_users(), empty_label="Any"
     )
     has_active_partnership = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=SMALL_SELECT,
         label="Active partnership",
         choices=[("true", "Yes"), ("false", "No")],
         empty_label="Any",

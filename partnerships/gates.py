@@ -7,8 +7,12 @@ partnerships importing the apps that define it.
 """
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-ApprovalGate = Callable[[object], str | None]
+if TYPE_CHECKING:
+    from .models import PartnershipRequest
+
+ApprovalGate = Callable[["PartnershipRequest"], str | None]
 _gates: list[ApprovalGate] = []
 
 

@@ -269,7 +269,8 @@ class MatchKeys:
         return {domain_family(d) for d in self.domains | self.email_domains} - {""}
 
 
-def _typo_allowance(length: int) -> int:
+def typo_allowance(length: int) -> int:
+    """How many edits a name of this length may be from another and still be a typo."""
     return 0 if length < 5 else 1 if length < 9 else 2
 
 
@@ -281,7 +282,7 @@ TYPO_SIMILARITY = 0.5
 
 def trigrams(key: str) -> set[str]:
     """The trigrams pg_trgm makes of a normalised key: each word padded "  word "."""
-    grams = set()
+    grams: set[str] = set()
     for word in key.split():
         padded = f"  {word} "
         grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
@@ -297,13 +298,13 @@ def trigram_similarity(a: str, b: str) -> float:
 def typo_possible(core: str) -> bool:
     """Long enough for a typo to be told from another name, and with a word of its own
     ("Rights Forum" and "Rights Forums" may well be two organisations)."""
-    return _typo_allowance(len(core)) > 0 and _distinctive(tuple(core.split()))
+    return typo_allowance(len(core)) > 0 and _distinctive(tuple(core.split()))
 
 
 def _close(a: str, b: str) -> bool:
     """A typo or two apart (a swapped pair of letters counts as one). Numbers are never
     typos: "Local Group 12" and "Local Group 13" are two organisations."""
-    allowed = _typo_allowance(min(len(a), len(b)))
+    allowed = typo_allowance(min(len(a), len(b)))
     return (
         bool(allowed)
         and re.findall(r"\d+", a) == re.findall(r"\d+", b)

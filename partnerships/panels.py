@@ -8,8 +8,9 @@ None; it must run a fixed number of queries.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from .models import Organisation
+from .models import Organisation, PartnershipRequest
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ def panels_for(organisation: Organisation, user) -> list[OrganisationPanel]:
 
 # The coordinator's review page in the admin: apps built on partnerships (risk,
 # evaluation) show what a coordinator must see before deciding, the same way.
-ReviewPanelProvider = Callable[[object, object], OrganisationPanel | None]
+# (the request, the user): the user is anything `accounts.roles` predicates take.
+ReviewPanelProvider = Callable[["PartnershipRequest", Any], OrganisationPanel | None]
 _review_providers: list[ReviewPanelProvider] = []
 
 

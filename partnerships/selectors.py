@@ -7,7 +7,7 @@ from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 
 from .matching import (
@@ -17,6 +17,7 @@ from .matching import (
     distinctive_words,
     match_reasons,
     match_score,
+    typo_allowance,
     typo_possible,
 )
 from .models import Organisation, Partnership, PartnershipRequest, RequestEvent, RequestStatus
@@ -25,8 +26,8 @@ from .rotation import SECTION_LABEL
 from .timeline import (
     TimelineEntry,
     TimelineSource,
-    at_midnight,
     choice_label,
+    day_start,
     last_activities,
     latest_per_organisation,
 )
@@ -109,9 +110,16 @@ def _candidate_keys(typed: MatchKeys):
     longest = max(cores, key=len)
     fuzzy = Q(pk__in=[])
     for core in cores:
-        fuzzy |= TrigramSimilar(F("core_key"), Value(core))
+        # An edit or two changes the length by as much at most (typo_allowance): asked
+        # of the same GIN index as the trigrams, it keeps the recheck to names of about
+        # this length (migration 0010).
+        allowed = typo_allowance(len(core))
+        fuzzy |= TrigramSimilar(F("core_key"), Value(core)) & Q(
+            core_length__range=(len(core) - allowed, len(core) + allowed)
+        )
     similar = (
-        keys.filter(fuzzy)
+        keys.alias(core_length=Length("core_key"))
+        .filter(fuzzy)
         .annotate(similarity=TrigramSimilarity("core_key", Value(longest)))
         .order_by("-similarity")
         .values_list(*_KEY_FIELDS)[:TRIGRAM_CANDIDATES]
@@ -263,7 +271,7 @@ def _partnership_entry(day, pk: int, values: list, organisation) -> TimelineEntr
     title, status, first_name, last_name, username, group = values[:6]
     lead = f"{first_name} {last_name}".strip() or username  # User.get_full_name()
     return TimelineEntry(
-        when=at_midnight(day),
+        when=day_start(day),
         kind="partnership",
         title=f"Partnership “{title}” ({choice_label(Partnership, 'status', status).lower()})",
         detail=f"Led by {lead}" + (f" with {group}" if group else ""),

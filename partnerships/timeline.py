@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import DateField, DateTimeField, F, IntegerField, Max, QuerySet, TextField
+from django.db.models import (
+    DateField,
+    DateTimeField,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    QuerySet,
+    TextField,
+)
 from django.db.models import Value as V
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -107,12 +116,11 @@ def choice_label(model, field: str, value: str) -> str:
     return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
 
 
-def at_midnight(day: date) -> datetime:
+def day_start(day: date) -> datetime:
+    """Where a dated event (an approach, a move, a start date) sits among timed ones: the
+    start of its day, local time. The timeline, last activities and the dashboard all
+    date events this way, so the same day orders the same everywhere."""
     return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
-
-
-def at_noon(day: date) -> datetime:
-    return datetime.combine(day, time(12), tzinfo=timezone.get_current_timezone())
 
 
 TimelineProvider = Callable[[Organisation], Iterable[TimelineEntry]]
@@ -162,13 +170,15 @@ def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime
     """The latest activity of each organisation, in one query whatever their number."""
     ids = [organisation.pk for organisation in organisations]
     latest: dict[int, datetime] = {}
+    if not ids:  # building the providers' querysets alone costs milliseconds
+        return latest
     querysets = [provider(ids) for provider in _last_activity_providers]
-    if not ids or not querysets:
+    if not querysets:
         return latest
     rows = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
     for pk, when in rows:
         if isinstance(when, date) and not isinstance(when, datetime):
-            when = datetime.combine(when, time.min, tzinfo=timezone.get_current_timezone())
+            when = day_start(when)
         if when is not None and (pk not in latest or when > latest[pk]):
             latest[pk] = when
     return latest
@@ -177,7 +187,7 @@ def last_activities(organisations: Iterable[Organisation]) -> dict[int, datetime
 def latest_per_organisation(queryset, *, organisation: str, when, ids: list[int]) -> QuerySet:
     """(organisation id, latest `when`) rows, grouped in the database. Dates become
     datetimes (midnight), so that providers of either kind share one UNION."""
-    latest = Max(when)
+    latest: Func = Max(when)
     if isinstance(when, str) and _is_date_field(queryset.model, when):
         latest = Cast(latest, DateTimeField())
     return (

@@ -31,6 +31,7 @@ urlpatterns += [
     path("organisations/<int:pk>/", organisations.OrganisationDetailView.as_view(), name="organisation_detail"),
     path("organisations/<int:pk>/edit/", organisations.OrganisationUpdateView.as_view(), name="organisation_update"),
     path("organisations/<int:pk>/merge/", organisations.organisation_merge_view, name="organisation_merge"),
+    path("organisations/<int:pk>/dormant/", organisations.organisation_dormant, name="organisation_dormant"),
     path("coalitions/", coalitions.CoalitionListView.as_view(), name="coalition_list"),
     path("coalitions/new/", coalitions.CoalitionCreateView.as_view(), name="coalition_create"),
     path("coalitions/<int:pk>/", coalitions.CoalitionDetailView.as_view(), name="coalition_detail"),

@@ -3,6 +3,8 @@
 
 from django.contrib import admin
 
+from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
+
 from .forms import CHECK_FIELDS, RiskLineForm, RiskLineFormSetBase
 from .models import RequestAdvice, RiskAssessment, RiskLine
 from .services import risk_assessment_rating_refresh
@@ -38,7 +40,7 @@ class RiskAssessmentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["partnership_request", "partnership", "organisation", "title"]}),
         (None, {"fields": ["assessor", "assessed_on", "status", "review_on", "rating"]}),
-        ("Checks (seed 002)", {"fields": CHECK_FIELDS}),
+        ("Checks (seed 002)", {"fields": tuple(CHECK_FIELDS)}),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
 
@@ -57,18 +59,9 @@ class RiskAssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(RequestAdvice)
-class RequestAdviceAdmin(admin.ModelAdmin):
+class RequestAdviceAdmin(RecordAdminMixin, StaffReadOnlyAdminMixin, admin.ModelAdmin):
     """The advice as the group was given it: a record, never edited."""
 
     list_display = ["partnership_request", "recommendation", "visibility", "updated_at"]
     list_filter = ["recommendation", "visibility"]
     readonly_fields = ["partnership_request", "token", "asked_by", "event", "advice", "recommendation", "visibility"]  # fmt: skip
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

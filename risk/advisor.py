@@ -642,7 +642,8 @@ def advise(event: Event) -> Advice:
         condition for finding in findings for condition in finding.conditions
     ]  # fmt: skip
     reasons = [
-        Reason(f.rule, f"{f.text} Seed 002: {_quote(_RULES_BY_NAME[f.rule])}") for f in findings
+        Reason(f.rule, f"{f.text} Partnership Guide: {_quote(_RULES_BY_NAME[f.rule])}")
+        for f in findings
     ]
     return Advice(recommendation, visibility, list(dict.fromkeys(conditions)), reasons)
 

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
 
-from .models import AssessmentStatus, Rating, RiskAssessment, RiskType
+from .models import AssessmentStatus, Rating, RiskAssessment, RiskAssessmentQuerySet, RiskType
 
 
 class RiskAssessmentFilter(django_filters.FilterSet):
@@ -30,5 +30,7 @@ class RiskAssessmentFilter(django_filters.FilterSet):
     def filter_risk_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(lines__risk_type=value)
 
-    def filter_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+    def filter_organisation(
+        self, queryset: RiskAssessmentQuerySet, name: str, value: Organisation
+    ) -> QuerySet:
         return queryset.concerning(value)

@@ -1,6 +1,8 @@
 """Input for risk assessments: the assessment, its lines (one inline formset, shared by
 the register pages and the admin), and the advice section of a group's request form."""
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
@@ -31,18 +33,25 @@ class RiskAssessmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership_request"].queryset = PartnershipRequest.objects.filter(
-            risk_assessment__isnull=True
-        ).select_related("organisation") | PartnershipRequest.objects.filter(
-            pk=self.instance.partnership_request_id or 0
-        ).select_related("organisation")
-        self.fields["partnership"].queryset = Partnership.objects.all()
-        self.fields["organisation"].queryset = Organisation.objects.only("name", "acronym")
+        cast(forms.ModelChoiceField, self.fields["partnership_request"]).queryset = (
+            PartnershipRequest.objects.filter(risk_assessment__isnull=True).select_related(
+                "organisation"
+            )
+            | PartnershipRequest.objects.filter(
+                pk=self.instance.partnership_request_id or 0
+            ).select_related("organisation")
+        )
+        cast(
+            forms.ModelChoiceField, self.fields["partnership"]
+        ).queryset = Partnership.objects.all()
+        cast(
+            forms.ModelChoiceField, self.fields["organisation"]
+        ).queryset = Organisation.objects.only("name", "acronym")
         for check in Check:
             self.fields[f"check_{check}_note"].label = "Note"
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         if sum(bool(data.get(name)) for name in TARGETS) != 1:
             raise ValidationError(
                 "Assess exactly one thing: a partnership request, a partnership or an organisation."
@@ -65,7 +74,7 @@ class RiskLineFormSetBase(BaseInlineFormSet):
             form.instance
             for form in self.forms
             if form.has_changed() or form.instance.pk
-            if not (self.can_delete and self._should_delete_form(form))
+            if not (self.can_delete and self._should_delete_form(form))  # type: ignore[attr-defined]  # Django has it, the stubs do not
         ]
         if problems := completion_problems(self.instance, kept):
             raise ValidationError(problems)

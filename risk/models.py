@@ -209,10 +209,11 @@ class RiskAssessment(models.Model):
         return self.partnership_request or self.partnership or self.organisation
 
     def target_organisations(self) -> list[Organisation]:
-        if self.organisation_id:
+        if self.organisation is not None:
             return [self.organisation]
-        if self.partnership_request_id:
+        if self.partnership_request is not None:
             return [self.partnership_request.organisation]
+        assert self.partnership is not None  # the check constraint: exactly one target
         return list(self.partnership.organisations.all())
 
     def is_complete(self) -> bool:

@@ -8,7 +8,7 @@ not participate as partners in these events."
 """
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .models import Rating, RiskType
 
@@ -31,6 +31,10 @@ class Line(Protocol):
     residual_impact: int
 
 
+# A RiskLine, or any row shaped like one: what goes in comes back out.
+AnyLine = TypeVar("AnyLine", bound=Line)
+
+
 def band(score: int) -> Rating:
     """low 1–4, medium 5–9, high 10–16, severe 20–25."""
     if not 1 <= score <= 25:
@@ -42,7 +46,7 @@ def residual_score(line: Line) -> int:
     return line.residual_likelihood * line.residual_impact
 
 
-def blocking_lines(lines: Iterable[Line]) -> list[Line]:
+def blocking_lines(lines: Iterable[AnyLine]) -> list[AnyLine]:
     """The legal, reputational or physical lines whose residual risk is in the top band."""
     return [
         line

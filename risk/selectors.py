@@ -10,9 +10,16 @@ from django.urls import reverse
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
-from partnerships.timeline import TimelineEntry, TimelineSource, at_noon, choice_label
+from partnerships.timeline import TimelineEntry, TimelineSource, choice_label, day_start
 
-from .models import AssessmentStatus, Rating, RequestAdvice, RiskAssessment, RiskLine
+from .models import (
+    AssessmentStatus,
+    Rating,
+    RequestAdvice,
+    RiskAssessment,
+    RiskAssessmentQuerySet,
+    RiskLine,
+)
 from .ratings import band
 
 PANEL_ASSESSMENTS_SHOWN = 10
@@ -31,6 +38,17 @@ ADVICE_VISIBILITY_LABELS = {
     "unbranded": "Unbranded (silent partner)",
     "none": "None: no Amnesty presence",
 }
+
+
+# The register's order: open (draft) assessments first, then the latest.
+REGISTER_ORDER = ("-status", "-assessed_on", "-pk")
+
+
+def register_assessments() -> QuerySet[RiskAssessment]:
+    """Assessments with what the register, the detail page and the API show of them."""
+    return RiskAssessment.objects.select_related(
+        "assessor", "partnership_request__organisation", "partnership", "organisation"
+    )
 
 
 def _with_lines(queryset: QuerySet[RiskAssessment]) -> QuerySet[RiskAssessment]:
@@ -125,7 +143,7 @@ def _assessment_entry(day, pk: int, values: list, organisation: Organisation) ->
         title = f"Risk assessment of {target}"
     review = datetime.date.fromisoformat(review_on) if review_on else None
     return TimelineEntry(
-        when=at_noon(day),
+        when=day_start(day),
         kind="risk",
         title=f"{title}: {rating_label(rating).lower()}",
         detail=choice_label(RiskAssessment, "status", status)
@@ -192,7 +210,7 @@ def residual_heatmap(lines: QuerySet[RiskLine]) -> list[list[HeatmapCell]]:
     ]
 
 
-def register_summary(assessments: QuerySet[RiskAssessment], *, today: datetime.date) -> dict:
+def register_summary(assessments: RiskAssessmentQuerySet, *, today: datetime.date) -> dict:
     return {
         "open_count": assessments.filter(status=AssessmentStatus.DRAFT).count(),
         "due": list(

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from accounts.roles import is_local_group, is_section_staff
 from partnerships.models import PartnershipRequest, RequestStatus
 
 from .models import Check, Rating, RequestAdvice, RiskAssessment, RiskLine, RiskType
@@ -19,7 +19,12 @@ from .ratings import blocking_lines, overall_rating
 
 
 def may_assess(user: User) -> bool:
-    return is_section_staff(user) or is_coordinator(user)
+    return is_section_staff(user)
+
+
+def may_ask_advice(user: User) -> bool:
+    """The event advisor: Section staff, and local groups planning an activity."""
+    return is_section_staff(user) or is_local_group(user)
 
 
 def completion_problems(assessment: RiskAssessment, lines: Iterable[RiskLine]) -> list[str]:
@@ -122,7 +127,7 @@ def request_approval_refusal(partnership_request: PartnershipRequest) -> str | N
         return (
             "The risk assessment says do not participate as partners, so this request cannot "
             f"be approved: {cited}. A legal, reputational or physical risk that cannot be "
-            "mitigated rules out partnering (seed 002); decline or escalate the request instead."
+            "mitigated rules out partnering (the Partnership Guide); decline or escalate the request instead."
         )
     return None
 

@@ -1,10 +1,12 @@
 """The risk register, assessment pages and the event advisor's pages (staff), and the
 advice section of a local group's request form (htmx)."""
 
+from typing import cast
+
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,43 +16,44 @@ from django.views.generic import DetailView, ListView, TemplateView
 from accounts.errors import ServiceRefused
 from accounts.roles import (
     StaffRequiredMixin,
-    is_coordinator,
     is_local_group,
-    is_section_staff,
     staff_required,
 )
+from accounts.typing import AuthenticatedRequest
 from partnerships.models import Organisation, PartnershipRequest, Visibility
-from partnerships.views.common import ForgivingPaginationMixin
+from partnerships.views.common import ForgivingPaginationMixin, SortOptionsMixin
 
 from . import selectors
 from .advisor import InvalidEvent, advise_json
 from .filters import RiskAssessmentFilter
 from .forms import AdviceForm, RiskAssessmentForm, RiskLineFormSet, blank_line_initial
-from .models import RiskAssessment, RiskLine
-from .services import request_advice_record, risk_assessment_save
+from .models import RiskAssessment, RiskAssessmentQuerySet, RiskLine
+from .services import may_ask_advice, request_advice_record, risk_assessment_save
 
 
-def _assessments():
-    return RiskAssessment.objects.select_related(
-        "assessor", "partnership_request__organisation", "partnership", "organisation"
-    )
-
-
-class RegisterView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixin, ListView):
     """Open assessments, those due for review, and the residual heatmap, all filtered alike."""
 
     template_name = "risk/register.html"
     context_object_name = "assessments"
     paginate_by = 25
+    sort_options = {
+        # Open (draft) assessments first.
+        "open": ("Open first", selectors.REGISTER_ORDER),
+        "review": ("Review date", ("review_on", "-pk")),
+    }
 
     def get_queryset(self):
-        self.filterset = RiskAssessmentFilter(self.request.GET or None, queryset=_assessments())
-        queryset = self.filterset.qs if self.filterset.is_bound else _assessments()
-        # Open (draft) assessments first.
-        return queryset.distinct().order_by("-status", "-assessed_on", "-pk")
+        self.filterset = RiskAssessmentFilter(
+            self.request.GET or None, queryset=selectors.register_assessments()
+        )
+        queryset = (
+            self.filterset.qs if self.filterset.is_bound else selectors.register_assessments()
+        )
+        return self.order_queryset(queryset.distinct())
 
     def get_context_data(self, **kwargs) -> dict:
-        assessments = self.object_list
+        assessments = cast(RiskAssessmentQuerySet, self.object_list)
         lines = RiskLine.objects.filter(assessment__in=assessments.values("pk"))
         risk_type = self.filterset.form.cleaned_data.get("risk_type") if self.filterset.is_bound and self.filterset.is_valid() else ""  # fmt: skip
         if risk_type:
@@ -69,7 +72,7 @@ class AssessmentDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "assessment"
 
     def get_queryset(self):
-        return _assessments().prefetch_related("lines")
+        return selectors.register_assessments().prefetch_related("lines")
 
     def get_context_data(self, **kwargs) -> dict:
         history = LogEntry.objects.get_for_object(self.object).select_related("actor")[:20]
@@ -149,28 +152,25 @@ class AssessmentUpdateView(AssessmentFormView):
 
 
 @staff_required
-def advice_page(request: HttpRequest) -> HttpResponse:
+def advice_page(request: AuthenticatedRequest) -> HttpResponse:
     """Staff describe a planned event and get the advice (updated live with htmx)."""
     form = AdviceForm(prefix="advice")
     return TemplateResponse(request, "risk/advice.html", {"advice_form": form})
 
 
-def _may_ask_advice(user) -> bool:
-    return is_section_staff(user) or is_coordinator(user) or is_local_group(user)
-
-
-def _organisation_for_advice(request: HttpRequest) -> Organisation | None:
+def _organisation_for_advice(request: AuthenticatedRequest) -> Organisation | None:
     raw = request.POST.get("advice-organisation", "")
     if raw.isascii() and raw.isdigit():
         return Organisation.objects.prefetch_related("affiliations").filter(pk=raw).first()
     return None
 
 
-def _draft_for_advice(request: HttpRequest) -> PartnershipRequest | None:
+def _draft_for_advice(request: AuthenticatedRequest) -> PartnershipRequest | None:
     raw = request.POST.get("advice-request", "")
-    if not (is_local_group(request.user) and raw.isascii() and raw.isdigit()):
+    group_id = request.user.local_group_id
+    if not (is_local_group(request.user) and group_id and raw.isascii() and raw.isdigit()):
         return None
-    return PartnershipRequest.objects.for_group(request.user.local_group_id).filter(pk=raw).first()
+    return PartnershipRequest.objects.for_group(group_id).filter(pk=raw).first()
 
 
 def _visibility_difference(proposed: str, advice: dict) -> str:
@@ -183,11 +183,11 @@ def _visibility_difference(proposed: str, advice: dict) -> str:
 
 
 @require_POST
-def advice_preview(request: HttpRequest) -> HttpResponse:
+def advice_preview(request: AuthenticatedRequest) -> HttpResponse:
     """The advice fragment for the fields filled in so far. A local group's advice is
     recorded (services.request_advice_record), so the coordinators later see what it
     was told."""
-    if not _may_ask_advice(request.user):
+    if not may_ask_advice(request.user):
         raise PermissionDenied
     form = AdviceForm(request.POST, prefix="advice")
     context: dict = {"proposed": request.POST.get("visibility", "")}
@@ -211,5 +211,5 @@ def advice_preview(request: HttpRequest) -> HttpResponse:
                     partnership_request=draft,
                 )
     else:
-        context["error"] = " ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())  # fmt: skip
+        context["error"] = " ".join(f"{name}: {' '.join(str(error) for error in errors)}" for name, errors in form.errors.items())  # fmt: skip
     return TemplateResponse(request, "risk/_advice_result.html", context)

@@ -5,7 +5,9 @@ enum values) from the page's form; the form then validates the input exactly as 
 the page, so rules such as the existing-relationship check hold for both.
 """
 
+from collections.abc import Collection, Iterable
 from functools import cache
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -27,10 +29,16 @@ def validated(form: forms.BaseForm, *, under: str = ""):
     return form
 
 
+def _choices(field: forms.ChoiceField) -> list[tuple[Any, Any]]:
+    # A form's choices are resolved to (value, label) pairs by the time it exists.
+    return cast(list[tuple[Any, Any]], list(cast(Iterable, field.choices)))
+
+
 def _serializer_field(field: forms.Field) -> serializers.Field:
     common = {"required": field.required, "help_text": str(field.help_text or field.label or "")}
     if isinstance(field, forms.ModelChoiceField):
         # Any row of the model passes here; which rows the page allows is the form's to say.
+        assert field.queryset is not None  # every model field of a form has one
         rows = field.queryset.model._default_manager.all()
         if isinstance(field, forms.ModelMultipleChoiceField):
             return serializers.PrimaryKeyRelatedField(
@@ -41,11 +49,11 @@ def _serializer_field(field: forms.Field) -> serializers.Field:
         )
     if isinstance(field, forms.MultipleChoiceField):
         return serializers.MultipleChoiceField(
-            choices=list(field.choices), allow_empty=not field.required, **common
+            choices=list(_choices(field)), allow_empty=not field.required, **common
         )
     if isinstance(field, forms.ChoiceField):
         return serializers.ChoiceField(
-            choices=[c for c in field.choices if c[0] != ""], allow_blank=not field.required,
+            choices=[c for c in _choices(field) if c[0] != ""], allow_blank=not field.required,
             **common,
         )  # fmt: skip
     if isinstance(field, forms.BooleanField):
@@ -54,12 +62,23 @@ def _serializer_field(field: forms.Field) -> serializers.Field:
         return serializers.DateTimeField(allow_null=not field.required, **common)
     if isinstance(field, forms.DateField):
         return serializers.DateField(allow_null=not field.required, **common)
+    # Decimal and float fields are integer fields in django.forms: test them first.
+    if isinstance(field, forms.DecimalField):
+        return serializers.DecimalField(
+            max_digits=field.max_digits, decimal_places=field.decimal_places,
+            min_value=field.min_value, max_value=field.max_value, allow_null=not field.required,
+            coerce_to_string=False, **common,
+        )  # fmt: skip
+    if isinstance(field, forms.FloatField):
+        return serializers.FloatField(
+            min_value=field.min_value, max_value=field.max_value, allow_null=not field.required,
+            **common,
+        )  # fmt: skip
     if isinstance(field, forms.IntegerField):
         return serializers.IntegerField(
-            min_value=field.min_value, max_value=field.max_value, **common
-        )
-    if isinstance(field, forms.FloatField):
-        return serializers.FloatField(**common)
+            min_value=field.min_value, max_value=field.max_value, allow_null=not field.required,
+            **common,
+        )  # fmt: skip
     max_length = getattr(field, "max_length", None)
     return serializers.CharField(
         max_length=max_length, allow_blank=not field.required, trim_whitespace=False, **common
@@ -77,14 +96,14 @@ def form_serializer(
 
 
 def form_data(
-    request_data, *, instance: models.Model | None = None, fields: list[str] = ()
-) -> dict:
+    request_data, *, instance: models.Model | None = None, fields: Collection[str] = ()
+) -> dict[str, Any]:
     """The form's input: for a partial update, the instance's current values under
     what the client sent (a form needs every field)."""
-    data = {}
+    data: dict[str, Any] = {}
     if instance is not None:
         for name in fields:
-            field = instance._meta.get_field(name)
+            field = cast(models.Field, instance._meta.get_field(name))  # a form's fields
             if field.many_to_many:
                 data[name] = [obj.pk for obj in getattr(instance, name).all()]
             elif field.is_relation:
@@ -119,6 +138,81 @@ def bound_form(
     and for a partial update the instance's other values filled in."""
     check_types(input_serializer, request_data, partial=partial)
     data = form_data(
-        request_data, instance=instance if partial else None, fields=form_class.Meta.fields
+        request_data, instance=instance if partial else None, fields=form_class._meta.fields or ()
     )
     return validated(form_class(data=data, instance=instance, **form_kwargs))
+
+
+def _row_values(form_class: type[forms.BaseModelForm], row: models.Model) -> dict:
+    """A saved row as its form would post it (for the rows a request leaves unchanged)."""
+    values = {}
+    for name in form_class._meta.fields or ():
+        field = cast(models.Field, row._meta.get_field(name))  # a form's fields
+        value = getattr(row, field.attname) if field.is_relation else field.value_from_object(row)
+        values[name] = "" if value is None else value
+    return values
+
+
+def bound_formset(
+    formset_class,
+    items,
+    *,
+    instance: models.Model,
+    prefix: str,
+    key: str = "id",
+    replace: bool = True,
+):
+    """The page's inline formset bound to a JSON list of rows, and valid (else a 400
+    with the messages under `prefix`, by the list's index).
+
+    An item whose `key` names a saved row changes that row; any other item is a new
+    row; with `replace` (PUT, or a PATCH that sends the list) the saved rows the list
+    does not name are deleted, as ticking "delete" on the page does."""
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise serializers.ValidationError({prefix: ["Send a list of JSON objects."]})
+    form_class = formset_class.form
+    row_input = form_serializer(form_class, f"{form_class.__name__}RowSerializer")
+    saved = (
+        list(formset_class(instance=instance, prefix=prefix).get_queryset()) if instance.pk else []
+    )
+    by_key = {str(getattr(row, key)): row for row in saved}
+    named: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if key == "id" and item.get("id") is not None and str(item["id"]) not in by_key:
+            raise serializers.ValidationError({prefix: {str(index): {"id": ["No such row here."]}}})
+        check_types(row_input, item, partial=str(item.get(key)) in by_key)
+        if str(item.get(key)) in by_key:
+            named[str(item[key])] = index
+    # Saved rows come first (the formset's "initial" forms), then the new ones.
+    rows: list[tuple[models.Model | None, dict, bool, int | None]] = []
+    for row in saved:
+        position = named.get(str(getattr(row, key)))
+        values = _row_values(form_class, row)
+        if position is not None:
+            values.update({k: "" if v is None else v for k, v in items[position].items()})
+        rows.append((row, values, position is None and replace, position))
+    for index, item in enumerate(items):
+        if str(item.get(key)) not in by_key:
+            new = {k: "" if v is None else v for k, v in item.items() if k != "id"}
+            rows.append((None, new, False, index))
+    data: dict = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(len(saved)),
+    }
+    for number, (row, values, delete, _index) in enumerate(rows):
+        for name, value in values.items():
+            data[f"{prefix}-{number}-{name}"] = value
+        if row is not None:
+            data[f"{prefix}-{number}-id"] = row.pk
+        if delete:
+            data[f"{prefix}-{number}-DELETE"] = "on"
+    formset = formset_class(data=data, instance=instance, prefix=prefix)
+    if not formset.is_valid():
+        errors: dict = {}
+        for form, (_row, _values, _delete, position) in zip(formset.forms, rows, strict=False):
+            if form.errors:
+                errors[str(position if position is not None else "saved")] = form_errors(form)
+        if formset.non_form_errors():
+            errors["non_field_errors"] = [str(m) for m in formset.non_form_errors()]
+        raise serializers.ValidationError({prefix: errors})
+    return formset

@@ -9,16 +9,11 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from accounts.roles import is_coordinator, is_local_group, is_section_staff
 
 
-def is_staff_member(user) -> bool:
-    """Section staff and coordinators: the rule of StaffRequiredMixin."""
-    return is_section_staff(user) or is_coordinator(user)
-
-
 class IsStaffMember(BasePermission):
     message = "Only Section staff and coordinators may use this."
 
     def has_permission(self, request, view) -> bool:
-        return is_staff_member(request.user)
+        return is_section_staff(request.user)
 
 
 class IsCoordinator(BasePermission):
@@ -42,4 +37,4 @@ class IsStaffMemberOrLocalGroupReading(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return is_staff_member(user) or (request.method in SAFE_METHODS and is_local_group(user))
+        return is_section_staff(user) or (request.method in SAFE_METHODS and is_local_group(user))

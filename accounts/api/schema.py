@@ -80,3 +80,77 @@ def write_schemas(
             summary=partial_update, request=request, responses={200: response}
         ),
     }
+
+
+# OpenAPI links: what a client (and schemathesis's stateful phase) may do next with the
+# object an answer returns, by its id. (source operation, its status) -> next operations.
+LINKS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("requests_create", "201"): (
+        "requests_retrieve", "requests_partial_update", "requests_submit_create",
+        "requests_withdraw_create",
+    ),
+    ("requests_submit_create", "200"): (
+        "requests_retrieve", "requests_withdraw_create", "requests_start_review_create",
+    ),
+    ("requests_start_review_create", "200"): (
+        "requests_checklist_create", "requests_ask_information_create",
+        "requests_approve_create", "requests_decline_create", "requests_escalate_create",
+    ),
+    ("requests_ask_information_create", "200"): ("requests_answer_create",),
+    ("requests_checklist_create", "200"): ("requests_approve_create",),
+    ("organisations_create", "201"): ("organisations_retrieve", "organisations_partial_update"),
+    ("contacts_create", "201"): ("contacts_retrieve", "contacts_partial_update"),
+    ("approaches_create", "201"): (
+        "approaches_retrieve", "approaches_partial_update", "approaches_follow_up_done_create",
+    ),
+    ("coalitions_create", "201"): (
+        "coalitions_retrieve", "coalitions_partial_update", "coalitions_meetings_create",
+        "coalitions_statements_create",
+    ),
+    ("coalitions_meetings_create", "201"): ("meetings_retrieve", "meetings_partial_update"),
+    ("coalitions_statements_create", "201"): (
+        "statements_retrieve", "statements_agree_create", "statements_section_agreement_create",
+        "statements_issue_create",
+    ),
+    ("urgent_actions_create", "201"): (
+        "urgent_actions_retrieve", "urgent_actions_partial_update",
+        "urgent_actions_approve_create", "urgent_actions_cancel_create",
+    ),
+    ("urgent_actions_approve_create", "200"): (
+        "urgent_actions_send_create", "urgent_actions_cancel_create",
+    ),
+    ("risk_assessments_create", "201"): (
+        "risk_assessments_retrieve", "risk_assessments_partial_update",
+    ),
+    ("activities_create", "201"): (
+        "activities_retrieve", "activities_partial_update", "activities_evaluate_create",
+    ),
+}  # fmt: skip
+
+
+def _link_name(operation_id: str) -> str:
+    return "".join(part.capitalize() for part in operation_id.split("_"))
+
+
+def add_links(result: dict, generator, request, public: bool) -> dict:
+    """drf-spectacular postprocessing hook: the links above, on each source's response."""
+    operations = {
+        operation["operationId"]: operation
+        for path in result.get("paths", {}).values()
+        for operation in path.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    for (source, status), targets in LINKS.items():
+        response = operations.get(source, {}).get("responses", {}).get(status)
+        if response is None:
+            continue
+        response["links"] = {
+            _link_name(target): {
+                "operationId": target,
+                "parameters": {"id": "$response.body#/id"},
+                "description": f"The object returned, to {target.replace('_', ' ')}.",
+            }
+            for target in targets
+            if target in operations
+        }
+    return result

@@ -181,6 +181,9 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{SECTION_NAME} <partnerships@amnesty.example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds one SMTP operation may block. Django's default is none at all: a hung server
+# would hold a claim past its sweeper's timeout and the message would go out twice.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 
@@ -294,6 +297,9 @@ MAILING_RATE_LIMIT = env.float("MAILING_RATE_LIMIT", default=0)
 # A batch claimed longer ago than this is taken to be lost with its worker and is
 # requeued by the sweeper: keep it above the time one batch takes to send.
 MAILING_CLAIM_TIMEOUT = env.int("MAILING_CLAIM_TIMEOUT", default=300)
+# The same for one request-update e-mail: above what one send can take
+# (connect, login, one message: a few EMAIL_TIMEOUTs).
+REQUEST_EMAIL_CLAIM_TIMEOUT = env.int("REQUEST_EMAIL_CLAIM_TIMEOUT", default=300)
 # Transient SMTP failures back off exponentially from this many seconds, capped
 # well below the broker's visibility timeout (celery#4766).
 MAILING_RETRY_BASE_SECONDS = env.float("MAILING_RETRY_BASE_SECONDS", default=5)
@@ -308,6 +314,10 @@ MAILING_MARK_EVERY = env.int("MAILING_MARK_EVERY", default=10)
 # Follow-up reminders (dashboard/services/reminders.py): partnership requests
 # waiting for a coordinator longer than this appear in coordinators' digests.
 REMINDER_REQUEST_WAITING_DAYS = env.int("REMINDER_REQUEST_WAITING_DAYS", default=7)
+
+# An organisation with nothing on its timeline for this many days is suggested as
+# dormant on its page; a person confirms (partnerships/services/relationships.py).
+RELATIONSHIP_DORMANT_AFTER_DAYS = env.int("RELATIONSHIP_DORMANT_AFTER_DAYS", default=365)
 
 # Evaluation of joint activities (evaluation/).
 # An activity without a complete evaluation this many days after it ended is due.
@@ -356,6 +366,8 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and the docs need a session or a token, like every other endpoint.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -369,8 +381,15 @@ SPECTACULAR_SETTINGS = {
         "MailingKindEnum": "outreach.models.MailingKind",
         "FollowUpKindEnum": [("updated", "Update"), ("closed", "Closed")],
         "CountryEnum": "django_countries.countries",
+        # Risk assessments and evaluations share draft / complete.
+        "DraftOrCompleteEnum": "risk.models.AssessmentStatus",
+        "EvaluationAnswerEnum": "evaluation.models.Answer",
     },
     "SCHEMA_PATH_PREFIX": "/api/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "accounts.api.schema.add_links",  # what to do next with a created object
+    ],
 }
 # Risk assessments (risk/): a complete assessment is due for review this many days
 # before its review date, in the register and the reminders.

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from icalendar import Calendar, Event
 
-from accounts.emails import absolute_url, send_templated_email
+from accounts.emails import MailServerRefusedLogin, absolute_url, send_templated_email
 from accounts.models import User
 from accounts.roles import is_coordinator, staff_users
 from dashboard.models import CalendarFeed, ReminderDigest
@@ -41,6 +41,8 @@ class ReminderItem:
     due: datetime.date
     url: str
     overdue: bool = False
+    # The calendar event's stable UID; empty: derived from the URL (see _event_uid).
+    uid: str = ""
 
 
 def _approach_target(approach: Approach) -> str:
@@ -63,6 +65,18 @@ def _user_follow_ups(user: User) -> QuerySet[Approach]:
     )
 
 
+def _follow_up_item(approach: Approach, today: datetime.date) -> ReminderItem:
+    # One shape for the digest, the reminders page and the calendar feed.
+    return ReminderItem(
+        kind="Follow-up",
+        title=f"Follow up with {_approach_target(approach)}",
+        due=approach.follow_up_on,
+        url=absolute_url(approach.get_absolute_url()),
+        overdue=approach.follow_up_on < today,
+        uid=f"approach-{approach.pk}-follow-up",
+    )
+
+
 # ---------------------------------------------------------------------------
 # Sources: (user, today) -> items
 
@@ -70,13 +84,7 @@ def _user_follow_ups(user: User) -> QuerySet[Approach]:
 def approach_follow_ups(user: User, today: datetime.date) -> list[ReminderItem]:
     """The user's approaches with a follow-up due today or overdue."""
     return [
-        ReminderItem(
-            kind="Follow-up",
-            title=f"Follow up with {_approach_target(approach)}",
-            due=approach.follow_up_on,
-            url=absolute_url(approach.get_absolute_url()),
-            overdue=approach.follow_up_on < today,
-        )
+        _follow_up_item(approach, today)
         for approach in _user_follow_ups(user).filter(follow_up_on__lte=today)
     ]
 
@@ -160,16 +168,22 @@ def _user_risk_reviews(user: User) -> QuerySet[RiskAssessment]:
     )
 
 
+def _risk_review_item(assessment: RiskAssessment, today: datetime.date) -> ReminderItem:
+    assert assessment.review_on is not None  # _user_risk_reviews keeps only scheduled ones
+    return ReminderItem(
+        kind="Risk review",
+        title=f"Review {assessment}",
+        due=assessment.review_on,
+        url=absolute_url(assessment.get_absolute_url()),
+        overdue=assessment.review_on < today,
+        uid=f"risk-assessment-{assessment.pk}-review",
+    )
+
+
 def risk_reviews_due(user: User, today: datetime.date) -> list[ReminderItem]:
     """The user's risk assessments whose review date is within RISK_REVIEW_NOTICE_DAYS, or past."""
     return [
-        ReminderItem(
-            kind="Risk review",
-            title=f"Review {assessment}",
-            due=assessment.review_on,
-            url=absolute_url(assessment.get_absolute_url()),
-            overdue=assessment.review_on < today,
-        )
+        _risk_review_item(assessment, today)
         for assessment in _user_risk_reviews(user)
         & RiskAssessment.objects.due_for_review(today=today)  # fmt: skip
     ]
@@ -215,7 +229,9 @@ def reminder_digest_send(
     """Send the user's digest for `today` unless it went out already or nothing is due.
 
     The row is written first and is unique per user and day, so two runs never
-    both send; if sending fails the row is removed again, so the retry sends it."""
+    both send; if sending fails the row is removed again, so the retry sends it. A
+    refused login is no passing fault: the row stays with the server's answer (the
+    admin shows it) and MailServerRefusedLogin propagates, so nothing retries it."""
     items = reminder_items(user=user, today=today, shared=shared)
     if not items:
         return None
@@ -230,6 +246,10 @@ def reminder_digest_send(
             context={"user": user, "items": items, "today": today},
             to=[user.email],
         )
+    except MailServerRefusedLogin as error:
+        digest.error = str(error)
+        digest.save(update_fields=["error"])
+        raise
     except Exception:
         digest.delete()
         raise
@@ -247,8 +267,9 @@ def reminder_digests_run(*, today: datetime.date | None = None) -> DigestRun:
     """The daily job: one digest per staff user with something due, each claimed and
     sent on its own. A digest that fails (the server dropped, a mailbox refused) is
     left unclaimed and named in `failed_user_ids`, for the task to retry it alone
-    with backoff; the others still go out. A refused SMTP login is not retried: it
-    would fail for everyone (MailServerRefusedLogin propagates, logged)."""
+    with backoff; the others still go out. A refused SMTP login stops the run at once,
+    not retried: it would fail for everyone. The log says to check EMAIL_URL, and the
+    digest row it refused records the server's answer for the admin."""
     run = DigestRun(today=today or timezone.localdate())
     shared: SharedItems = {}  # the coalition meetings: one query, not one per user
     for user in staff_users().exclude(email="").order_by("pk"):
@@ -291,8 +312,26 @@ def calendar_feed_revoke(*, user: User) -> None:
     CalendarFeed.objects.filter(user=user).delete()
 
 
+def _event_uid(item: ReminderItem, host: str) -> str:
+    # Stable across runs, so a calendar updates the event instead of adding another.
+    if item.uid:
+        return f"{item.uid}@{host}"
+    digest = hashlib.sha1(item.url.encode(), usedforsecurity=False).hexdigest()[:16]
+    return f"{item.kind.lower().replace(' ', '-')}-{digest}@{host}"
+
+
+def calendar_feed_items(*, user: User, today: datetime.date) -> list[ReminderItem]:
+    """Every open follow-up and scheduled risk review of the user (due or not), and the
+    items of CALENDAR_SOURCES: the feed's events, one ReminderItem each."""
+    return [
+        *(_follow_up_item(approach, today) for approach in _user_follow_ups(user)),
+        *(_risk_review_item(assessment, today) for assessment in _user_risk_reviews(user)),
+        *(item for source in CALENDAR_SOURCES for item in source(user, today)),
+    ]
+
+
 def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> bytes:
-    """RFC 5545: one all-day event per open follow-up and per scheduled risk review of the user."""
+    """RFC 5545: one all-day event per item of calendar_feed_items."""
     now = now or timezone.now()
     calendar = Calendar()
     calendar.add("prodid", "-//Partnerdesk//Follow-ups//EN")
@@ -300,32 +339,12 @@ def calendar_feed_ical(*, user: User, now: datetime.datetime | None = None) -> b
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Partnerdesk follow-ups: {user.get_username()}")
     host = settings.SITE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
-    entries = [
-        (f"approach-{a.pk}-follow-up", a.follow_up_on, f"Follow up with {_approach_target(a)}", a)
-        for a in _user_follow_ups(user)
-    ] + [
-        (f"risk-assessment-{a.pk}-review", a.review_on, f"Review {a}", a)
-        for a in _user_risk_reviews(user)
-    ]
-    for uid, day, summary, obj in entries:
+    for item in calendar_feed_items(user=user, today=timezone.localdate(now)):
         event = Event()
-        event.add("uid", f"{uid}@{host}")
-        event.add("dtstamp", now)
-        event.add("dtstart", day)
-        if day < datetime.date.max:  # rows from before the date bounds
-            event.add("dtend", day + datetime.timedelta(days=1))
-        event.add("summary", summary)
-        event.add("url", absolute_url(obj.get_absolute_url()))
-        calendar.add_component(event)
-    today = timezone.localdate(now)
-    for item in (item for source in CALENDAR_SOURCES for item in source(user, today)):
-        event = Event()
-        # Stable across runs, so a calendar updates the event instead of adding another.
-        digest = hashlib.sha1(item.url.encode(), usedforsecurity=False).hexdigest()[:16]
-        event.add("uid", f"{item.kind.lower().replace(' ', '-')}-{digest}@{host}")
+        event.add("uid", _event_uid(item, host))
         event.add("dtstamp", now)
         event.add("dtstart", item.due)
-        if item.due < datetime.date.max:
+        if item.due < datetime.date.max:  # rows from before the date bounds
             event.add("dtend", item.due + datetime.timedelta(days=1))
         event.add("summary", item.title)
         event.add("url", item.url)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
+from accounts.roles import is_local_group, is_section_staff
 from partnerships.models import CooperationMethod
 
 
@@ -20,7 +20,7 @@ class RunBy(models.TextChoices):
 class ActivityQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ActivityQuerySet":
         """Staff see every activity; a local group only those of its own partnerships."""
-        if is_section_staff(user) or is_coordinator(user):
+        if is_section_staff(user):
             return self
         if is_local_group(user):
             return self.filter(partnership__local_group_id=user.local_group_id)

@@ -4,7 +4,10 @@ from collections.abc import Mapping
 
 from django.db import transaction
 
+from accounts.models import User
+from config.periods import ends_before_it_starts
 from evaluation.models import JointActivity
+from partnerships.models import Coalition, Partnership
 
 from .common import EvaluationRefused, may_change, may_record_under
 
@@ -15,12 +18,18 @@ ACTIVITY_FIELDS = (
 
 
 def _check_dates(details: Mapping) -> None:
-    if details["ends_on"] < details["starts_on"]:
+    if ends_before_it_starts(details.get("starts_on"), details.get("ends_on")):
         raise EvaluationRefused("An activity cannot end before it starts.")
 
 
 @transaction.atomic
-def activity_create(*, user, details: Mapping, partnership=None, coalition=None) -> JointActivity:
+def activity_create(
+    *,
+    user: User,
+    details: Mapping,
+    partnership: Partnership | None = None,
+    coalition: Coalition | None = None,
+) -> JointActivity:
     """A new activity under exactly one partnership or coalition the user may record under."""
     if (partnership is None) == (coalition is None):
         raise EvaluationRefused("Choose either a partnership or a coalition.")
@@ -36,7 +45,7 @@ def activity_create(*, user, details: Mapping, partnership=None, coalition=None)
 
 
 @transaction.atomic
-def activity_update(*, activity: JointActivity, user, details: Mapping) -> JointActivity:
+def activity_update(*, activity: JointActivity, user: User, details: Mapping) -> JointActivity:
     if not may_change(user, activity):
         raise EvaluationRefused("You may change activities only of your own group's partnerships.")
     _check_dates(details)

@@ -2,11 +2,14 @@
 
 import datetime
 from collections.abc import Mapping
+from typing import TypeGuard
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.roles import is_section_staff, require_staff
 from evaluation.models import (
     Answer,
     Evaluation,
@@ -18,9 +21,9 @@ from evaluation.models import (
     TargetStatus,
 )
 from evaluation.models.evaluations import QUESTION_FIELDS
-from partnerships.models import PartnershipStatus
+from partnerships.models import Partnership, PartnershipStatus
 
-from .common import EvaluationRefused, is_staff_user, may_change
+from .common import EvaluationRefused, may_change
 
 EDITABLE_FIELDS = (
     *QUESTION_FIELDS,
@@ -50,7 +53,7 @@ def evaluation_initial(activity: JointActivity) -> dict:
 
 @transaction.atomic
 def evaluation_save(
-    *, activity: JointActivity, user, answers: Mapping, complete: bool = False
+    *, activity: JointActivity, user: User, answers: Mapping, complete: bool = False
 ) -> Evaluation:
     """Save our answers as a draft, or complete the evaluation when all eight are in."""
     if not may_change(user, activity):
@@ -100,19 +103,19 @@ def _set_next_steps(evaluation: Evaluation) -> None:
         risk_review_flag(activity=activity, evaluation=evaluation)
 
 
-def _is_active(partnership) -> bool:
+def _is_active(partnership: Partnership | None) -> TypeGuard[Partnership]:
     return partnership is not None and partnership.status == PartnershipStatus.ACTIVE
 
 
-def _next_step(evaluation: Evaluation, kind: str, owner) -> NextStep:
+def _next_step(evaluation: Evaluation, kind: str, owner: User | None) -> NextStep:
     return NextStep.objects.create(
         activity=evaluation.activity, evaluation=evaluation, kind=kind, owner=owner,
         due_on=_next_step_due(),
     )  # fmt: skip
 
 
-def _staff_or_none(user):
-    return user if is_staff_user(user) else None
+def _staff_or_none(user: User | None) -> User | None:
+    return user if is_section_staff(user) else None
 
 
 def risk_review_flag(
@@ -139,7 +142,8 @@ def risk_review_flag(
 
 
 @transaction.atomic
-def next_step_done(*, step: NextStep, user) -> NextStep:
+def next_step_done(*, step: NextStep, user: User) -> NextStep:
+    require_staff(user, to="mark a next step done")
     if step.done_at is None:
         step.done_at = timezone.now()
         step.save(update_fields=["done_at"])
@@ -147,11 +151,12 @@ def next_step_done(*, step: NextStep, user) -> NextStep:
 
 
 @transaction.atomic
-def next_step_conclude_partnership(*, step: NextStep, user) -> NextStep:
+def next_step_conclude_partnership(*, step: NextStep, user: User) -> NextStep:
     """The coordinator confirms the proposal: the existing conclude service decides."""
     from partnerships.services.requests import partnership_conclude
 
-    if step.kind != NextStepKind.CONCLUDE or step.done_at is not None:
+    partnership = step.activity.partnership
+    if step.kind != NextStepKind.CONCLUDE or step.done_at is not None or partnership is None:
         raise EvaluationRefused("This proposal is no longer open.")
-    partnership_conclude(partnership=step.activity.partnership, user=user)
+    partnership_conclude(partnership=partnership, user=user)
     return next_step_done(step=step, user=user)

@@ -1,7 +1,10 @@
 """Lessons learned, tagged from the activity they come from."""
 
+from typing import Any
+
 from django.db import transaction
 
+from accounts.models import User
 from evaluation.models import Evaluation, Lesson
 
 from .common import EvaluationRefused, may_change
@@ -25,7 +28,7 @@ def lesson_tags(evaluation: Evaluation) -> dict:
 
 
 @transaction.atomic
-def lesson_record(*, evaluation: Evaluation, user, text: str, **tags) -> Lesson:
+def lesson_record(*, evaluation: Evaluation, user: User, text: str, **tags: Any) -> Lesson:
     if not may_change(user, evaluation.activity):
         raise EvaluationRefused("You may add lessons only to your own group's evaluations.")
     text = text.strip()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.emails import send_templated_email
+from accounts.models import User
 from evaluation.models import Answer, JointActivity, PartnerAnswer, PartnerLink
 
 from .common import EvaluationRefused, may_change
@@ -67,14 +68,14 @@ def partner_link_check(*, token: str, activity_id: int) -> LinkCheck:
 
 
 @transaction.atomic
-def partner_link_create(*, activity: JointActivity, user, email: str) -> PartnerLink:
+def partner_link_create(*, activity: JointActivity, user: User, email: str) -> PartnerLink:
     """Record the link and send it to the partner's contact once the row is committed."""
     from evaluation.tasks import send_partner_link
 
     if not may_change(user, activity):
         raise EvaluationRefused("You may ask partners only about your own group's activities.")
     link = PartnerLink.objects.create(activity=activity, email=email, created_by=user)
-    send_partner_link.delay_on_commit(link.pk)
+    send_partner_link.delay(link.pk)  # after the commit (config.celery.TransactionAwareTask)
     return link
 
 

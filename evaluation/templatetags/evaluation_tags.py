@@ -1,7 +1,8 @@
 from django import template
 
+from accounts.roles import is_section_staff
 from evaluation.panels import lessons_for_draft
-from evaluation.services.common import is_own_partnership, is_staff_user
+from evaluation.services.common import is_own_partnership
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def draft_lessons(context, organisation=None, form=None) -> list[dict]:
         {
             "lesson": lesson,
             "url": lesson.get_absolute_url()
-            if is_staff_user(user)
+            if is_section_staff(user)
             or is_own_partnership(user, lesson.evaluation.activity.partnership)
             else "",
         }

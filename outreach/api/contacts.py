@@ -173,16 +173,25 @@ class ApproachViewSet(ReadWriteViewSet):
         data = form_data(
             request.data, instance=instance if partial else None, fields=_APPROACH_FIELDS
         )
-        if partial and "contact_email" not in request.data and instance.contact_id:
-            data["contact_email"] = instance.contact.email
+        contact = instance.contact if instance is not None else None
+        if partial and "contact_email" not in request.data and contact is not None:
+            data["contact_email"] = contact.email
         visible = Contact.objects.visible_to(request.user)
-        return validated(ApproachForm(data=data, instance=instance, contacts=visible))
+        # The API does not ask who owns a new relationship: the caller does (as the
+        # web form's default), unless the organisation already has an owner.
+        form = ApproachForm(
+            data=data, instance=instance, contacts=visible, ask_relationship_owner=False
+        )
+        return validated(form)
 
     def create(self, request, *args, **kwargs):
         form = self._form(request, None, partial=False)
         approach = refusing(
             lambda: approach_services.approach_create(
-                created_by=request.user, data=form.service_data()
+                created_by=request.user,
+                data=form.service_data(),
+                # An unowned relationship gets its owner here, as on the page.
+                relationship_owner=form.chosen_relationship_owner(),
             )
         )
         return Response(ApproachSerializer(approach).data, status=201)

@@ -162,6 +162,20 @@ class UrgentActionViewSet(ReadWriteViewSet):
         return Response(self._data(urgent_action))
 
     @extend_schema(
+        summary="Cancel a draft or approved Urgent Action that has not gone out (staff)",
+        request=None,
+        responses={200: UrgentActionSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        urgent_action = self.get_object()
+        refusing(
+            lambda: services.urgent_action_cancel(urgent_action=urgent_action, user=request.user)
+        )
+        return Response(self._data(urgent_action))
+
+    @extend_schema(
         summary="Send an approved Urgent Action, or a follow-up",
         description="Without a body the approved UA is issued to its audience; with kind "
         "(updated / closed) and note, a follow-up goes to the same categories.",

@@ -1,4 +1,5 @@
-"""Sectors and the outreach priorities (seed 001), read from the priorities page's selector."""
+"""Sectors and the outreach priorities (seed 001), read from the priorities page's
+selector; a sector assessed through the page's form and `sector_assessment_record`."""
 
 from django.db.models import Count
 from django_filters import rest_framework as filters
@@ -7,9 +8,15 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.api.forms import check_types, form_serializer, validated
 from accounts.api.permissions import IsStaffMember
+from outreach import scoring
+from outreach.forms.priorities import SectorAssessmentForm
 from outreach.models import Sector, SectorAssessment
 from outreach.selectors.priorities import sector_priorities
+from outreach.services.priorities import sector_assessment_record
+
+SectorAssessmentInput = form_serializer(SectorAssessmentForm, "SectorAssessmentInputSerializer")
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -61,6 +68,32 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Sector.objects.annotate(organisation_count=Count("organisations"))
+
+    @extend_schema(
+        summary="Assess a sector's outreach priority (seed 001's criteria)",
+        description="Scores not sent keep the sector's latest assessment's, as the page "
+        "starts from them; a second assessment on the same date replaces the first.",
+        request=SectorAssessmentInput,
+        responses={201: AssessmentSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"])
+    def assess(self, request, pk=None):
+        sector = self.get_object()
+        check_types(SectorAssessmentInput, request.data, partial=True)
+        latest = sector.assessments.first()
+        base = {**latest.scores, "aims": [aim.value for aim in latest.aims]} if latest else {}
+        form = validated(SectorAssessmentForm(data={**base, **request.data}, latest=latest))
+        data = form.cleaned_data
+        assessment = sector_assessment_record(
+            sector=sector,
+            assessed_on=data["assessed_on"],
+            scores={name: data[name] for name in scoring.ALL_CRITERIA},
+            aims=data["aims"],
+            notes=data["notes"],
+            assessed_by=request.user,
+        )
+        return Response(AssessmentSerializer(assessment).data, status=201)
 
     @extend_schema(
         summary="The outreach priorities: every sector ranked by its latest assessment",

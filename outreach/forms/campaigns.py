@@ -1,12 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.periods import PeriodFormMixin
+from config.widgets import DateInput
 from outreach.models import Campaign, SpectrumPosition
 
-from .fields import DateInput, today
+from .fields import today
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(PeriodFormMixin, forms.ModelForm):
+    period_error = _("The campaign cannot end before it starts.")
+
     class Meta:
         model = Campaign
         fields = ["name", "goal", "starts_on", "ends_on"]
@@ -15,13 +19,6 @@ class CampaignForm(forms.ModelForm):
             "starts_on": DateInput(),
             "ends_on": DateInput(),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("ends_on", _("The campaign cannot end before it starts."))
-        return cleaned
 
 
 class SpectrumPlaceForm(forms.Form):

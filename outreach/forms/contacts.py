@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from accounts.roles import staff_users
+from config.periods import PeriodFormMixin
 from config.widgets import DateInput
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
@@ -76,18 +78,13 @@ class ConsentForm(forms.Form):
     )
 
 
-class EmploymentForm(forms.ModelForm):
+class EmploymentForm(PeriodFormMixin, forms.ModelForm):
+    period_fields = ("start_date", "end_date")
+
     class Meta:
         model = Employment
         fields = ["organisation", "role", "start_date", "end_date"]
         widgets = {"organisation": organisation_picker(), "start_date": DATE, "end_date": DATE}
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date is before the start date."))
-        return data
 
 
 class ApproachForm(forms.ModelForm):
@@ -112,11 +109,26 @@ class ApproachForm(forms.ModelForm):
         }
         labels = dict(APPROACH_CHECKLIST)
 
-    def __init__(self, *args, contacts, **kwargs) -> None:
+    # Recording the first approach asks who owns the relationship (issue 12): only on
+    # a new approach, and only used when the organisation has no owner yet.
+    relationship_owner = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label=_("Who owns the relationship with this organisation?"),
+        help_text=_("Asked while the organisation has no owner; an existing owner stays."),
+    )
+
+    def __init__(self, *args, contacts, ask_relationship_owner: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.contacts = contacts  # the contacts this user may see
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["follow_up_owner"].queryset = staff_users()
+        chosen = self.initial.get("organisation")
+        owned = chosen and getattr(chosen, "relationship_owner_id", None)
+        if not ask_relationship_owner or self.instance.pk or owned:
+            del self.fields["relationship_owner"]
+        else:
+            self.fields["relationship_owner"].queryset = staff_users()
         if self.instance.contact_id:
             self.fields["contact_email"].initial = self.instance.contact.email
 
@@ -134,12 +146,23 @@ class ApproachForm(forms.ModelForm):
         missing = not data.get("contact_email") and not data.get("organisation")
         if missing and "contact_email" not in self.errors:
             raise forms.ValidationError(_("Choose the contact or the organisation approached."))
+        organisation = data.get("organisation")
+        unowned = organisation is not None and organisation.relationship_owner_id is None
+        if "relationship_owner" in self.fields and unowned and not data.get("relationship_owner"):
+            self.add_error(
+                "relationship_owner",
+                _("Nobody owns the relationship with %(organisation)s yet: choose who does.")
+                % {"organisation": organisation},
+            )
         return data
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self._meta.fields}
         data["contact"] = self.cleaned_data["contact_email"]
         return data
+
+    def chosen_relationship_owner(self) -> User | None:
+        return self.cleaned_data.get("relationship_owner")
 
 
 class FollowUpDoneForm(forms.Form):

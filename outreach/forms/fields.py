@@ -4,7 +4,6 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
 
-from config.widgets import DateInput  # noqa: F401  (re-exported for the outreach forms)
 from outreach.services.keywords import keyword_normalise
 from partnerships.views.common import parse_id
 

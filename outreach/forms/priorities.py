@@ -3,10 +3,11 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.widgets import DateInput
 from outreach import scoring
 from outreach.models import Aim, SectorAssessment
 
-from .fields import DateInput, today
+from .fields import today
 
 
 def _feeds(name: str) -> str:

@@ -2,9 +2,10 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
+from config.widgets import DateInput
 from outreach.models import Publication
 
-from .fields import DateInput, KeywordsField
+from .fields import KeywordsField
 
 MAX_FILE_SIZE = 20 * 2**20
 # Documents only: no HTML or SVG, which a browser would run as a page of this site.

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.pickers import user_picker
+from config.widgets import DateInput
 from outreach.models import (
     ActionReport,
     Contact,
@@ -13,7 +14,7 @@ from outreach.models import (
     StructureMember,
 )
 
-from .fields import DateInput, today
+from .fields import today
 
 
 class OutreachStructureForm(forms.ModelForm):

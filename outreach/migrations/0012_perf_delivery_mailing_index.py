@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0011_review_deliveries_label'),
+        ("outreach", "0011_review_deliveries_label"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='delivery',
-            name='mailing',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='outreach.mailing'),
+            model_name="delivery",
+            name="mailing",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="deliveries",
+                to="outreach.mailing",
+            ),
         ),
     ]

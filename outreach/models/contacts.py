@@ -57,9 +57,26 @@ def search_words(queryset: models.QuerySet, text: str, fields: list[str]) -> mod
     return queryset
 
 
-# Consent given and not withdrawn: the one spelling of the condition (has_consent
-# is its single-row twin).
-CONSENT_GIVEN = Q(mailing_consent=True, consent_withdrawn_at__isnull=True)
+# Consent given and not withdrawn: the one spelling of the condition. The queryset
+# filters (CONSENT_GIVEN), the "may be mailed" index and `Contact.has_consent` (for one
+# row in memory, through `_holds`) all read these lookups, so they cannot disagree.
+CONSENT_GIVEN_LOOKUPS: dict[str, bool] = {
+    "mailing_consent": True,
+    "consent_withdrawn_at__isnull": True,
+}
+CONSENT_GIVEN = Q(**CONSENT_GIVEN_LOOKUPS)
+
+
+def _holds(instance: models.Model, lookups: dict[str, bool]) -> bool:
+    """The lookups (exact and `__isnull` only) evaluated on a row already in memory."""
+    for key, wanted in lookups.items():
+        name, _, lookup = key.partition("__")
+        value = getattr(instance, name)
+        if (value is None) != wanted if lookup == "isnull" else value != wanted:
+            return False
+    return True
+
+
 # Said of any address already taken to a user who may not see people at risk, so the
 # refusal is the same whether the owner is hidden or not: it confirms nobody.
 EMAIL_TAKEN_NEUTRAL = (
@@ -200,12 +217,7 @@ class Contact(models.Model):
             models.Index(
                 fields=["last_name", "first_name", "id"],
                 name="contact_mailable_name_id",
-                condition=Q(
-                    mailing_consent=True,
-                    consent_withdrawn_at__isnull=True,
-                    status="active",
-                    is_at_risk=False,
-                )
+                condition=Q(**CONSENT_GIVEN_LOOKUPS, status="active", is_at_risk=False)
                 & ~Q(email=""),
             ),
         ]
@@ -234,7 +246,7 @@ class Contact(models.Model):
     @property
     def has_consent(self) -> bool:
         # CONSENT_GIVEN, for one row already in memory.
-        return self.mailing_consent and self.consent_withdrawn_at is None
+        return _holds(self, CONSENT_GIVEN_LOOKUPS)
 
     def record_consent(self, *, source: str, given_at=None) -> None:
         """Consent given anew; an unsubscribed address becomes active again, a bounced one not."""

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from outreach.models import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry, TimelineSource, at_midnight
+from partnerships.timeline import TimelineEntry, TimelineSource, day_start
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def spectrum_moves(*, campaign: Campaign, organisation=None):
 def _move_entry(day, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     position, campaign, campaign_id, reason, moved_by = values[:5]
     return TimelineEntry(
-        when=at_midnight(day),
+        when=day_start(day),
         kind="spectrum",
         title=f"{SpectrumPosition(int(position)).label} in {campaign}",
         detail=reason,

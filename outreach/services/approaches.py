@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.errors import NotPossible
 from accounts.models import User
 from accounts.roles import require_staff
+from partnerships.services.relationships import relationship_approached
 
 from ..models.approaches import APPROACH_FIELDS, Approach
 
@@ -14,7 +15,9 @@ def _fill_organisation_from_contact(approach: Approach) -> None:
     # An approach to someone with one current organisation belongs on its timeline too.
     if approach.organisation_id or not approach.contact_id:
         return
-    current = [e for e in approach.contact.employments.all() if e.end_date is None]
+    # (django-stubs cannot resolve the reverse manager of a custom as_manager() queryset.)
+    employments = approach.contact.employments.all()  # type: ignore[misc]
+    current = [e for e in employments if e.end_date is None]
     if len(current) == 1:
         approach.organisation_id = current[0].organisation_id
 
@@ -34,13 +37,24 @@ def _save(approach: Approach, data: dict) -> Approach:
     return approach
 
 
+def _relationship_follows(approach: Approach, owner: User | None) -> None:
+    if approach.organisation_id:
+        relationship_approached(organisation=approach.organisation, owner=owner)
+
+
 @transaction.atomic
-def approach_create(*, created_by: User, data: dict) -> Approach:
+def approach_create(
+    *, created_by: User, data: dict, relationship_owner: User | None = None
+) -> Approach:
+    """Record an approach. The organisation approached becomes "contacted" if it was a
+    prospect; `relationship_owner` owns the relationship if nobody did (the form asks)."""
     require_staff(created_by, to="record an approach")
     approach = Approach(created_by=created_by)
     if data.get("follow_up_on") and not data.get("follow_up_owner"):
         data = {**data, "follow_up_owner": created_by}
-    return _save(approach, data)
+    approach = _save(approach, data)
+    _relationship_follows(approach, relationship_owner)
+    return approach
 
 
 @transaction.atomic
@@ -48,7 +62,9 @@ def approach_update(*, approach: Approach, data: dict) -> Approach:
     # A new follow-up date reopens the follow-up that was done.
     if "follow_up_on" in data and data["follow_up_on"] != approach.follow_up_on:
         approach.followed_up_at = None
-    return _save(approach, data)
+    approach = _save(approach, data)
+    _relationship_follows(approach, None)  # an organisation named only now was approached too
+    return approach
 
 
 @transaction.atomic

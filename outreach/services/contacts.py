@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.errors import NotPermitted, NotPossible
 from accounts.models import User
 from accounts.roles import is_section_staff, require_staff
+from config.periods import ends_before_it_starts
 from partnerships.models import Organisation
 
 from ..models import (
@@ -203,7 +204,7 @@ def employment_add(
         start_date=start_date,
         end_date=end_date,
     )
-    if start_date and end_date and end_date < start_date:
+    if ends_before_it_starts(start_date, end_date):
         raise NotPossible("The end date is before the start date.")
     employment.save()
     return employment
@@ -215,7 +216,7 @@ def employment_end(*, employment: Employment, end_date: datetime.date | None = N
     if employment.end_date is not None:
         raise NotPossible("This role has already ended.")
     end_date = end_date or timezone.localdate()
-    if employment.start_date and end_date < employment.start_date:
+    if ends_before_it_starts(employment.start_date, end_date):
         raise NotPossible("The role cannot end before it started.")
     employment.end_date = end_date
     employment.save(update_fields=["end_date"])

@@ -15,7 +15,8 @@ from accounts.roles import require_staff
 from partnerships.models import Organisation
 from partnerships.resources import OrganisationResource, SafeCsvResource
 
-from ..models import AT_RISK_PERMISSION, AccessAction, Contact
+from ..models import AccessAction, Contact
+from ..models.contacts import ContactQuerySet
 from ..resources import ContactResource
 from .contacts import at_risk_access_log
 
@@ -241,19 +242,20 @@ def import_apply(*, kind: str, data: bytes, user: User) -> ImportReport:
 
 
 def contacts_for_export(
-    *, user: User, queryset: QuerySet[Contact] | None = None, include_at_risk: bool = False
-) -> QuerySet[Contact]:
+    *, user: User, queryset: ContactQuerySet | None = None, include_at_risk: bool = False
+) -> ContactQuerySet:
     """The contacts an export may contain: people at risk only on purpose, and only
     for a user allowed to see them."""
     queryset = Contact.objects.all() if queryset is None else queryset
-    if not (include_at_risk and user.has_perm(AT_RISK_PERMISSION)):
-        queryset = queryset.filter(is_at_risk=False)
-    return queryset.prefetch_related("sectors", "keywords")
+    # visible_to's rule; without include_at_risk, as for a user who may not see them.
+    return queryset.visible_to(user if include_at_risk else None).prefetch_related(
+        "sectors", "keywords"
+    )
 
 
 @transaction.atomic
 def contacts_export_csv(
-    *, user: User, queryset: QuerySet[Contact] | None = None, include_at_risk: bool = False
+    *, user: User, queryset: ContactQuerySet | None = None, include_at_risk: bool = False
 ) -> str:
     require_staff(user, to="export contacts")
     contacts = contacts_for_export(user=user, queryset=queryset, include_at_risk=include_at_risk)

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -22,7 +21,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from accounts.emails import RenderedEmail, build_email, can_send_raw, render_email
+from accounts.emails import (
+    RenderedEmail,
+    build_email,
+    can_send_raw,
+    message_id_domain,
+    render_email,
+)
 from outreach.models import Contact, Delivery, Mailing, MailingKind, UrgentAction
 from outreach.rendering import render_markdown
 
@@ -143,7 +148,7 @@ def _render_content(mailing_id: int, created_at: datetime, language: str = "") -
         subject=text.subject,
         text=text.text,
         html=html.html,
-        message_id_domain=urlsplit(settings.SITE_URL).hostname or "partnerdesk.invalid",
+        message_id_domain=message_id_domain(),
         mailing_id=mailing_id,
         created_at=created_at,
     )

@@ -62,7 +62,7 @@ class TransientSendError(Exception):
 
 
 @transaction.atomic
-def contact_unsubscribe_from_mailings(*, contact: Contact, user=None) -> None:
+def contact_unsubscribe_from_mailings(*, contact: Contact, user: User | None = None) -> None:
     """Any path (the signed link, a mail client's one-click POST, staff): unsubscribe
     through the consent service (which checks a staff user), and send nothing more from
     mailings under way."""

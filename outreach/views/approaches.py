@@ -13,7 +13,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
 from partnerships.models import Organisation
-from partnerships.views.common import ForgivingPaginationMixin, parse_id
+from partnerships.views.common import ForgivingPaginationMixin, SortableFilterMixin, parse_id
 
 from ..filters import ApproachFilter
 from ..forms.contacts import ApproachForm, FollowUpDoneForm
@@ -29,7 +29,8 @@ def visible_approaches(user):
     )
 
 
-class ApproachListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+class ApproachListView(StaffRequiredMixin, SortableFilterMixin, ForgivingPaginationMixin, ListView):
+    default_sort = "-date"
     template_name = "outreach/approach_list.html"
     paginate_by = PAGE_SIZE
 
@@ -86,7 +87,7 @@ class _ApproachFormMixin(StaffRequiredMixin):
 
 class ApproachCreateView(_ApproachFormMixin, CreateView):
     def get_initial(self) -> dict:
-        initial = {"follow_up_owner": self.request.user}
+        initial = {"follow_up_owner": self.request.user, "relationship_owner": self.request.user}
         if contact_id := parse_id(self.request.GET.get("contact")):
             contact = Contact.objects.visible_to(self.request.user).filter(pk=contact_id).first()
             if contact:
@@ -98,7 +99,9 @@ class ApproachCreateView(_ApproachFormMixin, CreateView):
     def form_valid(self, form) -> HttpResponse:
         try:
             approach = services.approach_create(
-                created_by=self.request.user, data=form.service_data()
+                created_by=self.request.user,
+                data=form.service_data(),
+                relationship_owner=form.chosen_relationship_owner(),
             )
         except ValidationError as error:
             return self.form_invalid_from(form, error)

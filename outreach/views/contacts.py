@@ -11,7 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.errors import refusal_as_message
 from accounts.roles import StaffRequiredMixin, staff_required
-from partnerships.views.common import ForgivingPaginationMixin
+from partnerships.views.common import ForgivingPaginationMixin, SortableFilterMixin
 
 from ..filters import AccessLogFilter, ContactFilter
 from ..forms.contacts import ConsentForm, ContactForm, EmploymentForm
@@ -29,7 +29,8 @@ def visible_contact(request: HttpRequest, pk: int) -> Contact:
     return get_object_or_404(Contact.objects.visible_to(request.user), pk=pk)
 
 
-class ContactListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+class ContactListView(StaffRequiredMixin, SortableFilterMixin, ForgivingPaginationMixin, ListView):
+    default_sort = "name"
     template_name = "outreach/contact_list.html"
     paginate_by = PAGE_SIZE
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,33 +33,29 @@ from outreach.services.ua_states import (
     urgent_action_allowed_actions,
     urgent_action_awaits_approval,
 )
-from outreach.views.mixins import log_at_risk_shown
-from partnerships.views.common import search_text
+from outreach.views.mixins import SearchSortMixin, log_at_risk_shown
 
 AUDIENCE_SAMPLE_SIZE = 10
 
 
-class UrgentActionListView(StaffRequiredMixin, ListView):
+class UrgentActionListView(StaffRequiredMixin, SearchSortMixin, ListView):
     model = UrgentAction
     template_name = "outreach/mailing_ua_list.html"
     context_object_name = "urgent_actions"
-    paginate_by = 25
-    orderings = {"newest": "-created_at", "oldest": "created_at", "reference": "reference"}
+    search_fields = ("reference", "title")
+    sort_options = {
+        "newest": ("Newest first", ("-created_at", "-pk")),
+        "oldest": ("Oldest first", ("created_at", "pk")),
+        "reference": ("Reference", ("reference", "pk")),
+    }
 
-    def get_queryset(self):
-        qs = UrgentAction.objects.annotate(mailing_count=Count("mailings"))
-        query = search_text(self.request)
-        if query:
-            qs = qs.filter(Q(reference__icontains=query) | Q(title__icontains=query))
+    def filter_queryset(self, queryset):
+        queryset = queryset.annotate(mailing_count=Count("mailings"))
         status = self.request.GET.get("status", "")
-        if status in UrgentActionStatus.values:
-            qs = qs.filter(status=status)
-        return qs.order_by(self.orderings.get(self.request.GET.get("sort"), "-created_at"))
+        return queryset.filter(status=status) if status in UrgentActionStatus.values else queryset
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            statuses=UrgentActionStatus.choices, sorts=self.orderings.keys(), **kwargs
-        )
+        return super().get_context_data(statuses=UrgentActionStatus.choices, **kwargs)
 
 
 class UrgentActionCreateView(StaffRequiredMixin, CreateView):

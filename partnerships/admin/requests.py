@@ -4,11 +4,6 @@ Coordinators act; Section staff see everything read-only (view permissions
 only); local groups are not staff and never reach the admin.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -24,14 +19,8 @@ from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from accounts.errors import ServiceRefused
 from accounts.roles import may_decide
 from partnerships.admin.review import review_context
-from partnerships.forms.decisions import (
-    ApproveForm,
-    AskInformationForm,
-    ChecklistForm,
-    DeclineForm,
-    EscalateForm,
-    StartReviewForm,
-)
+from partnerships.decisions import DECISIONS
+from partnerships.forms.decisions import ChecklistForm
 from partnerships.models import (
     CooperationMethod,
     Partnership,
@@ -42,60 +31,6 @@ from partnerships.models.requests import WAITING_TIME_ORDER, ChecklistQuestion
 from partnerships.panels import queue_columns, queue_filters, review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import allowed_actions
-
-# DOMAIN.md "Declining", shown beside the reason a coordinator writes.
-DECLINE_GUIDANCE = (
-    "Explain the reasons clearly and with care for local sensitivities. A refusal is not a "
-    "judgement of the other organisation: make sure no misunderstanding can arise on this point."
-)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """One coordinator decision: its confirmation form, whose fields are the
-    keyword arguments of the service that makes it."""
-
-    label: str
-    form: type[forms.Form]
-    service: Callable[..., Any]
-    done: str
-    guidance: str = ""
-
-
-DECISIONS: dict[str, Decision] = {
-    "start_review": Decision(
-        "Take into review",
-        StartReviewForm,
-        services.partnership_request_start_review,
-        "The request is now in review.",
-    ),
-    "approve": Decision(
-        "Approve",
-        ApproveForm,
-        services.partnership_request_approve,
-        "The request is approved and its partnership is set up; the group is told by e-mail.",
-    ),
-    "decline": Decision(
-        "Decline",
-        DeclineForm,
-        services.partnership_request_decline,
-        "The request is declined; the group is told the reason by e-mail.",
-        DECLINE_GUIDANCE,
-    ),
-    "ask_information": Decision(
-        "Ask for information",
-        AskInformationForm,
-        services.partnership_request_ask_information,
-        "The group has been asked for more information.",
-    ),
-    "escalate": Decision(
-        "Escalate to the International Secretariat",
-        EscalateForm,
-        services.partnership_request_escalate,
-        "The request is escalated to the International Secretariat.",
-    ),
-}
-
 
 # The queue's filters sit in one row of closed menus above the table (not in a sidebar
 # that squeezes it): a filter added to list_filter takes this template too.

@@ -5,26 +5,16 @@ existing-relationship matches the group saw when it made the request, the organi
 past requests and decisions, and the request's own history.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.db.models import Prefetch
 
 from partnerships.models import Organisation, PartnershipRequest, RequestEvent, RequestStatus
-from partnerships.selectors import find_existing_relationships
+from partnerships.selectors import RelationshipMatch, find_existing_relationships
 from partnerships.timeline import last_activities
 
 PAST_REQUESTS_SHOWN = 10
 
 
-@dataclass(frozen=True)
-class SeenMatch:
-    organisation: Organisation
-    reasons: tuple[str, ...]
-    last_activity: datetime | None
-
-
-def seen_matches(partnership_request: PartnershipRequest) -> tuple[list[SeenMatch], bool]:
+def seen_matches(partnership_request: PartnershipRequest) -> tuple[list[RelationshipMatch], bool]:
     """The matches kept when the group made the request, and True; for a request made
     before they were kept, the matches the registry gives now, and False."""
     kept = partnership_request.relationship_matches or []
@@ -34,13 +24,13 @@ def seen_matches(partnership_request: PartnershipRequest) -> tuple[list[SeenMatc
             name=org.name, acronym=org.acronym, website=org.website, email=org.email,
             exclude_pk=org.pk,
         )  # fmt: skip
-        return [SeenMatch(m.organisation, m.reasons, m.last_activity) for m in live], False
+        return live, False
     organisations = Organisation.objects.select_related("relationship_owner").in_bulk(
         [match["organisation"] for match in kept]
     )
     activity = last_activities(organisations.values())
     return [
-        SeenMatch(
+        RelationshipMatch(
             organisations[m["organisation"]], tuple(m["reasons"]), activity.get(m["organisation"])
         )
         for m in kept

@@ -1,27 +1,53 @@
-"""Partnerships, coalitions, their members and joint statements over the API (staff read)."""
+"""Partnerships (read), and coalitions with their members, meetings and joint statements
+over the API, for staff: writes through the coalition pages' forms, the members'
+formset and the statement services, as on the pages."""
 
+from django.db import transaction
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.api.forms import bound_form, check_types, form_serializer, validated
+from accounts.api.forms import (
+    bound_form,
+    bound_formset,
+    check_types,
+    form_serializer,
+    validated,
+)
 from accounts.api.permissions import IsStaffMember
 from accounts.api.refusals import refusing
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
-from partnerships.forms.coalitions import AgreementForm, CoalitionForm, StatementForm
+from partnerships.forms.coalitions import (
+    AgreementForm,
+    CoalitionForm,
+    MeetingForm,
+    MembershipFormSet,
+    StatementForm,
+)
 from partnerships.models import (
     Coalition,
     CoalitionMembership,
     JointStatement,
+    Meeting,
+    Organisation,
     Partnership,
     PartnershipStatus,
 )
 from partnerships.selectors import statement_missing_agreements
-from partnerships.services.coalitions import statement_agreement_record, statement_issue
+from partnerships.services.coalitions import (
+    statement_agreement_record,
+    statement_agreement_withdraw,
+    statement_issue,
+    statement_section_agree,
+)
 
 
 class PartnershipSerializer(serializers.ModelSerializer):
@@ -108,7 +134,42 @@ class CoalitionFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-CoalitionInput = form_serializer(CoalitionForm, "CoalitionInputSerializer")
+MEMBERS = "members"
+MembershipInput = form_serializer(MembershipFormSet.form, "MembershipInputSerializer")
+
+
+class CoalitionInput(form_serializer(CoalitionForm, "CoalitionFieldsSerializer")):  # type: ignore[misc]
+    members = MembershipInput(
+        many=True,
+        required=False,
+        help_text="The memberships, as on the coalition's form: an item with the id of one "
+        "changes it (set left_on when a member leaves), one without an id adds a member; "
+        "on a full update (or a change that sends members) those not sent are removed.",
+    )
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Meeting
+        fields = ["id", "coalition", "date", "location", "agenda", "minutes"]
+        read_only_fields = ["coalition"]
+
+
+MeetingInput = form_serializer(MeetingForm, "MeetingInputSerializer")
+
+
+class WithdrawAgreementInput(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), help_text="The member whose agreement is removed."
+    )
+
+
+class SectionAgreementInput(serializers.Serializer):
+    agreed = serializers.BooleanField(
+        help_text="true records the Section's agreement, false withdraws it."
+    )
+
+
 StatementInput = form_serializer(StatementForm, "StatementInputSerializer")
 # The agreement form is built per statement; its shape, for the schema, from a stand-in.
 AgreementInput = form_serializer(
@@ -146,11 +207,42 @@ class CoalitionViewSet(ReadWriteViewSet):
         return self._save(request, self.get_object(), partial=kwargs.get("partial", False))
 
     def _save(self, request, instance, *, status=200, partial=False):
-        form = bound_form(
-            CoalitionForm, CoalitionInput, request.data, instance=instance, partial=partial
-        )
-        coalition = form.save()
+        check_types(CoalitionInput, request.data, partial=partial)
+        fields = {k: v for k, v in request.data.items() if k != MEMBERS}
+        form = bound_form(CoalitionForm, CoalitionInput, fields, instance=instance, partial=partial)
+        formset = bound_formset(
+            MembershipFormSet, request.data.get(MEMBERS, []), prefix=MEMBERS,
+            instance=instance or Coalition(), replace=not partial or MEMBERS in request.data,
+        )  # fmt: skip
+        # As the page saves them: the coalition and its members together.
+        with transaction.atomic():
+            coalition = form.save()
+            formset.instance = coalition
+            formset.save()
         return Response(CoalitionSerializer(self.get_queryset().get(pk=coalition.pk)).data, status)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="List a coalition's meetings",
+        responses=MeetingSerializer(many=True),
+        filters=False,
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Record a meeting of a coalition",
+        request=MeetingInput,
+        responses={201: MeetingSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
+    def meetings(self, request, pk=None):
+        coalition = self.get_object()
+        if request.method == "POST":
+            check_types(MeetingInput, request.data)
+            form = validated(MeetingForm(data=request.data))
+            form.instance.coalition = coalition
+            return Response(MeetingSerializer(form.save()).data, status=201)
+        return Response(MeetingSerializer(coalition.meetings.all(), many=True).data)
 
     @extend_schema(
         methods=["GET"],
@@ -175,6 +267,57 @@ class CoalitionViewSet(ReadWriteViewSet):
             return Response(StatementSerializer(form.save()).data, status=201)
         statements = coalition.statements.prefetch_related("agreements")
         return Response(StatementSerializer(statements, many=True).data)
+
+
+class MeetingFilter(filters.FilterSet):
+    coalition = filters.NumberFilter(field_name="coalition_id")
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+
+_MEETING_WRITES = write_schemas(
+    request=MeetingInput,
+    response=MeetingSerializer,
+    create="",
+    update="Replace a meeting's record (agenda, minutes)",
+    partial_update="Change a meeting's record (agenda, minutes)",
+)
+_MEETING_WRITES.pop("create")  # a meeting is recorded under its coalition
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List meetings of coalitions"),
+    retrieve=extend_schema(summary="Show one meeting of a coalition"),
+    **_MEETING_WRITES,
+)
+class MeetingViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """A coalition's meeting (about six a year on the seed's platform), as on the
+    meeting form: the minutes are written after it."""
+
+    queryset = Meeting.objects.all()
+    serializer_class = MeetingSerializer
+    permission_classes = [IsStaffMember]
+    filterset_class = MeetingFilter
+    ordering_fields = ["date", "id"]
+    ordering = ["-date", "-id"]
+
+    def get_queryset(self):
+        return Meeting.objects.all()
+
+    def update(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        form = bound_form(
+            MeetingForm, MeetingInput, request.data, instance=meeting,
+            partial=kwargs.get("partial", False),
+        )  # fmt: skip
+        return Response(MeetingSerializer(form.save()).data)
 
 
 @extend_schema_view(retrieve=extend_schema(summary="Show one joint statement"))
@@ -206,6 +349,32 @@ class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 statement=statement, by=request.user, **form.cleaned_data
             )
         )
+        return self._answer(statement)
+
+    @extend_schema(
+        summary="Remove a member's agreement to a joint statement",
+        request=WithdrawAgreementInput,
+        responses={200: StatementSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="withdraw-agreement")
+    def withdraw_agreement(self, request, pk=None):
+        statement = self.get_object()
+        organisation = check_types(WithdrawAgreementInput, request.data)["organisation"]
+        refusing(
+            lambda: statement_agreement_withdraw(statement=statement, organisation=organisation)
+        )
+        return self._answer(statement)
+
+    @extend_schema(
+        summary="Record or withdraw the Section's own agreement to a joint statement",
+        request=SectionAgreementInput,
+        responses={200: StatementSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="section-agreement")
+    def section_agreement(self, request, pk=None):
+        statement = self.get_object()
+        agreed = check_types(SectionAgreementInput, request.data)["agreed"]
+        refusing(lambda: statement_section_agree(statement=statement, agreed=agreed))
         return self._answer(statement)
 
     @extend_schema(

@@ -10,9 +10,10 @@ from rest_framework.response import Response
 
 from accounts.api.forms import bound_form, form_serializer
 from accounts.api.pagination import KeysetPagination
-from accounts.api.permissions import IsStaffMemberOrLocalGroupReading, is_staff_member
+from accounts.api.permissions import IsStaffMemberOrLocalGroupReading
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
+from accounts.roles import is_section_staff
 from partnerships.filters import OrganisationFilter
 from partnerships.forms.organisations import OrganisationForm
 from partnerships.models import Organisation
@@ -31,6 +32,22 @@ class OrganisationSerializer(CountryFieldMixin, serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = ["id", *OrganisationForm.Meta.fields, "created_at", "updated_at"]
+
+
+class OrganisationForRoleSerializer(OrganisationSerializer):
+    """The schema's answer for any role: staff get every field; a local group only the
+    summary's, so the others are optional here (the schema must not depend on who
+    fetched it)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name, field in fields.items():
+            if name not in OrganisationSummarySerializer.Meta.fields:
+                field.read_only, field.required = False, False
+        return fields
+
+    class Meta(OrganisationSerializer.Meta):
+        ref_name = "OrganisationForRole"
 
 
 # What the registry's form takes; its checks (existing relationship, unique
@@ -52,8 +69,17 @@ class OrganisationFilterSet(OrganisationFilter):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List organisations of the partner registry"),
-    retrieve=extend_schema(summary="Show one organisation"),
+    list=extend_schema(
+        summary="List organisations of the partner registry",
+        description="A local group gets the summary fields (id, name, acronym, kind, scope, "
+        "country, website); staff and coordinators every field.",
+        responses=OrganisationForRoleSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Show one organisation",
+        description="A local group gets the summary fields; staff every field.",
+        responses=OrganisationForRoleSerializer,
+    ),
     **write_schemas(
         request=OrganisationInputSerializer,
         response=OrganisationSerializer,
@@ -76,7 +102,7 @@ class OrganisationViewSet(ReadWriteViewSet):
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return OrganisationInputSerializer
-        if self.request is not None and is_staff_member(self.request.user):
+        if self.request is not None and is_section_staff(self.request.user):
             return OrganisationSerializer
         return OrganisationSummarySerializer
 
@@ -98,7 +124,7 @@ class OrganisationViewSet(ReadWriteViewSet):
     @extend_schema(
         summary="The existing-relationship check: likely matches, ranked",
         description=(
-            "Seed 002: check whether a relationship already exists before approaching a "
+            "The Partnership Guide: check whether a relationship already exists before approaching a "
             "new partner. Each match names its owner, its last activity and why it matched."
         ),
         parameters=[

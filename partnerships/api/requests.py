@@ -17,10 +17,11 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from accounts.api.forms import bound_form, check_types, form_serializer, validated
-from accounts.api.permissions import IsCoordinator, IsLocalGroup, is_staff_member
+from accounts.api.permissions import IsCoordinator, IsLocalGroup
 from accounts.api.schema import write_schemas
 from accounts.api.viewsets import ReadWriteViewSet
-from accounts.roles import is_local_group
+from accounts.roles import is_local_group, is_section_staff
+from partnerships.decisions import DECISIONS
 from partnerships.forms.decisions import (
     ApproveForm,
     AskInformationForm,
@@ -59,7 +60,7 @@ class RequestEventSerializer(serializers.ModelSerializer):
 
     def get_internal_note(self, event: RequestEvent) -> str:
         # Never shown to the local group, as on its page.
-        return event.internal_note if is_staff_member(self.context["request"].user) else ""
+        return event.internal_note if is_section_staff(self.context["request"].user) else ""
 
 
 class ChecklistAnswerSerializer(serializers.ModelSerializer):
@@ -98,7 +99,7 @@ class PartnershipRequestSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ChecklistAnswerSerializer(many=True))
     def get_checklist(self, obj: PartnershipRequest) -> list:
-        if not is_staff_member(self.context["request"].user):
+        if not is_section_staff(self.context["request"].user):
             return []
         return ChecklistAnswerSerializer(obj.checklist_answers.all(), many=True).data
 
@@ -107,7 +108,8 @@ RequestDetailsInput = form_serializer(PartnershipRequestForm, "RequestDetailsInp
 NewOrganisationInput = form_serializer(NewOrganisationForm, "NewOrganisationInputSerializer")
 
 
-class RequestCreateSerializer(RequestDetailsInput):
+# A base class made at import from the form's fields: mypy cannot see it as a type.
+class RequestCreateSerializer(RequestDetailsInput):  # type: ignore[valid-type,misc]
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(),
         required=False,
@@ -138,7 +140,7 @@ class ReadsRequests(BasePermission):
     message = "Only Section staff, coordinators and local groups see partnership requests."
 
     def has_permission(self, request, view) -> bool:
-        return is_staff_member(request.user) or is_local_group(request.user)
+        return is_section_staff(request.user) or is_local_group(request.user)
 
 
 _GROUP_ACTIONS = {"create", "update", "partial_update", "submit", "answer", "withdraw"}
@@ -201,7 +203,7 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
         if is_local_group(user):
             # The group's own requests only: another group's is 404, as on the pages.
             return queryset.for_group(user.local_group_id)
-        return queryset if is_staff_member(user) else queryset.none()
+        return queryset if is_section_staff(user) else queryset.none()
 
     def _respond(self, partnership_request: PartnershipRequest, status: int = 200) -> Response:
         fresh = self.get_queryset().get(pk=partnership_request.pk)
@@ -245,6 +247,17 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
         perform(partnership_request, form.cleaned_data, form)
         return self._respond(partnership_request)
 
+    def _decide(self, request, name: str) -> Response:
+        """A coordinator's decision, as partnerships.decisions maps its form to its service."""
+        decision = DECISIONS[name]
+        return self._act(
+            request,
+            decision.form,
+            lambda obj, data, _form: decision.service(
+                partnership_request=obj, user=request.user, **data
+            ),
+        )
+
     # --- The local group's moves -----------------------------------------------------
 
     @_action_schema("Submit a draft request (its group)", StartReviewForm)
@@ -285,29 +298,17 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     @_action_schema("Take a request into review (coordinators)", StartReviewForm)
     @action(detail=True, methods=["post"], url_path="start-review")
     def start_review(self, request, pk=None):
-        return self._act(
-            request,
-            StartReviewForm,
-            lambda obj, data, _form: services.partnership_request_start_review(
-                partnership_request=obj, user=request.user, comment=data["comment"]
-            ),
-        )
+        return self._decide(request, "start_review")
 
     @_action_schema("Ask the group for information (coordinators)", AskInformationForm)
     @action(detail=True, methods=["post"], url_path="ask-information")
     def ask_information(self, request, pk=None):
-        return self._act(
-            request,
-            AskInformationForm,
-            lambda obj, data, _form: services.partnership_request_ask_information(
-                partnership_request=obj, user=request.user, question=data["question"]
-            ),
-        )
+        return self._decide(request, "ask_information")
 
     @_action_schema(
         "Answer the decision checklist (coordinators)",
         ChecklistForm,
-        "Seed 000's six questions, q1 to q6 (yes / no / unsure, or empty to clear), each "
+        "The Campaign Manual's six decision questions, q1 to q6 (yes / no / unsure, or empty to clear), each "
         "with a note. Replaces the answers given so far.",
     )
     @action(detail=True, methods=["post"])
@@ -328,40 +329,14 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._act(
-            request,
-            ApproveForm,
-            lambda obj, data, _form: services.partnership_request_approve(
-                partnership_request=obj,
-                user=request.user,
-                lead=data["lead"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                comment=data["comment"],
-            ),
-        )
+        return self._decide(request, "approve")
 
     @_action_schema("Decline a request, with a reason for the group (coordinators)", DeclineForm)
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        return self._act(
-            request,
-            DeclineForm,
-            lambda obj, data, _form: services.partnership_request_decline(
-                partnership_request=obj,
-                user=request.user,
-                reason=data["reason"],
-                internal_note=data["internal_note"],
-            ),
-        )
+        return self._decide(request, "decline")
 
     @_action_schema("Escalate a request to the International Secretariat", EscalateForm)
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
-        return self._act(
-            request,
-            EscalateForm,
-            lambda obj, data, _form: services.partnership_request_escalate(
-                partnership_request=obj, user=request.user, comment=data["comment"]
-            ),
-        )
+        return self._decide(request, "escalate")

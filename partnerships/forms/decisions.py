@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-from accounts.roles import Role
+from accounts.roles import staff_users
+from config.periods import PeriodFormMixin
 from config.widgets import DateInput
 from partnerships.models.requests import ChecklistAnswerChoice, ChecklistQuestion
 
@@ -48,14 +48,14 @@ class ChecklistForm(forms.Form):
         return [(self[f"q{q}"], self[f"q{q}_note"]) for q in ChecklistQuestion.values]
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(PeriodFormMixin, forms.Form):
+    period_error = _("The partnership cannot end before it starts.")
+
     starts_on = forms.DateField(label=_("Partnership starts on"), widget=DATE_INPUT)
     ends_on = forms.DateField(label=_("Partnership ends on"), widget=DATE_INPUT, required=False)
     lead = forms.ModelChoiceField(
         label=_("Staff lead"),
-        queryset=User.objects.filter(groups__name__in=[Role.SECTION_STAFF, Role.COORDINATOR])
-        .distinct()
-        .order_by("username"),
+        queryset=staff_users(),
     )
     comment = forms.CharField(
         label=_("Message to the group (optional)"),
@@ -63,13 +63,6 @@ class ApproveForm(forms.Form):
         required=False,
         max_length=5000,
     )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        starts, ends = data.get("starts_on"), data.get("ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("ends_on", _("The partnership cannot end before it starts."))
-        return data
 
 
 class DeclineForm(forms.Form):

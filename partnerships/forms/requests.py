@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.periods import PeriodFormMixin
 from config.widgets import DateInput
 from partnerships.models import (
     CooperationMethod,
@@ -29,7 +30,10 @@ def method_choices() -> list[tuple[str, str]]:
     ]
 
 
-class PartnershipRequestForm(forms.ModelForm):
+class PartnershipRequestForm(PeriodFormMixin, forms.ModelForm):
+    period_fields = ("activity_starts_on", "activity_ends_on")
+    period_error = _("The activity cannot end before it starts.")
+
     purposes = forms.MultipleChoiceField(
         label=_("Purpose"),
         choices=Purpose.choices,
@@ -57,13 +61,6 @@ class PartnershipRequestForm(forms.ModelForm):
             "partner_demands": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {"activity_title": _("Activity title"), "activity_description": _("Description")}
-
-    def clean(self) -> dict:
-        data = super().clean()
-        starts, ends = data.get("activity_starts_on"), data.get("activity_ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("activity_ends_on", _("The activity cannot end before it starts."))
-        return data
 
     def details(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

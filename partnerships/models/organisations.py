@@ -40,6 +40,7 @@ class Scope(models.TextChoices):
 
 class RelationshipStatus(models.TextChoices):
     PROSPECT = "prospect", _("Prospect")
+    CONTACTED = "contacted", _("Contacted")
     ACTIVE = "active", _("Active")
     DORMANT = "dormant", _("Dormant")
     ENDED = "ended", _("Ended")

@@ -102,6 +102,15 @@ REQUEST_DETAIL_FIELDS = (
     "partner_demands",
     "joins_coalition",
 )
+# Statuses after which the group hears from us by e-mail (request_event_notify).
+NOTIFIED_STATUSES = frozenset(
+    {
+        RequestStatus.APPROVED,
+        RequestStatus.DECLINED,
+        RequestStatus.ESCALATED,
+        RequestStatus.NEEDS_INFORMATION,
+    }
+)
 AWAITING_COORDINATOR_STATUSES = frozenset({RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW})
 DECISION_STATUSES = frozenset(
     {
@@ -273,9 +282,15 @@ class RequestEvent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     comment = models.TextField(blank=True, help_text=_("Shown to the local group."))
     internal_note = models.TextField(blank=True, help_text=_("Never shown to the local group."))
-    # Set when the group's e-mail about this event is claimed for sending (and kept
-    # once the server accepted it): a retried or redelivered task sends nothing more.
+    # The group's e-mail about this event (partnerships.services.requests.request_event_notify):
+    # claimed by one worker (a conditional UPDATE), then marked sent once the server
+    # accepted it, so a retried or redelivered task sends nothing more. A claim with no
+    # send after REQUEST_EMAIL_CLAIM_TIMEOUT lost its worker: the sweeper releases it.
+    email_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Why sending stopped for good (the mail server refused our login): shown in the
+    # admin, never retried on its own.
+    email_error = models.TextField(blank=True, editable=False)
 
     objects = RequestEventQuerySet.as_manager()
 
@@ -290,6 +305,16 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+    def email_outcome(self) -> str:
+        """Where the group's e-mail about this event stands, for the admin ("" if none is due)."""
+        if self.to_status not in NOTIFIED_STATUSES:
+            return ""
+        if self.email_error:
+            return f"failed: {self.email_error}"
+        if self.notified_at:
+            return "sent"
+        return "sending" if self.email_claimed_at else "not sent"
 
 
 class ChecklistQuestion(models.IntegerChoices):

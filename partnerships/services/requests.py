@@ -8,7 +8,7 @@ who makes it, and leaves a `RequestEvent` (who, when, comment).
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -16,10 +16,16 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from accounts.emails import notifications_are_suppressed, send_templated_email
+from accounts.emails import (
+    MailServerRefusedLogin,
+    message_id_domain,
+    notifications_are_suppressed,
+    send_templated_email,
+)
 from accounts.errors import NotPermitted, ServiceRefused
 from accounts.models import User
 from accounts.roles import is_local_group, is_section_staff, may_decide
+from config.periods import ends_before_it_starts
 from partnerships.gates import approval_refusals
 from partnerships.models import (
     ChecklistAnswer,
@@ -34,11 +40,16 @@ from partnerships.models.organisations import RelationshipStatus
 from partnerships.models.requests import (
     AWAITING_COORDINATOR_STATUSES,
     DECISION_STATUSES,
+    NOTIFIED_STATUSES,
     REQUEST_DETAIL_FIELDS,
     UNDECIDED_STATUSES,
     ChecklistQuestion,
 )
 from partnerships.selectors import find_existing_relationships, group_email_recipients
+from partnerships.services.relationships import (
+    relationship_partnership_approved,
+    relationship_partnership_concluded,
+)
 
 
 class TransitionNotAllowed(ServiceRefused):
@@ -112,8 +123,6 @@ OTHER_ACTIONS: dict[str, Transition] = {
     ),
 }
 ACTIONS: dict[str, Transition] = {**TRANSITIONS, **OTHER_ACTIONS}
-# Statuses after which the group hears from us by e-mail.
-NOTIFIED_STATUSES = frozenset({S.APPROVED, S.DECLINED, S.ESCALATED, S.NEEDS_INFORMATION})
 
 
 def may_act(user: User, partnership_request: PartnershipRequest, actor: Actor) -> bool:
@@ -248,7 +257,10 @@ def partnership_request_create(
         key: getattr(organisation, key) for key in ("name", "acronym", "website", "email")
     }
     matches = find_existing_relationships(
-        **{key: described.get(key) or "" for key in ("name", "acronym", "website", "email")},
+        name=described.get("name") or "",
+        acronym=described.get("acronym") or "",
+        website=described.get("website") or "",
+        email=described.get("email") or "",
         exclude_pk=organisation.pk if organisation else None,
     )
     if organisation is None and matches and not confirmed_different:
@@ -403,7 +415,7 @@ def partnership_request_approve(
         raise TransitionNotAllowed(" ".join(refusals))
     if not is_section_staff(lead):
         raise TransitionNotAllowed("The partnership's lead must be a member of the Section staff.")
-    if ends_on is not None and ends_on < starts_on:
+    if ends_before_it_starts(starts_on, ends_on):
         raise TransitionNotAllowed("The partnership cannot end before it starts.")
     _move(locked, to=S.APPROVED, user=user, comment=comment)
     partnership = Partnership.objects.create(
@@ -420,10 +432,7 @@ def partnership_request_approve(
         lead=lead,
     )
     partnership.organisations.add(locked.organisation)
-    Organisation.objects.filter(
-        pk=locked.organisation_id,
-        relationship_status__in=[RelationshipStatus.PROSPECT, RelationshipStatus.DORMANT],
-    ).update(relationship_status=RelationshipStatus.ACTIVE)
+    relationship_partnership_approved(partnership=partnership)
     return partnership
 
 
@@ -458,13 +467,7 @@ def partnership_conclude(*, partnership: Partnership, user: User) -> Partnership
     partnership.status = PartnershipStatus.CONCLUDED
     partnership.ends_on = partnership.ends_on or max(timezone.localdate(), partnership.starts_on)
     partnership.save(update_fields=["status", "ends_on", "updated_at"])
-    # The relationship status follows: an organisation with no other active partnership
-    # is a past partner now.
-    Organisation.objects.filter(
-        partnerships=partnership, relationship_status=RelationshipStatus.ACTIVE
-    ).exclude(partnerships__in=Partnership.objects.filter(status=PartnershipStatus.ACTIVE)).update(
-        relationship_status=RelationshipStatus.ENDED
-    )
+    relationship_partnership_concluded(partnership=partnership)
     return partnership
 
 
@@ -475,20 +478,29 @@ def request_event_notify(*, event_id: int) -> int:
     """E-mail the group about a decision or a question, once; returns the messages sent.
 
     The event is claimed with a conditional UPDATE before sending (as mailings claim
-    deliveries), so a retry or a redelivered task finds it claimed and sends nothing.
-    A send that fails before the server accepted it releases the claim, so the retry
-    sends it; a worker killed in between loses that one message rather than repeat it."""
-    claimed = RequestEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(
-        notified_at=timezone.now()
-    )
+    deliveries), so a retry or a redelivered task finds it claimed and sends nothing;
+    it is marked sent as soon as the server accepted the message. A send that fails
+    before that releases the claim, so the retry sends it. A worker killed between
+    claim and mark leaves a stale claim, which `request_emails_sweep` releases and
+    requeues. A refused login is recorded on the event (the admin shows it) and not
+    retried: MailServerRefusedLogin is no OSError."""
+    claimed = RequestEvent.objects.filter(
+        pk=event_id, notified_at__isnull=True, email_claimed_at__isnull=True, email_error=""
+    ).update(email_claimed_at=timezone.now())
     if not claimed:
         return 0
     event = RequestEvent.objects.select_related(
         "request__organisation", "request__local_group", "request__created_by"
     ).get(pk=event_id)
     recipients = group_email_recipients(event.request.local_group)
-    if not recipients:
-        return 0
+    sent = 0
+    if recipients:
+        sent = _request_event_send(event, recipients)
+    RequestEvent.objects.filter(pk=event_id).update(notified_at=timezone.now())
+    return sent
+
+
+def _request_event_send(event: RequestEvent, recipients: list[str]) -> int:
     # In the language the group chose on its login (the one that made the request).
     language = event.request.created_by.language or settings.LANGUAGE_CODE
     try:
@@ -497,7 +509,34 @@ def request_event_notify(*, event_id: int) -> int:
                 template="request_update",
                 context={"event": event, "partnership_request": event.request},
                 to=recipients,
+                # The same Message-ID on a resend after a crash lets mail clients fold it.
+                headers={"Message-ID": f"<request-event-{event.pk}@{message_id_domain()}>"},
             )
-    except Exception:
-        RequestEvent.objects.filter(pk=event_id).update(notified_at=None)
+    except MailServerRefusedLogin as error:
+        RequestEvent.objects.filter(pk=event.pk).update(
+            email_claimed_at=None, email_error=str(error)
+        )
         raise
+    except Exception:
+        RequestEvent.objects.filter(pk=event.pk).update(email_claimed_at=None)
+        raise
+
+
+def request_emails_sweep(*, now: datetime | None = None) -> list[int]:
+    """Release the claims older than REQUEST_EMAIL_CLAIM_TIMEOUT that were never marked
+    sent (their worker died in between); returns the events to send again.
+
+    Each release is its own conditional UPDATE, so two sweepers (or a worker that
+    finishes late) never both win one event: the timeout is above the longest a live
+    send can take (EMAIL_TIMEOUT bounds each SMTP step)."""
+    now = now or timezone.now()
+    stale = RequestEvent.objects.filter(
+        notified_at__isnull=True,
+        email_error="",
+        email_claimed_at__lt=now - timedelta(seconds=settings.REQUEST_EMAIL_CLAIM_TIMEOUT),
+    )
+    return [
+        pk
+        for pk, claimed_at in stale.values_list("pk", "email_claimed_at")
+        if stale.filter(pk=pk, email_claimed_at=claimed_at).update(email_claimed_at=None)
+    ]

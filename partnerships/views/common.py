@@ -5,6 +5,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 
 from config.pagination import EstimatedCountPaginator
+from config.sorting import ListSorting
 
 
 def search_text(request, *, limit: int = 100) -> str:
@@ -63,3 +64,62 @@ class InlineFormSetMixin:
             return redirect(self.detail_url_name, pk=self.object.pk)
         context = self.get_context_data(form=form, **{self.formset_name: formset})
         return self.render_to_response(context)
+
+
+class SortableFilterMixin:
+    """Sortable headers for a django-filter list whose FilterSet has an OrderingFilter
+    named `sort`: the headers allow exactly the orderings the filter does."""
+
+    default_sort = ""
+    descending_sorts: frozenset[str] = frozenset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ordering = self.filterset.filters["sort"]
+        context["sorting"] = ListSorting.from_request(
+            self.request,
+            allowed=set(ordering.param_map),
+            default=self.default_sort,
+            descending=self.descending_sorts,
+        )
+        return context
+
+
+def reverse_ordering(ordering: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f[1:] if f.startswith("-") else f"-{f}" for f in ordering)
+
+
+class SortOptionsMixin:
+    """`?sort=` picks a key of `sort_options` (else the first), `?sort=-key` the same
+    order the other way round (a column header's second click).
+
+    `sort_options` maps a key to (label, ordering); an ordering that starts with a
+    descending field ("newest") reads as descending. Unknown keys fall back to the
+    default rather than failing: no user input gives a 500.
+    """
+
+    sort_options: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+    def sorting(self) -> ListSorting:
+        return ListSorting.from_request(
+            self.request,
+            allowed=self.sort_options.keys(),
+            default=next(iter(self.sort_options)),
+            descending={k for k, (_, order) in self.sort_options.items() if order[0][0] == "-"},
+        )
+
+    def sort_key(self) -> str:
+        return self.sorting().key
+
+    def order_queryset(self, queryset):
+        sorting = self.sorting()
+        ordering = self.sort_options[sorting.key][1]
+        return queryset.order_by(*(reverse_ordering(ordering) if sorting.reversed else ordering))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sort=self.sort_key(),
+            sorting=self.sorting(),
+            sort_choices=[(key, label) for key, (label, _) in self.sort_options.items()],
+            **kwargs,
+        )

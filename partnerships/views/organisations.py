@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
@@ -13,12 +14,19 @@ from partnerships.models import Organisation
 from partnerships.panels import panels_for
 from partnerships.selectors import find_existing_relationships, organisation_related_counts
 from partnerships.services.organisations import organisation_merge
+from partnerships.services.relationships import (
+    relationship_dormant_confirm,
+    relationship_dormant_since,
+)
 from partnerships.timeline import timeline_for
 
-from .common import ForgivingPaginationMixin, InlineFormSetMixin, parse_id
+from .common import ForgivingPaginationMixin, InlineFormSetMixin, SortableFilterMixin, parse_id
 
 
-class OrganisationListView(StaffRequiredMixin, ForgivingPaginationMixin, FilterView):
+class OrganisationListView(
+    StaffRequiredMixin, SortableFilterMixin, ForgivingPaginationMixin, FilterView
+):
+    default_sort = "name"
     filterset_class = OrganisationFilter
     template_name = "partnerships/organisation_list.html"
     context_object_name = "organisations"
@@ -44,6 +52,7 @@ class OrganisationDetailView(StaffRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["timeline"] = timeline_for(self.object, limit=self.timeline_shown + 1)
         context["panels"] = panels_for(self.object, self.request.user)
+        context["dormant_since"] = relationship_dormant_since(self.object)
         return context
 
 
@@ -78,6 +87,16 @@ def organisation_matches(request: HttpRequest) -> HttpResponse:
         exclude_pk=exclude_pk,
     )
     return render(request, "partnerships/_organisation_matches.html", {"matches": matches})
+
+
+@require_POST
+@staff_required
+def organisation_dormant(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the page's suggestion that a quiet relationship is dormant."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    with refusal_as_message(request, f"{organisation} is marked as a dormant relationship."):
+        relationship_dormant_confirm(organisation=organisation, user=request.user)
+    return redirect("partnerships:organisation_detail", pk=organisation.pk)
 
 
 @staff_required

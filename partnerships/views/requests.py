@@ -31,7 +31,12 @@ from partnerships.services.requests import (
     partnership_request_update,
     partnership_request_withdraw,
 )
-from partnerships.views.common import ForgivingPaginationMixin, parse_id, search_text
+from partnerships.views.common import (
+    ForgivingPaginationMixin,
+    SortOptionsMixin,
+    parse_id,
+    search_text,
+)
 
 
 def _own_requests(request: HttpRequest):
@@ -44,13 +49,17 @@ def _own_request(request: HttpRequest, pk: int) -> PartnershipRequest:
     return get_object_or_404(_own_requests(request), pk=pk)
 
 
-class MyRequestsView(LocalGroupRequiredMixin, ForgivingPaginationMixin, ListView):
+class MyRequestsView(LocalGroupRequiredMixin, SortOptionsMixin, ForgivingPaginationMixin, ListView):
     template_name = "partnerships/my_requests.html"
     context_object_name = "partnership_requests"
     paginate_by = 20
+    sort_options = {
+        "updated": ("Last updated", ("-updated_at", "-pk")),
+        "starts": ("Starts", ("activity_starts_on", "pk")),
+    }
 
     def get_queryset(self):
-        queryset = _own_requests(self.request).order_by("-updated_at", "-pk")
+        queryset = self.order_queryset(_own_requests(self.request))
         status = self.request.GET.get("status", "")
         return queryset.filter(status=status) if status in RequestStatus.values else queryset
 

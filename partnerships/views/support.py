@@ -16,19 +16,26 @@ from partnerships.models import SupportRequest
 from partnerships.models.support import SupportDecision
 from partnerships.services.support import support_request_decide
 
-from .common import ForgivingPaginationMixin, parse_id
+from .common import ForgivingPaginationMixin, SortOptionsMixin, parse_id
 
 
-class SupportRequestListView(StaffRequiredMixin, ForgivingPaginationMixin, ListView):
+class SupportRequestListView(
+    StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixin, ListView
+):
     template_name = "partnerships/support_list.html"
     context_object_name = "support_requests"
+    sort_options = {
+        "newest": ("Newest first", ("-received_on", "-pk")),
+        "organisation": ("Organisation", ("organisation__name", "-received_on", "pk")),
+        "decision": ("Decision", ("decision", "-received_on", "pk")),
+    }
 
     def get_queryset(self):
         queryset = SupportRequest.objects.select_related("organisation", "decided_by")
         decision = self.request.GET.get("decision", "")
-        return (
-            queryset.filter(decision=decision) if decision in SupportDecision.values else queryset
-        )
+        if decision in SupportDecision.values:
+            queryset = queryset.filter(decision=decision)
+        return self.order_queryset(queryset)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -2,6 +2,7 @@
 
 import re
 import smtplib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.emails import MailServerRefusedLogin, SMTPBackend, render_email
 from accounts.roles import Role
@@ -16,7 +18,9 @@ from outreach.models import DeliveryStatus, MailingStatus
 from outreach.services import mailing_messages
 from outreach.services import mailings as mailing_services
 from partnerships.models import RequestEvent
-from partnerships.tasks import send_request_update_email
+from partnerships.services import requests as request_services
+from partnerships.services.requests import request_emails_sweep
+from partnerships.tasks import send_request_update_email, sweep_request_emails
 from tests.factories import ContactFactory, PartnershipRequestFactory, UrgentActionFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +140,70 @@ def test_a_stopped_mailing_says_so_on_its_page(
     client.force_login(staff)
     page = client.get(reverse("outreach:mailing_detail", args=[mailing.pk])).content.decode()
     assert "535 bad credentials" in page and 'hx-trigger="every 2s"' not in page
+
+
+def test_an_smtp_login_refused_for_a_request_email_is_recorded_and_not_retried(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingLoginBackend"
+    event = _decision_event()
+    with pytest.raises(MailServerRefusedLogin):
+        send_request_update_email.run(event.pk)
+    assert not issubclass(MailServerRefusedLogin, send_request_update_email.autoretry_for)
+    event.refresh_from_db()
+    assert "535" in event.email_error and event.notified_at is None
+    assert event.email_outcome().startswith("failed: ")
+    # Neither a redelivered task nor the sweeper tries it again on its own.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_request_update_email.run(event.pk) == 0
+    later = timezone.now() + timedelta(hours=1)
+    assert request_emails_sweep(now=later) == []
+    assert mail.outbox == []
+
+
+def test_a_claim_whose_worker_died_is_sent_once_by_the_sweeper(settings, monkeypatch):
+    event = _decision_event()
+    # The worker claims, then dies before sending: its claim stays, nothing is sent.
+    monkeypatch.setattr(
+        request_services, "_request_event_send", lambda *a: (_ for _ in ()).throw(SystemExit)
+    )
+    with pytest.raises(SystemExit):
+        send_request_update_email.run(event.pk)
+    monkeypatch.undo()
+    event.refresh_from_db()
+    assert event.email_claimed_at and event.notified_at is None
+    assert send_request_update_email.run(event.pk) == 0  # a redelivery respects the claim
+
+    fresh = event.email_claimed_at + timedelta(seconds=settings.REQUEST_EMAIL_CLAIM_TIMEOUT - 1)
+    assert request_emails_sweep(now=fresh) == []  # a live worker's claim is left alone
+    stale = event.email_claimed_at + timedelta(seconds=settings.REQUEST_EMAIL_CLAIM_TIMEOUT + 1)
+    queued = []
+    monkeypatch.setattr(send_request_update_email, "delay", queued.append)
+    monkeypatch.setattr(request_services.timezone, "now", lambda: stale)
+    assert sweep_request_emails() == [event.pk]
+    assert queued == [event.pk]
+    assert sweep_request_emails() == []  # released once: a second sweep finds nothing
+    monkeypatch.undo()
+
+    assert send_request_update_email.run(event.pk) == 1
+    assert send_request_update_email.run(event.pk) == 0
+    assert request_emails_sweep(now=stale + timedelta(hours=1)) == []  # sent: never again
+    (message,) = mail.outbox
+    assert message.extra_headers["Message-ID"] == f"<request-event-{event.pk}@127.0.0.1>"
+
+
+def test_the_request_email_sweeper_is_scheduled_every_minute():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="partnerships.sweep_request_emails")
+    assert task.enabled and task.interval.every == 60
+
+
+def test_the_review_page_shows_a_refused_request_email(settings, client, role_user):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingLoginBackend"
+    event = _decision_event()
+    with pytest.raises(MailServerRefusedLogin):
+        send_request_update_email.run(event.pk)
+    client.force_login(role_user(Role.COORDINATOR))
+    page = client.get(
+        reverse("admin:partnerships_partnershiprequest_change", args=[event.request_id])
+    ).content.decode()
+    assert "E-mail to the group: failed: " in page and "535" in page

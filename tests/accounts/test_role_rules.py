@@ -66,3 +66,24 @@ def test_the_admin_change_permission_does_not_let_staff_decide(client, role_user
     assert client.get(url).status_code == 403
     change = client.get(reverse("admin:partnerships_partnershiprequest_change", args=[request.pk]))
     assert "Decline" not in [label for label, _ in change.context["decision_links"]]
+
+
+def test_no_module_spells_a_role_rule_of_its_own():
+    # Every role check asks accounts.roles: no group-name query elsewhere, and no
+    # "staff or coordinator" (a coordinator is staff: is_section_staff says so once).
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    spelled = re.compile(r"groups__name|is_section_staff\([^()]*\) or is_coordinator\(")
+    offenders = [
+        str(path.relative_to(root))
+        for app in ("accounts", "config", "dashboard", "demo", "evaluation", "outreach", "partnerships", "risk")
+        for path in (root / app).rglob("*.py")
+        if "migrations" not in path.parts
+        and path != root / "accounts" / "roles.py"
+        and spelled.search(path.read_text())
+    ]  # fmt: skip
+    assert offenders == []

@@ -57,15 +57,20 @@ def group_user(role_user):
 
 
 def pytest_terminal_summary(terminalreporter):
-    from tests.api.test_schemathesis import SUMMARY
+    from tests.api.test_schemathesis import OPERATIONS, SUMMARY
 
     if not SUMMARY:
         return
     terminalreporter.section("schemathesis: API calls by role and status")
     for (role, status), count in sorted(SUMMARY.items()):
-        terminalreporter.write_line(f"{role:16} {status}  {count}")
+        terminalreporter.write_line(f"{role:24} {status}  {count}")
     server_errors = sum(n for (_role, status), n in SUMMARY.items() if status >= 500)
+    stateful = sum(n for (role, _status), n in SUMMARY.items() if role.startswith("stateful"))
+    links = sum(n for (role, _status), n in SUMMARY.items() if role.startswith("links"))
+    failed = len(terminalreporter.stats.get("failed", []))
     terminalreporter.write_line(
-        f"{sum(SUMMARY.values())} calls, {server_errors} server errors "
+        f"{len(OPERATIONS)} operations fuzzed, {sum(SUMMARY.values())} calls ({stateful} in "
+        f"stateful sequences, {links} following the links from valid writes), "
+        f"{server_errors} server errors, {failed} failed tests "
         "(schema conformance checked on every response)"
     )

@@ -25,6 +25,7 @@ from tests.factories import (
     SectorFactory,
     UrgentActionFactory,
     UserFactory,
+    assess_risk,
 )
 
 ROLES = ["anonymous", "staff", "coordinator", "group", "other_group"]
@@ -40,7 +41,12 @@ def _staff_only(ok: int = 200) -> dict[str, int]:
 
 
 _APPROACH = {"organisation": "{organisation}", "approached_on": "2026-11-02", "channel": "meeting",
-             "ask": "Co-sign our letter", "outcome": "awaiting"}  # fmt: skip
+             "ask": "Co-sign our letter", "outcome": "awaiting",
+             "relationship_owner": "{coordinator}"}  # fmt: skip
+
+_ACTIVITY = {"title": "Film night", "kind": "campaigning", "starts_on": "2026-11-01",
+             "ends_on": "2026-11-01", "run_by": "local_group", "staff_hours": "2",
+             "volunteer_hours": "10", "money_spent": "0"}  # fmt: skip
 
 # (method, path, body, {role: status}); {name} fills from the data fixture.
 TABLE = [
@@ -126,15 +132,47 @@ TABLE = [
     ("GET", "/api/sectors/", None, _staff_only()),
     ("GET", "/api/sectors/{sector}/", None, _staff_only()),
     ("GET", "/api/sectors/priorities/", None, _staff_only()),
+    # No assessment yet, and a score missing: the form's message.
+    ("POST", "/api/sectors/{sector}/assess/", {"assessed_on": "2026-11-02"}, _staff_only(400)),
+    ("POST", "/api/urgent-actions/{urgent_action}/cancel/", None, _staff_only()),
     # The event advisor: staff, coordinators and local groups; an empty body is a 400.
     ("POST", "/api/risk/event-advice/", None, {A: 401, S: 400, C: 400, G: 400, O: 400}),
+    # Meetings and the statements' other moves (coalitions are staff pages).
+    ("GET", "/api/coalitions/{coalition}/meetings/", None, _staff_only()),
+    ("POST", "/api/coalitions/{coalition}/meetings/", {"date": "2026-12-01", "agenda": "Plans"}, _staff_only(201)),
+    ("GET", "/api/meetings/", None, _staff_only()),
+    ("GET", "/api/meetings/{meeting}/", None, _staff_only()),
+    ("PUT", "/api/meetings/{meeting}/", {"date": "2026-12-01", "agenda": "Plans", "minutes": "Agreed."}, _staff_only()),
+    ("PATCH", "/api/meetings/{meeting}/", {"minutes": "Agreed."}, _staff_only()),
+    ("POST", "/api/statements/{statement}/withdraw-agreement/", {"organisation": "{organisation}"}, _staff_only()),
+    # The Section is not a member of the data's coalition: the service's sentence.
+    ("POST", "/api/statements/{statement}/section-agreement/", {"agreed": True}, _staff_only(409)),
+    # Risk assessments: the register's staff and coordinators only.
+    ("GET", "/api/risk-assessments/", None, _staff_only()),
+    ("POST", "/api/risk-assessments/", {"organisation": "{organisation}", "assessed_on": "2026-11-02", "status": "draft"}, _staff_only(201)),
+    ("GET", "/api/risk-assessments/{risk_assessment}/", None, _staff_only()),
+    ("PUT", "/api/risk-assessments/{risk_assessment}/", {"organisation": "{organisation}", "assessed_on": "2026-11-02", "status": "draft"}, _staff_only()),
+    ("PATCH", "/api/risk-assessments/{risk_assessment}/", {"title": "Yearly review"}, _staff_only()),
+    # Joint activities: a group's own only; the other group has no partnership to record under.
+    ("GET", "/api/activities/", None, _all(200)),
+    ("POST", "/api/activities/", {**_ACTIVITY, "partnership": "{partnership}"}, {A: 401, S: 201, C: 201, G: 201, O: 403}),
+    ("GET", "/api/activities/{activity}/", None, {A: 401, S: 200, C: 200, G: 200, O: 404}),
+    ("PUT", "/api/activities/{activity}/", _ACTIVITY, {A: 401, S: 200, C: 200, G: 200, O: 404}),
+    ("PATCH", "/api/activities/{activity}/", {"place": "Zeist"}, {A: 401, S: 200, C: 200, G: 200, O: 404}),
+    ("POST", "/api/activities/{activity}/evaluate/", {"succeeding": "yes"}, {A: 401, S: 200, C: 200, G: 200, O: 404}),
+    ("GET", "/api/evaluations/", None, _all(200)),
+    ("GET", "/api/evaluations/{evaluation}/", None, {A: 401, S: 200, C: 200, G: 200, O: 404}),
+    ("GET", "/api/lessons/", None, _staff_only()),
+    ("GET", "/api/lessons/{lesson}/", None, _staff_only()),
 ]  # fmt: skip
 
 
 @pytest.fixture
 def data(db, role_user):
+    from evaluation.models import Evaluation, Lesson
     from outreach.models import Delivery, Mailing
-    from partnerships.models import Partnership
+    from partnerships.models import Meeting, Partnership
+    from tests.evaluation.factories import ActivityFactory
 
     group = role_user(Role.LOCAL_GROUP)
     coordinator = role_user(Role.COORDINATOR)
@@ -161,6 +199,8 @@ def data(db, role_user):
         title="Film night", local_group=group.local_group, methods=["campaigning"],
         visibility="co_branded", starts_on=datetime.date(2026, 1, 1), lead=coordinator,
     )  # fmt: skip
+    activity = ActivityFactory(partnership=partnership, created_by=group)
+    evaluation = Evaluation.objects.create(activity=activity, created_by=group)
     ids = {
         "organisation": organisation.pk,
         "request": request.pk,
@@ -180,6 +220,15 @@ def data(db, role_user):
         "at_risk_delivery": Delivery.objects.create(mailing=mailing, contact=at_risk).pk,
         "sector": SectorFactory().pk,
         "coordinator": coordinator.pk,
+        "meeting": Meeting.objects.create(
+            coalition=coalition, date=datetime.date(2026, 6, 1), agenda="Plans"
+        ).pk,
+        "risk_assessment": assess_risk(OrganisationFactory(), complete=False).pk,
+        "activity": activity.pk,
+        "evaluation": evaluation.pk,
+        "lesson": Lesson.objects.create(
+            evaluation=evaluation, text="Start earlier.", created_by=group
+        ).pk,
     }
     return users, ids
 
@@ -235,7 +284,8 @@ def test_every_operation_of_the_schema_is_in_the_table():
         for name in ("organisation", "request", "draft", "needs_information", "partnership",
                      "coalition", "statement", "contact", "at_risk", "approach", "at_risk_approach",
                      "urgent_action", "approved_ua", "mailing", "delivery", "at_risk_delivery",
-                     "sector"):  # fmt: skip
+                     "sector", "meeting", "risk_assessment", "activity", "evaluation",
+                     "lesson"):  # fmt: skip
             template = template.replace("{" + name + "}", "{id}")
         covered.add((method, template))
     assert documented - covered == set()

@@ -110,3 +110,42 @@ def test_an_approach_names_only_a_contact_the_user_may_see(api_client_for, staff
     assert refused.status_code == 400 and "contact_email" in refused.json()
     created = api_client_for(coordinator).post("/api/approaches/", body)
     assert created.status_code == 201 and created.json()["contact"] == person.pk
+
+
+def test_staff_assess_a_sector_and_a_reassessment_changes_only_what_moved(
+    api_client_for, staff, group_user
+):
+    from outreach import scoring
+    from tests.factories import SectorFactory
+
+    sector = SectorFactory()
+    client = api_client_for(staff)
+    url = f"/api/sectors/{sector.pk}/assess/"
+    scores = dict.fromkeys(scoring.ALL_CRITERIA, 3)
+    first = client.post(url, {"assessed_on": "2026-11-01", **scores, "aims": ["action"]})
+    assert first.status_code == 201, first.json()
+    moved = scoring.ALL_CRITERIA[0]
+    second = client.post(url, {"assessed_on": "2026-11-20", moved: 5})
+    assert second.status_code == 201, second.json()
+    assert second.json()[moved] == 5
+    assert second.json()[scoring.ALL_CRITERIA[1]] == 3
+    assert sector.assessments.count() == 2
+    assert client.post(url, {"assessed_on": "2026-11-21", moved: 99}).status_code == 400
+    assert api_client_for(group_user).post(url, {moved: 4}).status_code == 403
+
+
+def test_an_approach_to_an_unowned_organisation_names_its_owner_as_on_the_page(
+    api_client_for, staff, coordinator
+):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(relationship_owner=None)
+    body = {"organisation": organisation.pk, "approached_on": "2026-11-02", "channel": "meeting",
+            "ask": "Co-sign our letter", "outcome": "awaiting"}  # fmt: skip
+    client = api_client_for(staff)
+    refused = client.post("/api/approaches/", body)
+    assert refused.status_code == 400 and "relationship_owner" in refused.json()
+    created = client.post("/api/approaches/", {**body, "relationship_owner": coordinator.pk})
+    assert created.status_code == 201, created.json()
+    organisation.refresh_from_db()
+    assert organisation.relationship_owner == coordinator

@@ -3,6 +3,8 @@ from playwright.sync_api import expect
 
 from outreach import scoring
 
+from .layout import SCREENSHOTS, screenshot
+
 pytestmark = pytest.mark.browser
 
 CHART_POINTS = """() => Chart.getChart(document.getElementById("priority-chart"))
@@ -69,3 +71,45 @@ def test_an_out_of_range_score_is_explained_and_the_chart_is_unchanged(
     page.goto(f"{live_server.url}/outreach/priorities/")
     assert _point(page, "Youth activists")["x"] == 72.0
     assert csp_violations == []
+
+
+LAYOUT = """() => {
+    const chart = Chart.getChart(document.getElementById("priority-chart"));
+    return {labels: chart.$labelBoxes, leftOut: chart.$labelsLeftOut,
+            points: chart.data.datasets[0].data.length,
+            x: [chart.scales.x.min, chart.scales.x.max], y: [chart.scales.y.min, chart.scales.y.max]};
+}"""
+
+
+def test_the_chart_zooms_to_the_data_keeps_the_threshold_and_its_labels_do_not_overlap(
+    page, live_server, login
+):
+    from itertools import combinations
+
+    login("staff")
+    page.goto(f"{live_server.url}/outreach/priorities/")
+    _point(page, "Youth activists")
+    layout = page.evaluate(LAYOUT)
+    threshold = scoring.PRIORITY_THRESHOLD
+    points = page.evaluate(CHART_POINTS)
+    for axis, key in (("x", "x"), ("y", "y")):
+        low, high = layout[axis]
+        values = [p[key] for p in points]
+        assert low <= min(values) and max(values) <= high  # every point is on the chart
+        assert low < threshold < high  # the 70 line is visible
+        assert low > 0 or min(values) < 10  # zoomed in: no empty band from 0
+    # Every sector is named on the chart and no two names overlap.
+    assert layout["leftOut"] == [] and len(layout["labels"]) == layout["points"]
+
+    def overlap(a, b):
+        return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+                and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])  # fmt: skip
+
+    assert [
+        (a["label"], b["label"]) for a, b in combinations(layout["labels"], 2) if overlap(a, b)
+    ] == []
+    rule = page.locator("#ranking-rule")
+    expect(rule).to_contain_text(f"score {threshold} or more on both")
+    expect(rule).to_contain_text("lower score")
+    screenshot(page, "priorities-page")
+    page.locator("figure.card").screenshot(path=str(SCREENSHOTS / "priorities-chart.png"))

@@ -26,6 +26,13 @@ def test_the_review_page_holds_everything_without_overlap(page, live_server, log
     expect(page.locator("#review-organisation")).to_contain_text("Owner")
     expect(page.locator("#review-organisation")).to_contain_text("Last activity")
     expect(page.get_by_role("link", name="Approve")).to_be_visible()
+    # The request in full: who, what, methods, visibility and dates.
+    request_block = page.locator("#review-request")
+    for fact in ["Local group", "Activity", "Methods", "Visibility", "Dates"]:
+        expect(request_block.get_by_text(fact, exact=True)).to_be_visible()
+    # Room for what the risk and evaluation apps add, beside the rest.
+    expect(page.get_by_role("heading", name="Risk assessment")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Lessons learned"))).to_be_visible()
     screenshot(page, f"review-page-{width}")
 
     blocks = boxes(page, BLOCKS)
@@ -46,7 +53,7 @@ def test_the_queue_is_readable_at_1366(page, live_server, login):
     login("coordinator")
     expect(page).to_have_url(re.compile(r"/admin/partnerships/partnershiprequest/queue/$"))
     headers = page.locator("#result_list thead th").all_inner_texts()
-    for column in ["WAITING", "STATUS", "LOCAL GROUP", "ORGANISATION", "KIND", "METHODS"]:
+    for column in ["WAITING", "STATUS", "LOCAL GROUP", "ORGANISATION", "KIND", "METHODS", "RISK"]:
         assert any(column in header.upper() for header in headers), headers
     table = page.locator("#result_list").bounding_box()
     assert table["width"] >= 1366 * 0.85  # no sidebar squeezes it

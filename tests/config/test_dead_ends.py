@@ -1,5 +1,9 @@
 """Dead ends and contradictions a new user met first (issue 12)."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.test import RequestFactory
@@ -80,3 +84,38 @@ def test_pages_speak_of_the_manual_not_of_seeds(client, role_user, url_name):
     client.force_login(role_user(Role.SECTION_STAFF))
     content = client.get(reverse(url_name)).content.decode().lower()
     assert "seed 00" not in content
+
+
+def test_no_template_speaks_of_seeds():
+    """Internal references ("seed 002") stay in comments: people read the documents' names."""
+    comment = re.compile(r"{#.*?#}|{% comment %}.*?{% endcomment %}", re.S)
+    found = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in Path(settings.BASE_DIR, "templates").rglob("*.*")
+        if re.search(r"seed\s*0\d\d", comment.sub("", path.read_text()), re.I)
+    ]
+    assert found == []
+
+
+def test_the_risk_messages_and_advice_name_the_guide_not_a_seed():
+    from risk.advisor import advise_json
+
+    result = advise_json({"title": "Stall at the market"})
+    assert "seed" not in json.dumps(result).lower()
+    assert any("Partnership Guide" in reason["text"] for reason in result["reasons"])
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "body"),
+    [
+        ("fr", "Cette adresse est déjà désinscrite", "il n’y a rien de plus à faire"),
+        ("es", "Esta dirección ya está dada de baja", "no hay nada más que hacer"),
+    ],
+)
+def test_the_already_unsubscribed_page_speaks_the_readers_language(client, language, heading, body):
+    contact = ContactFactory()
+    url = reverse("outreach:unsubscribe", args=[contact_token(contact.pk)])
+    client.post(url)
+    content = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in content and body in content
+    assert "already unsubscribed" not in content

@@ -47,3 +47,20 @@ def test_every_project_task_is_transaction_aware():
     ours = {name: task for name, task in app.tasks.items() if not name.startswith("celery.")}
     assert {"partnerships.tasks.send_request_update_email", "outreach.start_mailing"} <= set(ours)
     assert all(isinstance(task, TransactionAwareTask) for task in ours.values()), ours
+
+
+def test_one_enqueue_style_plain_delay_everywhere():
+    # TransactionAwareTask makes .delay() wait for the commit; a second spelling
+    # (delay_on_commit, on_commit(lambda: task.delay())) would be two rules for one thing.
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    offenders = [
+        str(path.relative_to(root))
+        for app_dir in ("accounts", "config", "dashboard", "demo", "evaluation", "outreach", "partnerships", "risk")
+        for path in (root / app_dir).rglob("*.py")
+        if "delay_on_commit(" in path.read_text() and path.name != "celery.py"
+    ]  # fmt: skip
+    assert offenders == []

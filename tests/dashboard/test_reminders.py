@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from accounts.emails import MailServerRefusedLogin
 from accounts.roles import Role
 from dashboard.models import CalendarFeed, ReminderDigest
 from dashboard.services import reminders
@@ -297,3 +298,33 @@ def test_the_daily_task_sends_the_digests(frozen, staff, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         send_reminder_digests.delay()
     assert len(mail.outbox) == 1
+
+
+def test_an_smtp_login_refused_stops_the_digests_and_is_recorded_not_retried(
+    frozen, staff, role_user, settings, client, monkeypatch, caplog
+):
+    from dashboard import tasks
+
+    follow_up(staff, 0)
+    follow_up(role_user(Role.SECTION_STAFF), 0)
+    settings.EMAIL_BACKEND = "tests.accounts.test_emails.RefusingLoginBackend"
+    queued = []
+    monkeypatch.setattr(
+        tasks.send_reminder_digest, "apply_async", lambda *a, **kw: queued.append(a)
+    )
+    with pytest.raises(MailServerRefusedLogin):
+        tasks.send_reminder_digests()
+    assert "check EMAIL_URL" in caplog.text
+    assert queued == []  # no retry task: every digest would be refused alike
+    assert not issubclass(MailServerRefusedLogin, tasks.send_reminder_digest.autoretry_for)
+    (digest,) = ReminderDigest.objects.all()  # the first refused; the run stopped there
+    assert digest.user == staff and digest.failed and "535" in digest.error
+    # The row stands: neither the retry task nor a second run sends that day's digest.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert not reminders.reminder_digest_retry(user_id=staff.pk, today=TODAY)
+    assert mail.outbox == []
+    # The admin shows it.
+    client.force_login(role_user(Role.COORDINATOR))
+    page = client.get(reverse("admin:dashboard_reminderdigest_changelist") + "?failed=yes")
+    assert page.status_code == 200
+    assert "failed: " in page.content.decode() and "535" in page.content.decode()

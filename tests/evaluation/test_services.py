@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.db import IntegrityError
 
+from accounts.errors import NotPermitted
 from accounts.roles import Role
 from evaluation.models import QUESTIONS, Evaluation, EvaluationStatus, NextStep, NextStepKind
 from evaluation.services.activities import activity_create
@@ -13,6 +14,7 @@ from evaluation.services.evaluations import (
     evaluation_initial,
     evaluation_save,
     next_step_conclude_partnership,
+    next_step_done,
 )
 from partnerships.models import PartnershipStatus
 from tests.factories import CoalitionFactory
@@ -206,3 +208,12 @@ def test_a_concluded_partnership_gets_no_review_date_or_conclude_proposal(activi
     partnership.refresh_from_db()
     assert partnership.review_on is None
     assert not NextStep.objects.filter(kind=NextStepKind.CONCLUDE).exists()
+
+
+def test_only_staff_mark_a_next_step_done(conclude_step, group1, staff):
+    # The service checks its user, whoever calls it (the page is staff-only too).
+    with pytest.raises(NotPermitted):
+        next_step_done(step=conclude_step, user=group1)
+    conclude_step.refresh_from_db()
+    assert conclude_step.done_at is None
+    assert next_step_done(step=conclude_step, user=staff).done_at is not None

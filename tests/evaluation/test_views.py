@@ -185,3 +185,15 @@ def test_list_and_partnership_pages_run_a_constant_number_of_queries(
         assert (
             client.get(reverse("evaluation:partnership", args=[partnership.pk])).status_code == 200
         )
+
+
+@pytest.mark.parametrize(("status", "offered"), [("active", True), ("concluded", False)])
+def test_the_partnership_page_offers_recording_as_the_service_allows(
+    client, group1, partnership, status, offered
+):
+    # The page asks may_record_under, the rule activity_create applies; not its own test.
+    partnership.status = status
+    partnership.save(update_fields=["status"])
+    client.force_login(group1)
+    page = client.get(reverse("evaluation:partnership", args=[partnership.pk])).content.decode()
+    assert ("Record an activity" in page) is offered

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 
 from outreach.models import Contact, ContactStatus
 from outreach.services.contacts import (
@@ -135,3 +136,18 @@ def test_two_contacts_never_share_an_email_whatever_its_case():
     ContactFactory(email="ana@example.org")
     with pytest.raises(IntegrityError):
         ContactFactory(email="ANA@example.org")
+
+
+@pytest.mark.parametrize("given", [True, False])
+@pytest.mark.parametrize("withdrawn", [True, False])
+def test_has_consent_and_the_queryset_read_one_condition(given, withdrawn):
+    # Every combination the fields allow: the row's property and the SQL filters agree.
+    now = timezone.now()
+    contact = ContactFactory(
+        mailing_consent=given,
+        consent_given_at=now,
+        consent_withdrawn_at=now if withdrawn else None,
+    )
+    in_sql = Contact.objects.with_consent().filter(pk=contact.pk).exists()
+    assert contact.has_consent is in_sql is (given and not withdrawn)
+    assert Contact.objects.without_consent().filter(pk=contact.pk).exists() is not in_sql

@@ -502,3 +502,17 @@ def test_the_ua_subject_separates_reference_and_title(staff, django_capture_on_c
     ua = UrgentActionFactory(approved=True, title="Women defenders detained")
     send(ua, staff, django_capture_on_commit_callbacks)
     assert f"{ua.reference} · Women defenders detained" in mail.outbox[-1].subject
+
+
+@pytest.mark.parametrize(
+    ("code", "reply", "unknown"),
+    [
+        (550, "5.1.1 <ana@example.org>: Recipient address rejected: User unknown", True),
+        (550, "No such user here", True),
+        (550, "5.7.1 Message rejected as spam", False),  # a refusal, not a missing mailbox
+        (553, "5.1.1 bad destination mailbox address", True),  # the enhanced code says so
+        (552, "Mailbox unknown... over quota", False),  # "unknown" counts only with a 550
+    ],
+)
+def test_a_mailbox_is_unknown_on_550_with_its_words_or_on_5_1_1(code, reply, unknown):
+    assert services.is_mailbox_unknown(code, reply) is unknown

@@ -195,6 +195,28 @@ def test_the_check_finds_what_a_person_would(registry, query, expected, reason):
     assert not set(found) & {name for name, _, _ in UNRELATED}, found
 
 
+QUERIES = [
+    {"name": "Grenpeace"}, {"name": "Human Rigths Watch"}, {"name": "Commitee to Protect Journalist"},
+    {"name": "Medecins Sans Frontiers"}, {"name": "Oxfam Novib"}, {"name": "Amnesty Intl"},
+    {"name": "HRW"}, {"name": "MSF Holland", "website": "https://www.msf.nl"},
+    {"name": "Human Rights Frist"}, {"name": "Amnesty Internationl Nederland"},
+    *({"name": name, "acronym": acronym, "website": website} for name, acronym, website in UNRELATED),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_python_path_finds_the_same_as_the_trigram_index(registry, monkeypatch, query):
+    """SQLite scores every name in Python; PostgreSQL asks the trigram and length index for
+    candidates first. Both must give the same matches, in the same order."""
+    from types import SimpleNamespace
+
+    from partnerships import selectors
+
+    indexed = _found(**query)
+    monkeypatch.setattr(selectors, "connection", SimpleNamespace(vendor="sqlite"))
+    assert _found(**query) == indexed
+
+
 def test_a_sister_domain_alone_is_no_match_when_the_names_disagree(registry):
     assert _found(name="Stichting Tuinbouwonderwijs", website="https://msf.nl") == {}
     assert _found(name="Artsen zonder Grenzen", website="https://msf.nl") == {}

@@ -187,7 +187,7 @@ def test_a_title_alone_gets_a_branded_partnership_and_a_rule_cited():
     result = advice({"title": "Stall at the market"})
     assert (result["recommendation"], result["visibility"]) == ("partner_branded", "co_branded")
     assert result["reasons"] and all(
-        r["rule"] and "Seed 002:" in r["text"] for r in result["reasons"]
+        r["rule"] and "Partnership Guide:" in r["text"] for r in result["reasons"]
     )
 
 

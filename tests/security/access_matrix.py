@@ -51,7 +51,7 @@ class World:
 
 def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small world, in order)
     from accounts.roles import Role
-    from dashboard.models import CalendarFeed
+    from dashboard.models import CalendarFeed, ReminderDigest
     from outreach.models import (
         ActionReport,
         Delivery,
@@ -152,6 +152,9 @@ def build_world(role_user, media_root) -> World:  # noqa: PLR0915 (one small wor
     )  # fmt: skip
     o["delivery"] = Delivery.objects.create(mailing=o["mailing"], contact=o["contact"])
     o["feed"] = CalendarFeed.objects.create(user=users["staff"])
+    o["reminderdigest"] = ReminderDigest.objects.create(
+        user=users["staff"], date=datetime.date(2026, 5, 12), item_count=1
+    )
     o["user"], o["localgroup"] = users["staff"], users["group1"].local_group
     _build_risk_and_evaluation(world)
     # The admin's URL names spell the model: the same objects under those names.
@@ -247,6 +250,11 @@ PK_OBJECT = [
     ("api_mailings-", "mailing"),
     ("api_deliveries-", "delivery"),
     ("api_sectors-", "sector"),
+    ("api_meetings-", "meeting"),
+    ("api_risk_assessments-", "riskassessment"),
+    ("api_activities-", "activity"),
+    ("api_evaluations-", "evaluation"),
+    ("api_lessons-", "lesson"),
 ]
 ADMIN_MODEL = re.compile(r"^admin:(?P<app>[a-z_]+?)_(?P<model>[a-z]+)_(?P<view>\w+)$")
 

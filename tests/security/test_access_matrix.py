@@ -51,6 +51,7 @@ ADMIN_REDIRECT = "L L L 302 302 302"
 OWN_GROUP_AND_STAFF = "L 200 404 200 200 200"  # group 1's activity: staff see every group's
 API_STAFF = "401 403 403 200 200 200"  # the REST API: a key (or session) of staff
 API_SIGNED_IN = "401 200 200 200 200 200"
+API_OWN_GROUP_AND_STAFF = "401 200 404 200 200 200"  # group 1's activity: group 2 gets 404
 
 # The one table: URL name -> outcome per role (see the module docstring).
 MATRIX: dict[str, str] = {
@@ -88,6 +89,7 @@ MATRIX: dict[str, str] = {
     "partnerships:my_requests": GROUP,
     "partnerships:organisation_create": STAFF,
     "partnerships:organisation_detail": STAFF,
+    "partnerships:organisation_dormant": STAFF_POST,
     "partnerships:organisation_list": STAFF,
     "partnerships:organisation_matches": STAFF,
     "partnerships:organisation_merge": STAFF,
@@ -190,20 +192,30 @@ MATRIX: dict[str, str] = {
     "risk:register": STAFF,
     # --- the REST API (tests/api/test_access.py has the details) ---------------
     # A POST without a JSON body is 415 once the role may act: that is the check here.
+    "api_activities-detail": API_OWN_GROUP_AND_STAFF,
+    "api_activities-evaluate": "POST 401 415 404 415 415 415",  # group 2: not its activity
+    "api_activities-list": API_SIGNED_IN,  # each group's own
     "api_approaches-detail": API_STAFF,
     "api_approaches-follow-up-done": "POST 401 403 403 415 415 415",
     "api_approaches-list": API_STAFF,
     "api_coalitions-detail": API_STAFF,
     "api_coalitions-list": API_STAFF,
+    "api_coalitions-meetings": API_STAFF,
     "api_coalitions-statements": API_STAFF,
     "api_contacts-detail": API_STAFF,
     "api_contacts-list": API_STAFF,
     "api_deliveries-detail": API_STAFF,
     "api_deliveries-list": API_STAFF,
-    "api_docs": PUBLIC,
+    "api_docs": "L 200 200 200 200 200",  # signed in only: anonymous to the login page
+    "api_evaluations-detail": API_OWN_GROUP_AND_STAFF,
+    "api_evaluations-list": API_SIGNED_IN,
     "api_event_advice": "POST 401 415 415 415 415 415",
+    "api_lessons-detail": API_STAFF,
+    "api_lessons-list": API_STAFF,
     "api_mailings-detail": API_STAFF,
     "api_mailings-list": API_STAFF,
+    "api_meetings-detail": API_STAFF,
+    "api_meetings-list": API_STAFF,
     "api_organisations-detail": API_SIGNED_IN,
     "api_organisations-list": API_SIGNED_IN,
     "api_organisations-matches": API_SIGNED_IN,
@@ -220,14 +232,20 @@ MATRIX: dict[str, str] = {
     "api_requests-start-review": "POST 401 403 403 403 415 415",
     "api_requests-submit": "POST 401 415 404 403 403 403",
     "api_requests-withdraw": "POST 401 415 404 403 403 403",
-    "api_schema": PUBLIC,
+    "api_risk_assessments-detail": API_STAFF,
+    "api_risk_assessments-list": API_STAFF,
+    "api_schema": API_SIGNED_IN,  # a session or a token
+    "api_sectors-assess": "POST 401 403 403 415 415 415",
     "api_sectors-detail": API_STAFF,
     "api_sectors-list": API_STAFF,
     "api_sectors-priorities": API_STAFF,
     "api_statements-agree": "POST 401 403 403 415 415 415",
     "api_statements-detail": API_STAFF,
     "api_statements-issue": "POST 401 403 403 409 409 409",  # a draft without text
+    "api_statements-section-agreement": "POST 401 403 403 415 415 415",
+    "api_statements-withdraw-agreement": "POST 401 403 403 415 415 415",
     "api_urgent_actions-approve": "POST 401 403 403 403 200 200",  # coordinators approve
+    "api_urgent_actions-cancel": "POST 401 403 403 200 200 200",  # staff cancel
     "api_urgent_actions-detail": API_STAFF,
     "api_urgent_actions-list": API_STAFF,
     "api_urgent_actions-send": "POST 401 403 403 415 415 415",
@@ -253,6 +271,11 @@ MATRIX: dict[str, str] = {
     "admin:accounts_user_changelist": ADMIN_READ,
     "admin:accounts_user_delete": ADMIN_SUPERUSER,
     "admin:accounts_user_history": ADMIN_READ,
+    "admin:dashboard_reminderdigest_add": ADMIN_NOBODY,
+    "admin:dashboard_reminderdigest_change": ADMIN_READ,
+    "admin:dashboard_reminderdigest_changelist": ADMIN_READ,
+    "admin:dashboard_reminderdigest_delete": ADMIN_NOBODY,
+    "admin:dashboard_reminderdigest_history": ADMIN_READ,
     "admin:evaluation_evaluation_add": ADMIN_NOBODY,
     "admin:evaluation_evaluation_change": ADMIN_READ,
     "admin:evaluation_evaluation_changelist": ADMIN_READ,

@@ -15,9 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import is_coordinator, is_local_group, is_section_staff
-
-from .advisor import InvalidEvent, advise_json
+from risk.advisor import InvalidEvent, advise_json
+from risk.services import may_ask_advice
 
 
 class StaffOrLocalGroup(BasePermission):
@@ -25,9 +24,7 @@ class StaffOrLocalGroup(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated) and (
-            is_section_staff(user) or is_coordinator(user) or is_local_group(user)
-        )
+        return bool(user and user.is_authenticated) and may_ask_advice(user)
 
 
 # DRF answers an anonymous caller itself (401/403), instead of the login redirect.

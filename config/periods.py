@@ -1,0 +1,27 @@
+"""The one rule of a period (a role, a campaign, a partnership, an activity): it may
+end on the day it starts, never before. Forms show it on the end field; services,
+which any client reaches, refuse with it again."""
+
+import datetime
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+
+def ends_before_it_starts(starts: datetime.date | None, ends: datetime.date | None) -> bool:
+    """True only when both dates are given and the end comes first (open ends are fine)."""
+    return starts is not None and ends is not None and ends < starts
+
+
+class PeriodFormMixin:
+    """For a form with a start and an end date: names the fields and the sentence."""
+
+    period_fields: tuple[str, str] = ("starts_on", "ends_on")
+    period_error: Any = _("The end date is before the start date.")
+
+    def clean(self) -> dict:
+        data = super().clean() or {}  # type: ignore[misc]  # mixed into a Form
+        starts, ends = self.period_fields
+        if ends_before_it_starts(data.get(starts), data.get(ends)):
+            self.add_error(ends, self.period_error)  # type: ignore[attr-defined]
+        return data
