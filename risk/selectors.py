@@ -112,8 +112,9 @@ def request_review_panel(partnership_request: PartnershipRequest, user) -> Organ
 
 
 def assessments_concerning(organisation: Organisation) -> QuerySet[RiskAssessment]:
+    # The request's organisation too: an assessment of a request is named after it.
     return RiskAssessment.objects.concerning(organisation).select_related(
-        "assessor", "partnership_request", "partnership", "organisation"
+        "assessor", "partnership_request__organisation", "partnership", "organisation"
     )
 
 

@@ -26,7 +26,7 @@ BUDGET = {
     # The whole timeline, every app's source, is one query (partnerships.timeline).
     "organisation_detail": 11,
     "contact_list": 10, "contact_filtered": 11, "contact_search": 10, "contact_detail": 10,
-    "approach_list": 8, "approach_create": 4, "organisation_merge": 5, "review_queue": 7,
+    "approach_list": 8, "approach_create": 5, "organisation_merge": 5, "review_queue": 7,
     "review_page": 13, "dashboard": 15, "reminders": 10, "priorities": 5,
     "relationship_check": 4, "api_organisations": 4, "api_contacts": 9,
 }  # fmt: skip
