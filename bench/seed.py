@@ -22,7 +22,8 @@ from django.db import DatabaseError, connection, transaction
 
 # 2: risk assessments and evaluations; every match key of the organisations.
 # 3: each organisation's name starts with a word of its own, as real names do.
-SEED_VERSION = "3"
+# 4: each organisation's website and e-mail under a domain of its own.
+SEED_VERSION = "4"
 # BENCH_SCALE=0.01 tries the load on a hundredth of the data (it is recorded as such).
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 ORGANISATIONS = int(100_000 * SCALE)
@@ -468,8 +469,10 @@ def organisation_rows(rng: random.Random):
             (own, rng.choice(ADJECTIVES), rng.choice(NOUNS), rng.choice(FORMS), rng.choice(PLACES))
         )
         acronym = "".join(word[0] for word in name.split()) + (str(n % 97) if n % 3 else "")
-        website = f"https://{acronym.lower()}{n}.example.org" if n % 4 else ""
-        email = f"info@{acronym.lower()}{n}.example.org" if n % 5 else ""
+        # A domain of its own, as real organisations have: under one shared domain every
+        # organisation would be a "sister" of every other to the relationship check.
+        website = f"https://www.{acronym.lower()}{n}.org" if n % 4 else ""
+        email = f"info@{acronym.lower()}{n}.org" if n % 5 else ""
         keys = match_keys(name=name, acronym=acronym, website=website, email=email)
         yield (
             name, acronym, rng.choice(KINDS), rng.choice(["local", "national", "regional"]),
