@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import Role
 from config import pagination
+from evaluation.models import Evaluation, JointActivity
 from outreach.models import Approach, Contact, Employment, Sector
 from partnerships.models import Organisation, Partnership, PartnershipRequest
+from risk.models import RiskAssessment
 from tests.factories import LocalGroupFactory, PartnershipRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,9 @@ BUDGET = {
     "organisation_detail": 11,
     "contact_list": 10, "contact_filtered": 11, "contact_search": 10, "contact_detail": 10,
     "approach_list": 8, "approach_create": 5, "organisation_merge": 5, "review_queue": 7,
-    "review_page": 13, "dashboard": 15, "reminders": 10, "priorities": 5,
+    # The review page: 13, and the lines of the request's risk assessment when it has one.
+    # The dashboard: its "Also due" items are cached per user and day (issue 15).
+    "review_page": 14, "dashboard": 11, "reminders": 10, "priorities": 5,
     "relationship_check": 4, "api_organisations": 4, "api_contacts": 9,
 }  # fmt: skip
 
@@ -78,12 +82,24 @@ def grow(size: int, staff) -> dict:
         + [Approach(contact=first_contact, ask="Write", created_by=staff) for _ in contacts]
     )
     for n in range(max(1, size // 10)):
-        PartnershipRequestFactory(local_group=group, created_by=group_user, organisation=first_org)
+        request = PartnershipRequestFactory(
+            local_group=group, created_by=group_user, organisation=first_org
+        )
         partnership = Partnership.objects.create(
             title=f"Counted partnership {start + n}", visibility="co_branded",
             starts_on="2026-01-01", lead=staff,
         )  # fmt: skip
         partnership.organisations.add(first_org, organisations[n])
+        # Risk assessments of the request and of the organisation, named after what they
+        # assess (the timeline and the risk panel), and evaluated activities.
+        RiskAssessment.objects.create(partnership_request=request, assessor=staff)
+        RiskAssessment.objects.create(organisation=first_org, assessor=staff)
+        activity = JointActivity.objects.create(
+            partnership=partnership, title=f"Counted activity {start + n}", kind="campaigning",
+            starts_on="2026-01-02", ends_on="2026-01-03", run_by="section_staff",
+            created_by=staff,
+        )  # fmt: skip
+        Evaluation.objects.create(activity=activity, created_by=staff)
     return {"organisation": first_org, "contact": first_contact, "sector": sector}
 
 
