@@ -604,12 +604,12 @@ SQL_STEPS = [
         JOIN accounts_user u ON u.username = 'bench-group-' || lpad((1 + n % {LOCAL_GROUPS})::text, 2, '0')
         ORDER BY n""",
     f"""INSERT INTO partnerships_requestevent (from_status, to_status, created_at, comment,
-            internal_note, actor_id, request_id)
-        SELECT 'draft', 'submitted', submitted_at, '', '', created_by_id, id
+            internal_note, actor_id, request_id, email_error)
+        SELECT 'draft', 'submitted', submitted_at, '', '', created_by_id, id, ''
         FROM partnerships_partnershiprequest WHERE status <> 'draft'
         UNION ALL
         SELECT 'in_review', status, decided_at, 'Thank you: decided after review.', '',
-               {COORDINATOR}, id
+               {COORDINATOR}, id, ''
         FROM partnerships_partnershiprequest WHERE decided_at IS NOT NULL""",
     f"""INSERT INTO partnerships_partnership (title, methods, visibility, starts_on, ends_on,
             status, created_at, updated_at, lead_id, local_group_id, originating_request_id)
