@@ -293,10 +293,13 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 def other_reminders(user, filters: DashboardFilters) -> Section | None:
     """Items from reminder sources the dashboard has no section for (evaluations due,
     risk assessments to review, once their apps add a source to REMINDER_SOURCES)."""
-    count, items = cache.get_or_set(
-        f"dashboard:also-due:{user.pk}:{filters.today.isoformat()}",
-        lambda: _also_due(user, filters.today),
-        ALSO_DUE_CACHE_SECONDS,
+    count, items = cast(
+        tuple[int, list[reminders.ReminderItem]],
+        cache.get_or_set(
+            f"dashboard:also-due:{user.pk}:{filters.today.isoformat()}",
+            lambda: _also_due(user, filters.today),
+            ALSO_DUE_CACHE_SECONDS,
+        ),
     )
     if not count:
         return None
