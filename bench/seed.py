@@ -23,7 +23,9 @@ from django.db import DatabaseError, connection, transaction
 # 2: risk assessments and evaluations; every match key of the organisations.
 # 3: each organisation's name starts with a word of its own, as real names do.
 # 4: each organisation's website and e-mail under a domain of its own.
-SEED_VERSION = "4"
+# 5: the bench's staff member leads, assesses and records one in a hundred (as with the
+#    approaches: a reminders page of hundreds, not of thousands); the coordinator the rest.
+SEED_VERSION = "5"
 # BENCH_SCALE=0.01 tries the load on a hundredth of the data (it is recorded as such).
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 ORGANISATIONS = int(100_000 * SCALE)
@@ -615,7 +617,7 @@ SQL_STEPS = [
             status, created_at, updated_at, lead_id, local_group_id, originating_request_id)
         SELECT 'Bench partnership ' || n, '["campaigning"]', 'co_branded',
             current_date - (n % 900)::int, NULL, CASE WHEN n % 5 = 0 THEN 'concluded' ELSE 'active' END,
-            now(), now(), {STAFF}, NULL, NULL
+            now(), now(), CASE WHEN n % 100 = 0 THEN {STAFF} ELSE {COORDINATOR} END, NULL, NULL
         FROM generate_series(1::bigint, {PARTNERSHIPS}) n""",
     f"""INSERT INTO partnerships_partnership_organisations (partnership_id, organisation_id)
         SELECT n, CASE WHEN n % 100 = 0 THEN {BUSY_ORGANISATION}
@@ -649,7 +651,7 @@ SQL_STEPS = [
             {_pick(["low", "medium", "high", "severe", "do_not_participate"], "r1")},
             r2 < 0.8, '', r2 < 0.6, '', r2 < 0.5, '', r2 < 0.3, '', r2 < 0.2, '', r2 < 0.1, '',
             now() - (n % 400) * interval '1 day', now(),
-            CASE WHEN n % 2 = 0 THEN {STAFF} ELSE {COORDINATOR} END,
+            CASE WHEN n % 100 = 0 THEN {STAFF} ELSE {COORDINATOR} END,
             CASE WHEN n % 4 >= 2 THEN
                 CASE WHEN n % 200 = 2 THEN {BUSY_ORGANISATION}
                      ELSE 1 + (n * 37) % {ORGANISATIONS} END END,
@@ -676,7 +678,8 @@ SQL_STEPS = [
             'Utrecht', {_pick(["local_group", "section_staff", "both"], "r2")},
             n % 40, n % 90, n % 500, '', CASE WHEN n % 4 <> 0 THEN n % 2000 END, '',
             now() - (n % 700) * interval '1 day', now(),
-            CASE WHEN n % 10 = 0 THEN 1 + (n / 10) % {COALITIONS} END, {STAFF},
+            CASE WHEN n % 10 = 0 THEN 1 + (n / 10) % {COALITIONS} END,
+            CASE WHEN n % 1000 = 0 THEN {STAFF} ELSE {COORDINATOR} END,
             CASE WHEN n % 10 <> 0 THEN 1 + n % {PARTNERSHIPS} END
         FROM (SELECT n, random() r1, random() r2
               FROM generate_series(1::bigint, {ACTIVITIES}) n) g ORDER BY n""",

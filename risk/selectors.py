@@ -119,8 +119,15 @@ def assessments_concerning(organisation: Organisation) -> QuerySet[RiskAssessmen
 
 
 def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPanel:
-    """Its assessments and those of its requests and partnerships (one query)."""
-    assessments = list(assessments_concerning(organisation)[: PANEL_ASSESSMENTS_SHOWN + 1])
+    """Its assessments and those of its requests and partnerships (one query). The
+    newest are chosen first, in a subquery, and only they are joined to what the panel
+    names: PostgreSQL misjudges the OR of `concerning` and would join every row."""
+    newest = (
+        RiskAssessment.objects.concerning(organisation)
+        .order_by("-assessed_on", "-pk")
+        .values("pk")[: PANEL_ASSESSMENTS_SHOWN + 1]
+    )
+    assessments = list(register_assessments().filter(pk__in=newest).order_by("-assessed_on", "-pk"))
     return OrganisationPanel(
         template="risk/_organisation_panel.html",
         context={
