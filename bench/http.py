@@ -35,9 +35,12 @@ class Page:
     name: str
     path: str
     user: str = "bench-staff"  # or "bench-coordinator"
+    api: bool = False  # token authentication (`Authorization: Token …`), as API clients do
 
 
 def pages() -> list[Page]:
+    from django.urls import reverse
+
     from outreach.models import Sector
     from partnerships.models import Organisation, PartnershipRequest
 
@@ -70,8 +73,8 @@ def pages() -> list[Page]:
         Page("reminders", "/reminders/"),
         Page("priorities", "/outreach/priorities/"),
         Page("relationship_check", f"/organisations/matches/?{typed}"),
-        Page("api_organisations", "/api/organisations/"),
-        Page("api_contacts", "/api/contacts/"),
+        Page("api_organisations", reverse("api_organisations-list"), api=True),
+        Page("api_contacts", reverse("api_contacts-list"), api=True),
     ]
 
 
@@ -86,19 +89,30 @@ def available(page: Page) -> bool:
 
 
 def sessions() -> dict[str, str]:
+    """A session cookie per login, and an API key for the staff member (key "api")."""
     from django.test import Client
 
     from accounts.models import User
+    from accounts.tokens import api_token_create
 
     cookies = {}
     for username in ("bench-staff", "bench-coordinator"):
         client = Client()
         client.force_login(User.objects.get(username=username))
         cookies[username] = client.cookies["sessionid"].value
+    _, cookies["api"] = api_token_create(
+        user=User.objects.get(username="bench-staff"), name="bench"
+    )
     return cookies
 
 
-def count_queries(page: Page, cookie: str) -> tuple[int, int, int, float]:
+def headers_for(page: Page, cookies: dict[str, str]) -> dict[str, str]:
+    if page.api:
+        return {"Authorization": f"Token {cookies['api']}"}
+    return {"Cookie": f"sessionid={cookies[page.user]}"}
+
+
+def count_queries(page: Page, headers: dict[str, str]) -> tuple[int, int, int, float]:
     """(status, bytes, SQL queries, median milliseconds of five requests) in-process:
     the time one request costs with no queue in front of it, steadier than wrk's
     figures on a machine shared with others."""
@@ -106,8 +120,9 @@ def count_queries(page: Page, cookie: str) -> tuple[int, int, int, float]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
-    client.cookies["sessionid"] = cookie
+    client = Client(headers={k: v for k, v in headers.items() if k != "Cookie"})
+    if "Cookie" in headers:
+        client.cookies["sessionid"] = headers["Cookie"].split("=", 1)[1]
     client.get(page.path)  # warm: the first request of a process loads templates
     timings = []
     for _ in range(5):
@@ -139,10 +154,10 @@ LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(path: str, cookie: str | None) -> dict[str, float]:
+def wrk(path: str, headers: dict[str, str]) -> dict[str, float]:
     command = ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{DURATION}s", "--latency", "--timeout", "30s"]
-    if cookie:
-        command += ["-H", f"Cookie: sessionid={cookie}"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
         [*command, f"http://127.0.0.1:{PORT}{path}"],
         capture_output=True,
@@ -186,10 +201,10 @@ def measure(targets: list[Page], cookies: dict[str, str]) -> tuple[dict, dict, l
     try:
         baseline_runs, page_runs = [], {page.name: [] for page in targets}
         for round_number in range(1, ROUNDS + 1):
-            baseline_runs.append(wrk(BASELINE, None))
+            baseline_runs.append(wrk(BASELINE, {}))
             print(f"round {round_number}: baseline {baseline_runs[-1]['rps']:.1f} req/s")
             for page in targets:
-                page_runs[page.name].append(wrk(page.path, cookies[page.user]))
+                page_runs[page.name].append(wrk(page.path, headers_for(page, cookies)))
                 run = page_runs[page.name][-1]
                 print(f"round {round_number}: {page.name:24} {run['rps']:8.1f} req/s  "
                       f"p50 {run['p50_ms']:7.1f} ms  p99 {run['p99_ms']:7.1f} ms"
@@ -225,13 +240,13 @@ def main() -> int:
             print(f"{page.name:24} not available ({page.path} has no view on this branch)")
             unavailable.append(page.name)
             continue
-        status, size, count, server_ms = count_queries(page, cookies[page.user])
+        status, size, count, server_ms = count_queries(page, headers_for(page, cookies))
         print(f"{page.name:24} HTTP {status}, {size / 1024:7.1f} kB, {count:3d} SQL queries, "
               f"{server_ms:6.1f} ms in-process")  # fmt: skip
         queries[page.name] = {"status": status, "bytes": size, "queries": count,
                               "server_ms": server_ms}  # fmt: skip
         targets.append(page)
-    status, size, count, server_ms = count_queries(Page("baseline", BASELINE), "")
+    status, size, count, server_ms = count_queries(Page("baseline", BASELINE), {})
     print(f"{'baseline':24} HTTP {status}, {size / 1024:7.1f} kB, {count:3d} SQL queries, "
           f"{server_ms:6.1f} ms in-process")  # fmt: skip
     if status != 200:

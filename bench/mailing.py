@@ -113,12 +113,16 @@ def create_contacts() -> None:
 
 
 def approved_ua(reference: str, occupation: str):
+    from django.contrib.auth.models import Group
     from django.utils import timezone
 
     from accounts.models import User
+    from accounts.roles import Role
     from outreach.models import UrgentAction
 
     user, _ = User.objects.get_or_create(username="bench", defaults={"is_staff": True})
+    # Only Section staff send an Urgent Action (outreach/services/ua_states.py).
+    user.groups.add(Group.objects.get(name=Role.SECTION_STAFF.value))
     return UrgentAction.objects.create(
         reference=reference,
         title="Human rights lawyer detained",
@@ -132,17 +136,23 @@ def approved_ua(reference: str, occupation: str):
     ), user
 
 
-def bench_audience() -> tuple[float, int]:
+FREEZES = 3
+
+
+def bench_audience() -> tuple[list[float], int]:
+    """The 100,000 freeze, FREEZES times (the target holds in every run): seconds each."""
     from unittest import mock
 
     from outreach.services import mailings
 
-    ua, user = approved_ua("BENCH 1/26", "lawyer")
-    with mock.patch.object(mailings, "mailing_enqueue"):
-        start = time.perf_counter()
-        mailing = mailings.mailing_create(urgent_action=ua, user=user, kind="issued")
-        elapsed = time.perf_counter() - start
-    return elapsed, mailing.recipient_count
+    times = []
+    for number in range(1, FREEZES + 1):
+        ua, user = approved_ua(f"BENCH 1{number}/26", "lawyer")
+        with mock.patch.object(mailings, "mailing_enqueue"):
+            start = time.perf_counter()
+            mailing = mailings.mailing_create(urgent_action=ua, user=user, kind="issued")
+            times.append(time.perf_counter() - start)
+    return times, mailing.recipient_count
 
 
 def prebuilt_messages(count: int) -> list[tuple[str, bytes]]:
@@ -210,8 +220,10 @@ def main() -> int:
     reset_data()
     create_contacts()
 
-    elapsed, count = bench_audience()
-    print(f"Audience query + Delivery creation: {count:,} recipients in {elapsed:.2f} s "
+    times, count = bench_audience()
+    elapsed = max(times)  # "in every run": the slowest freeze is the figure
+    print(f"Audience query + Delivery creation: {count:,} recipients in "
+          f"{', '.join(f'{t:.2f}' for t in times)} s; slowest {elapsed:.2f} s "
           f"(target 1.5 s: {'met' if elapsed <= 1.5 else 'MISSED'})")  # fmt: skip
 
     sink.start()

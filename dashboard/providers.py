@@ -293,24 +293,20 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 def other_reminders(user, filters: DashboardFilters) -> Section | None:
     """Items from reminder sources the dashboard has no section for (evaluations due,
     risk assessments to review, once their apps add a source to REMINDER_SOURCES)."""
-    own = {
-        reminders.approach_follow_ups,
-        reminders.requests_waiting_for_review,
-        reminders.coalition_meetings_next_week,
-    }
-    items = [
-        item
-        for source in reminders.REMINDER_SOURCES
-        if source not in own
-        for item in source(user, filters.today)
-    ]
-    if not items:
+    count, items = cast(
+        tuple[int, list[reminders.ReminderItem]],
+        cache.get_or_set(
+            f"dashboard:also-due:{user.pk}:{filters.today.isoformat()}",
+            lambda: _also_due(user, filters.today),
+            ALSO_DUE_CACHE_SECONDS,
+        ),
+    )
+    if not count:
         return None
-    items.sort(key=lambda item: (item.due, item.kind, item.title))
     return Section(
         key="other",
         title=_("Also due"),
-        count=len(items),
+        count=count,
         url=reverse("dashboard:reminders"),
         rows=[
             SectionRow(
@@ -320,10 +316,32 @@ def other_reminders(user, filters: DashboardFilters) -> Section | None:
                 when=item.due,
                 overdue=item.overdue,
             )
-            for item in items[:ROWS]
+            for item in items
         ],
         empty_text="",
     )
+
+
+# Items due by the day (evaluations, risk reviews) need not be live to the second, and a
+# lead of thousands of partnerships has thousands of them: built at most this often per
+# user and day (issue 15), while requests waiting and mailings stay live.
+ALSO_DUE_CACHE_SECONDS = 120
+
+
+def _also_due(user, today: datetime.date) -> tuple[int, list[reminders.ReminderItem]]:
+    own = {
+        reminders.approach_follow_ups,
+        reminders.requests_waiting_for_review,
+        reminders.coalition_meetings_next_week,
+    }
+    items = [
+        item
+        for source in reminders.REMINDER_SOURCES
+        if source not in own
+        for item in source(user, today)
+    ]
+    items.sort(key=lambda item: (item.due, item.kind, item.title))
+    return len(items), items[:ROWS]
 
 
 def mailable_contacts_count() -> int:

@@ -41,9 +41,10 @@ def partnerships_visible_to(user) -> PartnershipQuerySet:
 # Lessons
 
 
-def _sector_slugs(organisation: Organisation) -> list[str]:
+def _sector_slugs(organisation: Organisation):
+    """The organisation's sector slugs as a subquery (no query of its own), or None."""
     sectors = getattr(organisation, "sectors", None)  # outreach's relation, when installed
-    return list(sectors.values_list("slug", flat=True)) if sectors is not None else []
+    return sectors.values("slug") if sectors is not None else None
 
 
 def lessons_matching(
@@ -55,7 +56,7 @@ def lessons_matching(
     """At most five lessons, most relevant first: the same organisation; then one of the
     same kind or sector, or a coalition the organisation belongs to; then the same
     method of cooperation (or any coalition's lessons, for a group joining one).
-    Two queries."""
+    One query."""
     nothing = Q(pk__in=[])
     same_org, related, same_method = nothing, nothing, nothing
     if organisation is not None:
@@ -63,7 +64,7 @@ def lessons_matching(
         if organisation.pk:
             same_org = Q(organisation_id=organisation.pk)
             related |= Q(coalition__in=organisation.coalitions.values("pk"))
-            if slugs := _sector_slugs(organisation):
+            if (slugs := _sector_slugs(organisation)) is not None:
                 related |= Q(sector__in=slugs)
     if methods:
         same_method = Q(method__in=list(methods))

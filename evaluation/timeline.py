@@ -1,41 +1,54 @@
 """Evaluations on the organisation timeline (registered in EvaluationConfig.ready())."""
 
 from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry
+from partnerships.timeline import TimelineEntry, TimelineSource, choice_label
 
-from .models import Evaluation
+from .models import Evaluation, EvaluationStatus, JointActivity
 
 
-def evaluation_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """One query: evaluations of activities under the organisation's partnerships or
-    coalitions, drafts included (dated when started)."""
-    evaluations = (
-        Evaluation.objects.filter(
-            Q(activity__partnership__organisations=organisation)
-            | Q(activity__coalition__organisations=organisation)
+def _evaluation_entry(when, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    title, status, rating, recommendation, completed_by, created_by, activity = values[:7]
+    detail = "Draft"
+    if status == EvaluationStatus.COMPLETE:
+        detail = (
+            f"Rated {rating}/5 · recommends "
+            f"{choice_label(Evaluation, 'recommendation', recommendation).lower()}"
         )
-        .select_related("activity", "completed_by", "created_by")
-        .distinct()
+    return TimelineEntry(
+        when=when,
+        kind="evaluation",
+        title=f"Evaluation: {title}",
+        detail=detail,
+        url=reverse("evaluation:activity_detail", args=[int(activity)]) + "#evaluation",
+        actor=completed_by or created_by,
     )
-    return [
-        TimelineEntry(
-            when=evaluation.completed_at or evaluation.created_at,
-            kind="evaluation",
-            title=f"Evaluation: {evaluation.activity.title}",
-            detail=_detail(evaluation),
-            url=evaluation.get_absolute_url(),
-            actor=str(evaluation.completed_by or evaluation.created_by),
-        )
-        for evaluation in evaluations
-    ]
 
 
-def _detail(evaluation: Evaluation) -> str:
-    if not evaluation.is_complete:
-        return "Draft"
-    return (
-        f"Rated {evaluation.overall_rating}/5 · recommends "
-        f"{evaluation.get_recommendation_display().lower()}"
+def _evaluations_of(organisation: Organisation):
+    # Through the activities' ids: a coalition member twice over is still one entry.
+    activities = JointActivity.objects.filter(
+        Q(partnership__organisations=organisation) | Q(coalition__organisations=organisation)
     )
+    return Evaluation.objects.filter(activity__in=activities.values("pk"))
+
+
+# Evaluations of activities under the organisation's partnerships or coalitions, drafts
+# included (dated when started).
+evaluation_entries = TimelineSource(
+    rows=_evaluations_of,
+    when=Coalesce("completed_at", "created_at"),
+    columns=[
+        "activity__title",
+        "status",
+        "overall_rating",
+        "recommendation",
+        "completed_by__username",
+        "created_by__username",
+        "activity_id",
+    ],  # fmt: skip
+    entry=_evaluation_entry,
+)

@@ -1,29 +1,49 @@
 """Approaches on the organisation timeline (registered in OutreachConfig.ready())."""
 
+from django.urls import reverse
+
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry, day_start, latest_per_organisation
+from partnerships.timeline import (
+    TimelineEntry,
+    TimelineSource,
+    choice_label,
+    day_start,
+    latest_per_organisation,
+)
 
 from .models import Approach, SpectrumMove
 
 
-def approach_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """One query. Approaches to people at risk stay off: the timeline is not permission-aware."""
-    approaches = (
-        Approach.objects.visible_to(None)  # as for a user who may not see people at risk
-        .filter(organisation=organisation)
-        .select_related("contact", "created_by")
+def _approach_entry(day, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    ask, first_name, last_name, has_contact, outcome, created_by = values[:6]
+    contact = f"{first_name} {last_name}".strip()  # Contact.__str__
+    return TimelineEntry(
+        when=day_start(day),
+        kind="approach",
+        title=f"Approach: {ask[:80]}",
+        detail=f"{contact if has_contact else organisation} · "
+        f"{choice_label(Approach, 'outcome', outcome)}",
+        url=reverse("outreach:approach_detail", args=[pk]),
+        actor=created_by or "",
     )
-    return [
-        TimelineEntry(
-            when=day_start(approach.approached_on),
-            kind="approach",
-            title=f"Approach: {approach.ask[:80]}",
-            detail=f"{approach.contact or organisation} · {approach.get_outcome_display()}",
-            url=approach.get_absolute_url(),
-            actor=str(approach.created_by or ""),
-        )
-        for approach in approaches
-    ]
+
+
+# Approaches to people at risk stay off: the timeline is not permission-aware.
+approach_entries = TimelineSource(
+    # As for a user who may not see people at risk.
+    rows=lambda organisation: Approach.objects.visible_to(None).filter(organisation=organisation),
+    when="approached_on",
+    day=True,
+    columns=[
+        "ask",
+        "contact__first_name",
+        "contact__last_name",
+        "contact_id",
+        "outcome",
+        "created_by__username",
+    ],  # fmt: skip
+    entry=_approach_entry,
+)
 
 
 def approaches_latest(ids: list[int]):

@@ -1,76 +1,137 @@
-"""Timeline providers for coalition memberships, joint statements and support requests.
+"""Timeline sources for coalition memberships, joint statements and support requests.
 
-Each provider runs one query, whatever the number of records.
+Read with every other source in the timeline's one query.
 """
+
+from datetime import date, datetime
 
 from django.db.models import DateTimeField
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 
 from .models import CoalitionMembership, Organisation, StatementAgreement, SupportRequest
-from .timeline import TimelineEntry, day_start, latest_per_organisation
+from .timeline import (
+    TimelineEntry,
+    TimelineSource,
+    choice_label,
+    day_start,
+    latest_per_organisation,
+    timeline_of,
+)
 
-_at = day_start
+
+def _coalition_url(pk: int) -> str:
+    return reverse("partnerships:coalition_detail", args=[pk])
+
+
+def _joined(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    name, role, coalition = values[:3]
+    return TimelineEntry(
+        day_start(day), "coalition", f"Joined {name}",
+        choice_label(CoalitionMembership, "role", role), _coalition_url(int(coalition)),
+    )  # fmt: skip
+
+
+def _left(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    name, coalition = values[:2]
+    return TimelineEntry(
+        day_start(day), "coalition", f"Left {name}", "", _coalition_url(int(coalition))
+    )
+
+
+coalition_joins = TimelineSource(
+    rows=lambda organisation: CoalitionMembership.objects.filter(organisation=organisation),
+    when="joined_on",
+    day=True,
+    columns=["coalition__name", "role", "coalition_id"],
+    entry=_joined,
+)
+coalition_departures = TimelineSource(
+    rows=lambda organisation: CoalitionMembership.objects.filter(
+        organisation=organisation, left_on__isnull=False
+    ),
+    when="left_on",
+    day=True,
+    columns=["coalition__name", "coalition_id"],
+    entry=_left,
+)
+
+
+def _agreed(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    title, coalition, statement, recorded_by = values[:4]
+    return TimelineEntry(
+        day_start(day), "statement", f"Agreed to the joint statement “{title}”", coalition,
+        reverse("partnerships:statement_detail", args=[int(statement)]), recorded_by,
+    )  # fmt: skip
+
+
+statement_agreements = TimelineSource(
+    rows=lambda organisation: StatementAgreement.objects.filter(organisation=organisation),
+    when="agreed_on",
+    day=True,
+    columns=[
+        "statement__title",
+        "statement__coalition__name",
+        "statement_id",
+        "recorded_by__username",
+    ],  # fmt: skip
+    entry=_agreed,
+)
+
+
+def _support_url(pk: int) -> str:
+    return reverse("partnerships:support_detail", args=[pk])
+
+
+def _asked(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    subject, requested_by = values[:2]
+    return TimelineEntry(
+        day_start(day), "support request", f"Asked for support: {subject}", requested_by,
+        _support_url(pk),
+    )  # fmt: skip
+
+
+def _decided(when: datetime, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    decision, reply, decided_by = values[:3]
+    return TimelineEntry(
+        when, "support decision",
+        f"Support request: {choice_label(SupportRequest, 'decision', decision)}", reply,
+        _support_url(pk), decided_by or "",
+    )  # fmt: skip
+
+
+support_received = TimelineSource(
+    rows=lambda organisation: SupportRequest.objects.filter(organisation=organisation),
+    when="received_on",
+    day=True,
+    columns=["subject", "requested_by"],
+    entry=_asked,
+)
+support_decided = TimelineSource(
+    rows=lambda organisation: SupportRequest.objects.filter(
+        organisation=organisation, decided_at__isnull=False
+    ),
+    when="decided_at",
+    columns=["decision", "reply", "decided_by__username"],
+    entry=_decided,
+)
 
 
 def coalition_memberships(organisation: Organisation) -> list[TimelineEntry]:
-    entries = []
-    for m in CoalitionMembership.objects.filter(organisation=organisation).select_related(
-        "coalition"
-    ):
-        url = reverse("partnerships:coalition_detail", args=[m.coalition_id])
-        entries.append(
-            TimelineEntry(
-                _at(m.joined_on), "coalition", f"Joined {m.coalition}", m.get_role_display(), url
-            )
-        )
-        if m.left_on:
-            entries.append(
-                TimelineEntry(_at(m.left_on), "coalition", f"Left {m.coalition}", "", url)
-            )
-    return entries
-
-
-def statement_agreements(organisation: Organisation) -> list[TimelineEntry]:
-    return [
-        TimelineEntry(
-            _at(a.agreed_on),
-            "statement",
-            f"Agreed to the joint statement “{a.statement}”",
-            str(a.statement.coalition),
-            reverse("partnerships:statement_detail", args=[a.statement_id]),
-            str(a.recorded_by),
-        )
-        for a in StatementAgreement.objects.filter(organisation=organisation).select_related(
-            "statement__coalition", "recorded_by"
-        )
-    ]
+    return timeline_of(organisation, [coalition_joins, coalition_departures])
 
 
 def support_requests(organisation: Organisation) -> list[TimelineEntry]:
-    entries = []
-    for r in SupportRequest.objects.filter(organisation=organisation).select_related("decided_by"):
-        url = reverse("partnerships:support_detail", args=[r.pk])
-        entries.append(
-            TimelineEntry(
-                _at(r.received_on),
-                "support request",
-                f"Asked for support: {r.subject}",
-                r.requested_by,
-                url,
-            )
-        )
-        if r.decided_at:
-            entries.append(
-                TimelineEntry(
-                    r.decided_at, "support decision", f"Support request: {r.get_decision_display()}",
-                    r.reply, url, str(r.decided_by or ""),
-                )
-            )  # fmt: skip
-    return entries
+    return timeline_of(organisation, [support_received, support_decided])
 
 
-PROVIDERS = [coalition_memberships, statement_agreements, support_requests]
+PROVIDERS = [
+    coalition_joins,
+    coalition_departures,
+    statement_agreements,
+    support_received,
+    support_decided,
+]
 
 
 # The same records' latest dates for many organisations at once (one query each).

@@ -7,7 +7,7 @@ from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 
 from .matching import (
@@ -23,7 +23,14 @@ from .matching import (
 from .models import Organisation, Partnership, PartnershipRequest, RequestEvent, RequestStatus
 from .models.requests import DECISION_STATUSES
 from .rotation import SECTION_LABEL
-from .timeline import TimelineEntry, day_start, last_activities, latest_per_organisation
+from .timeline import (
+    TimelineEntry,
+    TimelineSource,
+    choice_label,
+    day_start,
+    last_activities,
+    latest_per_organisation,
+)
 
 MAX_MATCHES = 8
 # On PostgreSQL the trigram index narrows 100,000 names to this many at most.
@@ -117,14 +124,21 @@ def _candidate_keys(typed: MatchKeys):
         .order_by("-similarity")
         .values_list(*_KEY_FIELDS)[:TRIGRAM_CANDIDATES]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(TYPO_SIMILARITY)]
-        )
-        try:
-            return list(exact.union(similar))
-        finally:
-            cursor.execute("RESET pg_trgm.similarity_threshold")
+    # `%` compares with pg_trgm.similarity_threshold, which every connection sets to
+    # TYPO_SIMILARITY when it opens (set_trigram_threshold).
+    return list(exact.union(similar))
+
+
+def set_trigram_threshold(sender, connection, **kwargs) -> None:
+    """connection_created: the typo rule's threshold for this connection's `%`, set once
+    when it opens (a persistent connection keeps it) instead of around every check;
+    nothing else here uses `%`. A placeholder until pg_trgm loads, which then takes it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+                [str(TYPO_SIMILARITY)],
+            )
 
 
 def _branch_q(typed: MatchKeys) -> Q:
@@ -216,48 +230,70 @@ NEVER_SUBMITTED_OFF = ~Q(status=RequestStatus.DRAFT) & ~Q(
 )
 
 
-def request_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """One entry per request naming this organisation, at its latest move and in its current
-    state (one query). A request never submitted is the group's own business and stays off;
-    internal notes stay off too: the timeline is read more widely than the decision file."""
-    latest = RequestEvent.objects.filter(request=OuterRef("pk")).order_by("-created_at", "-pk")
-    requests = (
-        PartnershipRequest.objects.filter(organisation=organisation)
-        .filter(NEVER_SUBMITTED_OFF)
-        .select_related("local_group")
-        .annotate(
-            moved_at=Subquery(latest.values("created_at")[:1]),
-            last_comment=Subquery(latest.values("comment")[:1]),
-            last_actor=Subquery(latest.values("actor__username")[:1]),
-        )
+def _requests_for_timeline(organisation: Organisation):
+    return PartnershipRequest.objects.filter(organisation=organisation).filter(NEVER_SUBMITTED_OFF)
+
+
+def _latest_event():
+    return RequestEvent.objects.filter(request=OuterRef("pk")).order_by("-created_at", "-pk")
+
+
+def _request_entry(when: datetime, pk: int, values: list, organisation) -> TimelineEntry:
+    group, title, status, comment, actor = values[:5]
+    return TimelineEntry(
+        when=when,
+        kind="decision" if status in DECISION_STATUSES else "request",
+        title=f"{group}: “{title}” {choice_label(PartnershipRequest, 'status', status).lower()}",
+        detail=comment or "",
+        url=reverse("admin:partnerships_partnershiprequest_change", args=[pk]),
+        actor=actor or "Partnerdesk",
     )
-    return [
-        TimelineEntry(
-            when=r.moved_at or r.updated_at,
-            kind="decision" if r.status in DECISION_STATUSES else "request",
-            title=f"{r.local_group.name}: “{r.activity_title}” {r.get_status_display().lower()}",
-            detail=r.last_comment or "",
-            url=reverse("admin:partnerships_partnershiprequest_change", args=[r.pk]),
-            actor=r.last_actor or "Partnerdesk",
-        )
-        for r in requests
-    ]
 
 
-def partnership_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """Partnerships with this organisation, at their start (one query)."""
-    partnerships = organisation.partnerships.select_related("lead", "local_group")
-    return [
-        TimelineEntry(
-            when=day_start(p.starts_on),
-            kind="partnership",
-            title=f"Partnership “{p.title}” ({p.get_status_display().lower()})",
-            detail=f"Led by {p.lead.get_full_name() or p.lead.get_username()}"
-            + (f" with {p.local_group.name}" if p.local_group else ""),
-            url=reverse("admin:partnerships_partnership_change", args=[p.pk]),
-        )
-        for p in partnerships
-    ]
+# One entry per request naming this organisation, at its latest move and in its current
+# state. A request never submitted is the group's own business and stays off; internal
+# notes stay off too: the timeline is read more widely than the decision file.
+request_timeline_entries = TimelineSource(
+    rows=_requests_for_timeline,
+    when=Coalesce(Subquery(_latest_event().values("created_at")[:1]), "updated_at"),
+    columns=[
+        "local_group__name",
+        "activity_title",
+        "status",
+        Subquery(_latest_event().values("comment")[:1]),
+        Subquery(_latest_event().values("actor__username")[:1]),
+    ],
+    entry=_request_entry,
+)
+
+
+def _partnership_entry(day, pk: int, values: list, organisation) -> TimelineEntry:
+    title, status, first_name, last_name, username, group = values[:6]
+    lead = f"{first_name} {last_name}".strip() or username  # User.get_full_name()
+    return TimelineEntry(
+        when=day_start(day),
+        kind="partnership",
+        title=f"Partnership “{title}” ({choice_label(Partnership, 'status', status).lower()})",
+        detail=f"Led by {lead}" + (f" with {group}" if group else ""),
+        url=reverse("admin:partnerships_partnership_change", args=[pk]),
+    )
+
+
+# Partnerships with this organisation, at their start.
+partnership_timeline_entries = TimelineSource(
+    rows=lambda organisation: organisation.partnerships.all(),
+    when="starts_on",
+    day=True,
+    columns=[
+        "title",
+        "status",
+        "lead__first_name",
+        "lead__last_name",
+        "lead__username",
+        "local_group__name",
+    ],  # fmt: skip
+    entry=_partnership_entry,
+)
 
 
 def requests_latest(ids: list[int]):

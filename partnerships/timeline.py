@@ -1,16 +1,31 @@
 """The organisation timeline: everything the Section did with an organisation.
 
-Each app registers a provider (in its AppConfig.ready()) that returns entries
-for one organisation, so partnerships never imports the apps built on it.
-A provider must run a fixed number of queries, whatever the amount of data,
-so the detail page's query count stays constant.
+Each app registers its sources (in its AppConfig.ready()), so partnerships never
+imports the apps built on it. A `TimelineSource` names a queryset of one kind of
+record for the organisation and the columns its entry needs; every source's rows are
+read in one UNION query, newest first and cut to the page's limit in the database
+(issue 15: one query for the whole timeline, instead of one per app, whatever the
+number of apps or records). A plain provider (a callable returning entries) can
+still be registered; it must run a fixed number of queries.
 """
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
-from django.db.models import DateField, DateTimeField, Func, Max, QuerySet
+from django.db.models import (
+    DateField,
+    DateTimeField,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    QuerySet,
+    TextField,
+)
+from django.db.models import Value as V
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -27,6 +42,80 @@ class TimelineEntry:
     actor: str = ""
 
 
+# The most values one source's entry needs (besides its date and the record's id).
+COLUMNS = 10
+
+
+@dataclass(frozen=True)
+class TimelineSource:
+    """One kind of entry. `rows(organisation)` is the queryset of its records; `when`
+    (a field path or an expression) dates each, `day=True` when it is a date field;
+    `columns` are up to COLUMNS field paths or expressions, read as text; `entry(when,
+    pk, values, organisation)` builds the entry, `when` a date for a `day` source.
+
+    Called alone, `source(organisation)` returns its own entries in one query."""
+
+    rows: Callable[[Organisation], QuerySet]
+    when: Any
+    columns: Sequence[Any]
+    entry: Callable[[Any, int, list, Organisation], TimelineEntry]
+    day: bool = False
+
+    def __call__(self, organisation: Organisation) -> list[TimelineEntry]:
+        return timeline_of(organisation, [self])
+
+    def branch(self, index: int, organisation: Organisation) -> QuerySet:
+        when = F(self.when) if isinstance(self.when, str) else self.when
+        values = {
+            f"tl_{n}": Cast(column, TextField()) if isinstance(column, str) else column
+            for n, column in enumerate(self.columns)
+        }
+        values |= {f"tl_{n}": V("") for n in range(len(self.columns), COLUMNS)}
+        # Every branch of the UNION must read the same types in the same order: a date
+        # becomes midnight UTC here and a date again in _entries_from.
+        return (
+            self.rows(organisation)
+            .annotate(
+                tl_source=V(index, output_field=IntegerField()),
+                tl_when=Cast(when, DateTimeField()) if self.day else when,
+                tl_pk=F("pk"),
+                **values,
+            )
+            .order_by()
+            .values_list("tl_source", "tl_when", "tl_pk", *(f"tl_{n}" for n in range(COLUMNS)))
+        )
+
+
+def _entries_from(
+    sources: list[TimelineSource], organisation: Organisation, *, limit: int | None
+) -> list[TimelineEntry]:
+    if not sources:
+        return []
+    branches = [source.branch(n, organisation) for n, source in enumerate(sources)]
+    query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+    query = query.order_by("-tl_when")
+    entries = []
+    for index, when, pk, *values in query[:limit] if limit else query:
+        source = sources[index]
+        if source.day and when is not None:
+            when = when.astimezone(dt.UTC).date()
+        entries.append(source.entry(when, pk, values, organisation))
+    return entries
+
+
+def timeline_of(
+    organisation: Organisation, sources: list[TimelineSource], *, limit: int | None = None
+) -> list[TimelineEntry]:
+    """These sources' entries, newest first, in one query."""
+    entries = _entries_from(sources, organisation, limit=limit)
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def choice_label(model, field: str, value: str) -> str:
+    """What `get_<field>_display()` shows, for a value read without its model."""
+    return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
+
+
 def day_start(day: date) -> datetime:
     """Where a dated event (an approach, a move, a start date) sits among timed ones: the
     start of its day, local time. The timeline, last activities and the dashboard all
@@ -36,16 +125,23 @@ def day_start(day: date) -> datetime:
 
 TimelineProvider = Callable[[Organisation], Iterable[TimelineEntry]]
 _providers: list[TimelineProvider] = []
+_sources: list[TimelineSource] = []
 
 
 def register_timeline_provider(provider: TimelineProvider) -> TimelineProvider:
-    if provider not in _providers:
-        _providers.append(provider)
+    """A source (read with the others in one query) or a plain provider."""
+    registry: list = _sources if isinstance(provider, TimelineSource) else _providers
+    if provider not in registry:
+        registry.append(provider)
     return provider
 
 
 def timeline_for(organisation: Organisation, *, limit: int | None = None) -> list[TimelineEntry]:
-    entries = [entry for provider in _providers for entry in provider(organisation)]
+    """The newest `limit` entries (all without one). The database orders the sources'
+    rows by their SQL date (a date source's at midnight UTC); the entries are sorted
+    again by the time they show, which only moves entries within a day."""
+    entries = _entries_from(_sources, organisation, limit=limit)
+    entries += [entry for provider in _providers for entry in provider(organisation)]
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit] if limit else entries
 

@@ -4,13 +4,14 @@ pages, the register's heatmap, and a request's assessment and advice."""
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
-from partnerships.timeline import TimelineEntry, day_start
+from partnerships.timeline import TimelineEntry, TimelineSource, choice_label, day_start
 
 from .models import (
     AssessmentStatus,
@@ -79,11 +80,23 @@ def compare_visibility(partnership_request: PartnershipRequest, advice: RequestA
     )
 
 
+def _reverse_one(partnership_request: PartnershipRequest, name: str):
+    try:
+        return getattr(partnership_request, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 def request_review_panel(partnership_request: PartnershipRequest, user) -> OrganisationPanel:
     """The coordinator's review page: the assessment beside the checklist, and the
-    advice the group was given (three queries)."""
-    assessment = assessment_for_request(partnership_request)
-    advice = RequestAdvice.objects.filter(partnership_request=partnership_request).first()
+    advice the group was given: one query, and one more for the lines of an assessment."""
+    loaded = (
+        PartnershipRequest.objects.select_related("risk_assessment__assessor", "risk_advice")
+        .prefetch_related("risk_assessment__lines")
+        .get(pk=partnership_request.pk)
+    )
+    assessment = _reverse_one(loaded, "risk_assessment")
+    advice = _reverse_one(loaded, "risk_advice")
     return OrganisationPanel(
         template="risk/_review_panel.html",
         context={
@@ -100,14 +113,22 @@ def request_review_panel(partnership_request: PartnershipRequest, user) -> Organ
 
 
 def assessments_concerning(organisation: Organisation) -> QuerySet[RiskAssessment]:
+    # The request's organisation too: an assessment of a request is named after it.
     return RiskAssessment.objects.concerning(organisation).select_related(
-        "assessor", "partnership_request", "partnership", "organisation"
+        "assessor", "partnership_request__organisation", "partnership", "organisation"
     )
 
 
 def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPanel:
-    """Its assessments and those of its requests and partnerships (one query)."""
-    assessments = list(assessments_concerning(organisation)[: PANEL_ASSESSMENTS_SHOWN + 1])
+    """Its assessments and those of its requests and partnerships (one query). The
+    newest are chosen first, in a subquery, and only they are joined to what the panel
+    names: PostgreSQL misjudges the OR of `concerning` and would join every row."""
+    newest = (
+        RiskAssessment.objects.concerning(organisation)
+        .order_by("-assessed_on", "-pk")
+        .values("pk")[: PANEL_ASSESSMENTS_SHOWN + 1]
+    )
+    assessments = list(register_assessments().filter(pk__in=newest).order_by("-assessed_on", "-pk"))
     return OrganisationPanel(
         template="risk/_organisation_panel.html",
         context={
@@ -118,20 +139,48 @@ def organisation_risk_panel(organisation: Organisation, user) -> OrganisationPan
     )
 
 
-def assessment_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """One entry per assessment, on the day it was made (one query)."""
-    return [
-        TimelineEntry(
-            when=day_start(assessment.assessed_on),
-            kind="risk",
-            title=f"{assessment}: {rating_label(assessment.rating).lower()}",
-            detail=f"{assessment.get_status_display()}"
-            + (f", review by {assessment.review_on:%d %b %Y}" if assessment.review_on else ""),
-            url=assessment.get_absolute_url(),
-            actor=assessment.assessor.get_username(),
-        )
-        for assessment in assessments_concerning(organisation)
-    ]
+def _assessment_entry(day, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    title, activity, request_org, partnership, org_name, acronym = values[:6]
+    rating, status, review_on, assessor = values[6:10]
+    # RiskAssessment.__str__, from the values read: its title, else what it assesses.
+    if not title:
+        target = (
+            f"{activity} ({request_org})" if activity is not None
+            else partnership if partnership is not None
+            else f"{org_name} ({acronym})" if acronym else org_name
+        )  # fmt: skip
+        title = f"Risk assessment of {target}"
+    review = datetime.date.fromisoformat(review_on) if review_on else None
+    return TimelineEntry(
+        when=day_start(day),
+        kind="risk",
+        title=f"{title}: {rating_label(rating).lower()}",
+        detail=choice_label(RiskAssessment, "status", status)
+        + (f", review by {review:%d %b %Y}" if review else ""),
+        url=reverse("risk:assessment_detail", args=[pk]),
+        actor=assessor,
+    )
+
+
+# One entry per assessment concerning the organisation, on the day it was made.
+assessment_timeline_entries = TimelineSource(
+    rows=lambda organisation: RiskAssessment.objects.concerning(organisation),
+    when="assessed_on",
+    day=True,
+    columns=[
+        "title",
+        "partnership_request__activity_title",
+        "partnership_request__organisation__name",
+        "partnership__title",
+        "organisation__name",
+        "organisation__acronym",
+        "rating",
+        "status",
+        "review_on",
+        "assessor__username",
+    ],  # fmt: skip
+    entry=_assessment_entry,
+)
 
 
 # --- The register's heatmap -----------------------------------------------------------------

@@ -171,7 +171,12 @@ class DeliveryQuerySet(ContactRelatedQuerySet):
 class Delivery(models.Model):
     """One recipient of one mailing; the database, not the broker, is the source of truth."""
 
-    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    # No index of its own: delivery_once_per_contact and delivery_mailing_status both
+    # begin with the mailing, and freezing a 100,000 audience writes every index once
+    # per row (issue 15's 1.5 s).
+    mailing = models.ForeignKey(
+        Mailing, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="deliveries")
     status = models.CharField(
         max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from outreach.models import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
 from partnerships.models import Organisation
-from partnerships.timeline import TimelineEntry, day_start
+from partnerships.timeline import TimelineEntry, TimelineSource, day_start
 
 
 @dataclass(frozen=True)
@@ -37,19 +39,23 @@ def spectrum_moves(*, campaign: Campaign, organisation=None):
     return moves.filter(organisation=organisation) if organisation is not None else moves
 
 
-def spectrum_timeline_entries(organisation: Organisation) -> list[TimelineEntry]:
-    """The organisation timeline's provider: its moves on every campaign's spectrum (one query)."""
-    moves = SpectrumMove.objects.filter(organisation=organisation).select_related(
-        "campaign", "moved_by"
+def _move_entry(day, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
+    position, campaign, campaign_id, reason, moved_by = values[:5]
+    return TimelineEntry(
+        when=day_start(day),
+        kind="spectrum",
+        title=f"{SpectrumPosition(int(position)).label} in {campaign}",
+        detail=reason,
+        url=reverse("outreach:campaign_detail", kwargs={"pk": int(campaign_id)}),
+        actor=moved_by or "",
     )
-    return [
-        TimelineEntry(
-            when=day_start(move.moved_on),
-            kind="spectrum",
-            title=f"{move.get_position_display()} in {move.campaign}",
-            detail=move.reason,
-            url=move.campaign.get_absolute_url(),
-            actor=str(move.moved_by or ""),
-        )
-        for move in moves
-    ]
+
+
+# The organisation timeline's source: its moves on every campaign's spectrum.
+spectrum_timeline_entries = TimelineSource(
+    rows=lambda organisation: SpectrumMove.objects.filter(organisation=organisation),
+    when="moved_on",
+    day=True,
+    columns=["position", "campaign__name", "campaign_id", "reason", "moved_by__username"],
+    entry=_move_entry,
+)

@@ -240,6 +240,17 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             request, extra_context={"title": "Review queue: the longest waiting first"}
         )
 
+    def get_object(self, request, object_id, from_field=None):
+        # The review page reads the request for its panels and the admin reads it again
+        # for the form: once per GET is enough (issue 15's query budget).
+        if request.method not in ("GET", "HEAD"):
+            return super().get_object(request, object_id, from_field)
+        read = request.__dict__.setdefault("_partnerdesk_requests_read", {})
+        key = (str(object_id), from_field)
+        if key not in read:
+            read[key] = super().get_object(request, object_id, from_field)
+        return read[key]
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
         extra_context = {

@@ -10,22 +10,30 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import Role
 from config import pagination
+from evaluation.models import Evaluation, JointActivity
 from outreach.models import Approach, Contact, Employment, Sector
 from partnerships.models import Organisation, Partnership, PartnershipRequest
+from risk.models import RiskAssessment
 from tests.factories import LocalGroupFactory, PartnershipRequestFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
-# The one known excess: the organisation page asks each registered timeline provider
-# (seven today: coalitions, statements, support, requests, partnerships, approaches,
-# spectrum moves) and each panel for one query apiece, on top of the session, the user,
-# their groups and their two permission queries. Every new app's provider adds one.
-KNOWN_EXCESS = {
-    "organisation_detail": 21,
-    "review_page": 20,
-    "dashboard": 17,
-}  # missed: see issue 15
+# What each page runs today (all within MAX_QUERIES): a page that starts fetching more
+# fails here first. Four of them are every page's: the session, the user, and the
+# user's groups with both kinds of permissions in one (accounts.roles).
+BUDGET = {
+    "organisation_list": 7, "organisation_search": 6, "organisation_filtered": 7,
+    "organisation_deep_page": 8,
+    # The whole timeline, every app's source, is one query (partnerships.timeline).
+    "organisation_detail": 11,
+    "contact_list": 10, "contact_filtered": 11, "contact_search": 10, "contact_detail": 10,
+    "approach_list": 8, "approach_create": 5, "organisation_merge": 5, "review_queue": 7,
+    # The review page: 13, and the lines of the request's risk assessment when it has one.
+    # The dashboard: its "Also due" items are cached per user and day (issue 15).
+    "review_page": 14, "dashboard": 11, "reminders": 10, "priorities": 5,
+    "relationship_check": 4, "api_organisations": 4, "api_contacts": 9,
+}  # fmt: skip
 
 
 def grow(size: int, staff) -> dict:
@@ -74,12 +82,24 @@ def grow(size: int, staff) -> dict:
         + [Approach(contact=first_contact, ask="Write", created_by=staff) for _ in contacts]
     )
     for n in range(max(1, size // 10)):
-        PartnershipRequestFactory(local_group=group, created_by=group_user, organisation=first_org)
+        request = PartnershipRequestFactory(
+            local_group=group, created_by=group_user, organisation=first_org
+        )
         partnership = Partnership.objects.create(
             title=f"Counted partnership {start + n}", visibility="co_branded",
             starts_on="2026-01-01", lead=staff,
         )  # fmt: skip
         partnership.organisations.add(first_org, organisations[n])
+        # Risk assessments of the request and of the organisation, named after what they
+        # assess (the timeline and the risk panel), and evaluated activities.
+        RiskAssessment.objects.create(partnership_request=request, assessor=staff)
+        RiskAssessment.objects.create(organisation=first_org, assessor=staff)
+        activity = JointActivity.objects.create(
+            partnership=partnership, title=f"Counted activity {start + n}", kind="campaigning",
+            starts_on="2026-01-02", ends_on="2026-01-03", run_by="section_staff",
+            created_by=staff,
+        )  # fmt: skip
+        Evaluation.objects.create(activity=activity, created_by=staff)
     return {"organisation": first_org, "contact": first_contact, "sector": sector}
 
 
@@ -106,6 +126,8 @@ def pages(ids: dict) -> dict[str, tuple[str, Role]]:
         "reminders": ("/reminders/", staff),
         "priorities": ("/outreach/priorities/", staff),
         "relationship_check": ("/organisations/matches/?name=Counted+organisation+1", staff),
+        "api_organisations": ("/api/organisations/", staff),
+        "api_contacts": ("/api/contacts/", staff),
     }  # fmt: skip
 
 
@@ -127,5 +149,5 @@ def test_queries_per_page_do_not_grow_with_the_data(client, role_user, monkeypat
     grow(160, users[Role.SECTION_STAFF])
     large = {name: count_queries(client, users, *page) for name, page in pages(ids).items()}
     assert large == small
-    over = {name: n for name, n in large.items() if n > KNOWN_EXCESS.get(name, MAX_QUERIES)}
+    over = {name: n for name, n in large.items() if n > min(BUDGET[name], MAX_QUERIES)}
     assert over == {}

@@ -40,8 +40,9 @@ def test_dashboard_runs_a_constant_number_of_queries(
     ContactFactory.create_batch(rows)
     client.force_login(role_user(Role.SECTION_STAFF))
     # The dashboard's sections, and one query per reminder source of the risk and
-    # evaluation apps; constant in the data.
-    with django_assert_max_num_queries(19):
+    # evaluation apps; constant in the data. 15 once its two short-lived caches (the
+    # mailable count, the groups of the filter) are warm, 17 on this first request.
+    with django_assert_max_num_queries(17):
         assert client.get(reverse("dashboard:home")).status_code == 200
 
 

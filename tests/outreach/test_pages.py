@@ -201,7 +201,7 @@ def test_contact_detail_query_count_does_not_grow(
     keyword = KeywordFactory()
     contact.keywords.add(keyword)
     PublicationFactory.create_batch(rows, keywords=[keyword])
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(15):
         response = coordinator_client.get(contact.get_absolute_url())
     assert response.status_code == 200
 

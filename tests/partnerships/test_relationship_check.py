@@ -252,7 +252,7 @@ def test_the_live_check_runs_a_fixed_number_of_queries(
         )
         PartnershipRequestFactory(organisation=org)
     client.force_login(role_user(Role.SECTION_STAFF))
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         response = client.get("/organisations/matches/", {"name": "Oxfam"})
     assert response.status_code == 200
     assert response.content.count(b"Oxfam Chapter") == min(candidates, 8)

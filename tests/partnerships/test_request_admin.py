@@ -264,9 +264,8 @@ def test_the_review_page_runs_the_same_queries_for_a_short_or_long_history(
         for _ in range(events)
     )
     url = reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])
-    # 14, and 1 for the evaluation panel's open risk reviews.
-    # The risk and evaluation panels add their fixed queries (issue 15 asks for 15: missed).
-    with django_assert_max_num_queries(19):
+    # The risk and evaluation panels' fixed queries included (issue 15).
+    with django_assert_max_num_queries(15):
         response = coordinator_client.get(url)
     assert response.status_code == 200
 
@@ -366,7 +365,7 @@ def test_the_review_page_runs_the_same_queries_for_few_or_many_matches_and_past_
             {"organisation": o.pk, "reasons": ["branch or affiliate"]} for o in relatives
         ],
     )
-    # The risk and evaluation panels add their fixed queries (issue 15 asks for 15: missed).
-    with django_assert_max_num_queries(19):
+    # The risk and evaluation panels' fixed queries included (issue 15).
+    with django_assert_max_num_queries(15):
         response = _review_page(coordinator_client, request)
     assert response.content.decode().count("Oxfam Chapter") == matches

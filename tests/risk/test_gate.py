@@ -190,7 +190,7 @@ def test_the_queue_shows_and_filters_by_the_risk_rating(
         assess_risk(PartnershipRequestFactory())
     client.force_login(coordinator)
     queue = reverse("admin:review_queue")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         content = client.get(queue).content.decode()
     assert "not assessed" in content and "Do not participate as partners" in content
 
