@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outreach", "0011_review_deliveries_label"),
+        ("outreach", "0012_trust_import_jobs"),
     ]
 
     operations = [
