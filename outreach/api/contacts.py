@@ -179,12 +179,9 @@ class ApproachViewSet(ReadWriteViewSet):
         if partial and "contact_email" not in request.data and contact is not None:
             data["contact_email"] = contact.email
         visible = Contact.objects.visible_to(request.user)
-        # The API does not ask who owns a new relationship: the caller does (as the
-        # web form's default), unless the organisation already has an owner.
-        form = ApproachForm(
-            data=data, instance=instance, contacts=visible, ask_relationship_owner=False
-        )
-        return validated(form)
+        # As on the page, an approach to an organisation nobody owns names its owner
+        # (`relationship_owner`, a staff user's id).
+        return validated(ApproachForm(data=data, instance=instance, contacts=visible))
 
     def create(self, request, *args, **kwargs):
         form = self._form(request, None, partial=False)

@@ -118,14 +118,14 @@ class ApproachForm(forms.ModelForm):
         help_text=_("Asked while the organisation has no owner; an existing owner stays."),
     )
 
-    def __init__(self, *args, contacts, ask_relationship_owner: bool = True, **kwargs) -> None:
+    def __init__(self, *args, contacts, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.contacts = contacts  # the contacts this user may see
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["follow_up_owner"].queryset = staff_users()
         chosen = self.initial.get("organisation")
         owned = chosen and getattr(chosen, "relationship_owner_id", None)
-        if not ask_relationship_owner or self.instance.pk or owned:
+        if self.instance.pk or owned:
             del self.fields["relationship_owner"]
         else:
             self.fields["relationship_owner"].queryset = staff_users()

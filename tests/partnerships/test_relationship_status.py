@@ -253,10 +253,13 @@ def test_the_approach_form_does_not_ask_when_the_organisation_has_an_owner(clien
     assert "relationship_owner" not in page.context["form"].fields
 
 
-def test_an_approach_through_the_api_makes_the_caller_owner_of_an_unowned_relationship(staff):
+def test_an_approach_through_the_api_to_an_owned_organisation_keeps_its_owner(staff, role_user):
+    """The API asks for an owner only when nobody owns the relationship (the refusal and
+    the named owner: tests/api/test_outreach.py)."""
     from rest_framework.test import APIClient
 
-    organisation = OrganisationFactory()
+    owner = role_user(Role.SECTION_STAFF)
+    organisation = OrganisationFactory(relationship_owner=owner)
     client = APIClient()
     client.force_authenticate(staff)
     response = client.post(
@@ -268,6 +271,6 @@ def test_an_approach_through_the_api_makes_the_caller_owner_of_an_unowned_relati
     assert response.status_code == 201, response.content
     organisation = refreshed(organisation)
     assert (organisation.relationship_owner, organisation.relationship_status) == (
-        staff,
+        owner,
         R.CONTACTED,
     )
