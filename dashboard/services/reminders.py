@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from accounts.emails import MailServerRefusedLogin, absolute_url, send_templated_email
@@ -32,7 +33,7 @@ from risk.models import RiskAssessment
 
 logger = logging.getLogger(__name__)
 
-AT_RISK_LABEL = "a person at risk (details in Partnerdesk)"
+AT_RISK_LABEL = gettext_lazy("a person at risk (details in Partnerdesk)")
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,12 @@ class ReminderItem:
 def _approach_target(approach: Approach) -> str:
     # Nothing about a person at risk leaves the system by mail or calendar.
     if approach.contact_id and approach.contact.is_at_risk:
-        organisation = f" at {approach.organisation}" if approach.organisation_id else ""
-        return AT_RISK_LABEL + organisation
+        if approach.organisation_id:
+            return _("%(person)s at %(organisation)s") % {
+                "person": AT_RISK_LABEL,
+                "organisation": approach.organisation,
+            }
+        return str(AT_RISK_LABEL)
     return approach.target
 
 

@@ -135,11 +135,9 @@ class ApproachFilterSet(ApproachFilter):
     sort = None  # ?ordering=, as on every API list
 
 
-# Without the question of who owns a new relationship: the API does not ask it.
 ApproachInputSerializer = form_serializer(
-    ApproachForm, "ApproachInputSerializer", contacts=Contact.objects.none(),
-    ask_relationship_owner=False,
-)  # fmt: skip
+    ApproachForm, "ApproachInputSerializer", contacts=Contact.objects.none()
+)
 FollowUpDoneInput = form_serializer(FollowUpDoneForm, "FollowUpDoneSerializer")
 _APPROACH_FIELDS = ApproachForm.Meta.fields
 
@@ -179,15 +177,19 @@ class ApproachViewSet(ReadWriteViewSet):
         if partial and "contact_email" not in request.data and contact is not None:
             data["contact_email"] = contact.email
         visible = Contact.objects.visible_to(request.user)
-        # As on the page, an approach to an organisation nobody owns names its owner
-        # (`relationship_owner`, a staff user's id).
+        # The page asks who owns an unowned relationship and offers the person recording
+        # the approach; the API's answer defaults the same way (`relationship_owner`).
+        if instance is None and not data.get("relationship_owner"):
+            data["relationship_owner"] = request.user.pk
         return validated(ApproachForm(data=data, instance=instance, contacts=visible))
 
     def create(self, request, *args, **kwargs):
         form = self._form(request, None, partial=False)
         approach = refusing(
             lambda: approach_services.approach_create(
-                created_by=request.user, data=form.service_data(), relationship_owner=request.user
+                created_by=request.user,
+                data=form.service_data(),
+                relationship_owner=form.chosen_relationship_owner(),
             )
         )
         return Response(ApproachSerializer(approach).data, status=201)

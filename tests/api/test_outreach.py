@@ -148,3 +148,34 @@ def test_staff_add_an_organisation_to_a_sector_and_take_it_out(api_client_for, s
         client.post(f"/api/sectors/{sector.pk}/add-organisation/", {"organisation": 0}).status_code
         == 400
     )
+
+
+def test_an_approach_to_an_unowned_organisation_is_owned_by_the_caller_or_the_named_owner(
+    api_client_for, staff, coordinator
+):
+    """As on the page: the question of who owns the relationship defaults to the person
+    recording the approach; naming someone else makes them the owner."""
+    from partnerships.models import Organisation
+    from tests.factories import OrganisationFactory
+
+    body = {"approached_on": "2026-11-02", "channel": "meeting", "ask": "Co-sign our letter",
+            "outcome": "awaiting"}  # fmt: skip
+    client = api_client_for(staff)
+    by_default, named = (
+        OrganisationFactory(relationship_owner=None),
+        OrganisationFactory(relationship_owner=None),
+    )
+    assert (
+        client.post("/api/approaches/", {**body, "organisation": by_default.pk}).status_code == 201
+    )
+    response = client.post(
+        "/api/approaches/",
+        {**body, "organisation": named.pk, "relationship_owner": coordinator.pk},
+    )
+    assert response.status_code == 201, response.json()
+    owners = dict(
+        Organisation.objects.filter(pk__in=[by_default.pk, named.pk]).values_list(
+            "pk", "relationship_owner"
+        )
+    )
+    assert owners == {by_default.pk: staff.pk, named.pk: coordinator.pk}

@@ -80,9 +80,9 @@ def test_risk_and_evaluation_are_in_the_schema(client):
                  "/api/activities/{id}/evaluate/", "/api/evaluations/", "/api/lessons/",
                  "/api/meetings/{id}/", "/api/coalitions/{id}/meetings/"):  # fmt: skip
         assert path in paths, path
-    # The API does not ask who owns a new relationship (the caller does): not in its input.
+    # Who owns a new relationship is asked as on the page (the caller by default).
     approach_input = _schema(client)["components"]["schemas"]["ApproachInputRequest"]
-    assert "relationship_owner" not in approach_input["properties"]
+    assert "relationship_owner" in approach_input["properties"]
     parameters = {p["name"] for p in paths["/api/risk-assessments/"]["get"]["parameters"]}
     assert {"risk_type", "rating", "status", "organisation", "ordering", "page"} <= parameters
 

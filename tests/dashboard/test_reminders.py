@@ -195,7 +195,7 @@ def test_a_person_at_risk_is_not_named_in_the_digest(frozen, coordinator):
     follow_up(coordinator, 0, contact=ContactFactory(last_name="Secretname", is_at_risk=True))
     reminders.reminder_digests_send()
     assert "Secretname" not in mail.outbox[0].body
-    assert reminders.AT_RISK_LABEL in mail.outbox[0].body
+    assert str(reminders.AT_RISK_LABEL) in mail.outbox[0].body
 
 
 def test_in_app_list_shows_the_same_items(frozen, client, staff, django_assert_max_num_queries):
