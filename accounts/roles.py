@@ -65,7 +65,8 @@ def load_roles_and_permissions(user) -> None:
     from django.db.models import F, Value
 
     def rows(queryset: QuerySet, kind: str, first: str, second: str | None) -> QuerySet:
-        return queryset.annotate(
+        # No ordering: SQLite refuses ORDER BY inside a compound statement's parts.
+        return queryset.order_by().annotate(
             access_kind=Value(kind),
             access_first=F(first),
             access_second=F(second) if second else Value(""),
