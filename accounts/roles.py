@@ -66,11 +66,15 @@ def load_roles_and_permissions(user) -> None:
 
     def rows(queryset: QuerySet, kind: str, first: str, second: str | None) -> QuerySet:
         # No ordering: SQLite refuses ORDER BY inside a compound statement's parts.
-        return queryset.order_by().annotate(
-            access_kind=Value(kind),
-            access_first=F(first),
-            access_second=F(second) if second else Value(""),
-        ).values_list("access_kind", "access_first", "access_second")
+        return (
+            queryset.order_by()
+            .annotate(
+                access_kind=Value(kind),
+                access_first=F(first),
+                access_second=F(second) if second else Value(""),
+            )
+            .values_list("access_kind", "access_first", "access_second")
+        )
 
     query = rows(Group.objects.filter(user=user), "group", "name", None).union(
         rows(Permission.objects.filter(user=user), "user", "content_type__app_label", "codename"),
