@@ -14,6 +14,7 @@ from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.api.filters import IdFilter
 from accounts.api.forms import bound_formset, check_types, form_data, form_serializer, validated
 from accounts.api.permissions import IsStaffMember, IsStaffMemberOrLocalGroup
 from accounts.api.schema import write_schemas
@@ -93,7 +94,7 @@ class ActivityInput(form_serializer(ActivityForm, "ActivityFieldsSerializer", us
 
 class ActivityFilter(filters.FilterSet):
     q = filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title")
-    partnership = filters.NumberFilter(field_name="partnership_id")
+    partnership = IdFilter(field_name="partnership_id")
 
     class Meta:
         model = JointActivity
@@ -247,7 +248,7 @@ class ActivityViewSet(ReadWriteViewSet):
 class EvaluationFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=EvaluationStatus.choices)
     recommendation = filters.ChoiceFilter(choices=Recommendation.choices)
-    activity = filters.NumberFilter(field_name="activity_id")
+    activity = IdFilter(field_name="activity_id")
 
     class Meta:
         model = Evaluation

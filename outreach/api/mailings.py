@@ -12,6 +12,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.api.filters import IdFilter
 from accounts.api.forms import bound_form, check_types, form_serializer, validated
 from accounts.api.pagination import KeysetPagination
 from accounts.api.permissions import IsCoordinator, IsStaffMember
@@ -200,7 +201,7 @@ class UrgentActionViewSet(ReadWriteViewSet):
 
 
 class MailingFilter(filters.FilterSet):
-    urgent_action = filters.NumberFilter(field_name="urgent_action_id")
+    urgent_action = IdFilter(field_name="urgent_action_id")
 
     class Meta:
         model = Mailing
@@ -208,7 +209,7 @@ class MailingFilter(filters.FilterSet):
 
 
 class DeliveryFilter(filters.FilterSet):
-    mailing = filters.NumberFilter(field_name="mailing_id")
+    mailing = IdFilter(field_name="mailing_id")
     status = filters.ChoiceFilter(choices=DeliveryStatus.choices)
 
     class Meta:

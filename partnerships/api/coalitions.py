@@ -14,6 +14,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.api.filters import IdFilter
 from accounts.api.forms import (
     bound_form,
     bound_formset,
@@ -64,7 +65,7 @@ class PartnershipSerializer(serializers.ModelSerializer):
 
 class PartnershipFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=PartnershipStatus.choices)
-    organisation = filters.NumberFilter(field_name="organisations")
+    organisation = IdFilter(field_name="organisations")
 
     class Meta:
         model = Partnership
@@ -270,7 +271,7 @@ class CoalitionViewSet(ReadWriteViewSet):
 
 
 class MeetingFilter(filters.FilterSet):
-    coalition = filters.NumberFilter(field_name="coalition_id")
+    coalition = IdFilter(field_name="coalition_id")
 
     class Meta:
         model = Meeting

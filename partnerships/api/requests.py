@@ -15,6 +15,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.api.filters import IdFilter
 from accounts.api.forms import bound_form, check_types, form_serializer, validated
 from accounts.api.permissions import IsCoordinator, IsLocalGroup, IsStaffMemberOrLocalGroup
 from accounts.api.schema import write_schemas
@@ -128,7 +129,7 @@ class RequestCreateSerializer(RequestDetailsInput):  # type: ignore[valid-type,m
 
 class RequestFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=RequestStatus.choices)
-    organisation = filters.NumberFilter(field_name="organisation_id")
+    organisation = IdFilter(field_name="organisation_id")
 
     class Meta:
         model = PartnershipRequest

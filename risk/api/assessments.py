@@ -4,11 +4,11 @@ rule, the derived rating and who may assess hold as on the pages (staff and
 coordinators; a local group is refused, as by the register's pages)."""
 
 from django.db import transaction
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from accounts.api.filters import IdFilter
 from accounts.api.forms import bound_formset, check_types, form_data, form_serializer, validated
 from accounts.api.permissions import IsStaffMember
 from accounts.api.schema import write_schemas
@@ -89,7 +89,7 @@ class RiskAssessmentInput(form_serializer(RiskAssessmentForm, "RiskAssessmentFie
 class RiskAssessmentFilterSet(RiskAssessmentFilter):
     """The register's filters, with the organisation by id."""
 
-    organisation = filters.NumberFilter(method="filter_organisation_id", label="Organisation")
+    organisation = IdFilter(method="filter_organisation_id", label="Organisation")
 
     def filter_organisation_id(self, queryset, name: str, value):
         from partnerships.models import Organisation
