@@ -331,8 +331,11 @@ def _event_uid(item: ReminderItem, host: str) -> str:
     # Stable across runs, so a calendar updates the event instead of adding another.
     if item.uid:
         return f"{item.uid}@{host}"
-    digest = hashlib.sha1(item.url.encode(), usedforsecurity=False).hexdigest()[:16]
-    return f"{item.kind.lower().replace(' ', '-')}-{digest}@{host}"
+    # Not from the kind: it is translated, and the feed is read in the user's language.
+    # The date tells apart two items behind one page (a coalition's meetings).
+    key = f"{item.url}|{item.due.isoformat()}"
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:16]
+    return f"item-{digest}@{host}"
 
 
 def calendar_feed_items(*, user: User, today: datetime.date) -> list[ReminderItem]:

@@ -328,3 +328,22 @@ def test_an_smtp_login_refused_stops_the_digests_and_is_recorded_not_retried(
     page = client.get(reverse("admin:dashboard_reminderdigest_changelist") + "?failed=yes")
     assert page.status_code == 200
     assert "failed: " in page.content.decode() and "535" in page.content.decode()
+
+
+def test_an_event_keeps_its_uid_in_every_language_and_meetings_of_one_coalition_differ():
+    """Calendar clients update an event by its UID: the kind of an item is translated,
+    so it must not be part of it; two meetings behind one coalition page stay two."""
+    from django.utils import translation
+
+    first = reminders.ReminderItem(
+        kind="Meeting", title="a", due=datetime.date(2026, 3, 2), url="https://x/c/1/"
+    )
+    second = reminders.ReminderItem(
+        kind="Meeting", title="b", due=datetime.date(2026, 3, 9), url="https://x/c/1/"
+    )
+    with translation.override("fr"):
+        french = reminders.ReminderItem(
+            kind=reminders._("Meeting"), title="a", due=first.due, url=first.url
+        )
+    assert reminders._event_uid(first, "h") == reminders._event_uid(french, "h")
+    assert reminders._event_uid(first, "h") != reminders._event_uid(second, "h")
