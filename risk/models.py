@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
@@ -77,7 +79,9 @@ def _checked(check: Check) -> models.BooleanField:
 
 
 def _note(check: Check) -> models.TextField:
-    return models.TextField(f"{check.label}: note", blank=True)
+    # Lazy, so the label follows the language of the request that reads it.
+    label = lazy(lambda: gettext("%(check)s: note") % {"check": check.label}, str)()
+    return models.TextField(label, blank=True)
 
 
 class RiskAssessmentQuerySet(models.QuerySet):
@@ -215,7 +219,7 @@ class RiskAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"Risk assessment of {self.target}"
+        return self.title or gettext("Risk assessment of %(target)s") % {"target": self.target}
 
     def get_absolute_url(self) -> str:
         return reverse("risk:assessment_detail", args=[self.pk])
@@ -284,7 +288,10 @@ class RiskLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_risk_type_display()}: {self.residual_score} after mitigation"
+        return gettext("%(risk_type)s: %(score)s after mitigation") % {
+            "risk_type": self.get_risk_type_display(),
+            "score": self.residual_score,
+        }
 
     @property
     def score(self) -> int:
@@ -328,4 +335,7 @@ class RequestAdvice(models.Model):
         ordering = ["-updated_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Advice: {self.recommendation} ({self.visibility})"
+        return gettext("Advice: %(recommendation)s (%(visibility)s)") % {
+            "recommendation": self.recommendation,
+            "visibility": self.visibility,
+        }

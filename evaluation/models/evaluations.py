@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .activities import JointActivity, ThroughActivityQuerySet
@@ -107,7 +108,7 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Evaluation of {self.activity}"
+        return gettext("Evaluation of %(activity)s") % {"activity": self.activity}
 
     def get_absolute_url(self) -> str:
         return reverse("evaluation:activity_detail", args=[self.activity_id]) + "#evaluation"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .activities import JointActivity, ThroughActivityQuerySet
@@ -30,7 +31,10 @@ class PartnerLink(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Link for {self.email} on {self.activity}"
+        return gettext("Link for %(email)s on %(activity)s") % {
+            "email": self.email,
+            "activity": self.activity,
+        }
 
 
 class PartnerAnswer(models.Model):
@@ -61,4 +65,4 @@ class PartnerAnswer(models.Model):
         ordering = ["-answered_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Partner's view of {self.activity}"
+        return gettext("Partner's view of %(activity)s") % {"activity": self.activity}

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,4 +32,8 @@ class AtRiskAccessLog(models.Model):
         verbose_name_plural = _("accesses to contacts at risk")
 
     def __str__(self) -> str:
-        return f"{self.user} {self.get_action_display().lower()} of {self.contact}"
+        return gettext("%(user)s %(action)s of %(contact)s") % {
+            "user": self.user,
+            "action": self.get_action_display().lower(),
+            "contact": self.contact,
+        }

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
@@ -174,7 +176,10 @@ class Approach(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Approach to {self.target} on {self.approached_on:%d %b %Y}"
+        return gettext("Approach to %(target)s on %(date)s") % {
+            "target": self.target,
+            "date": date_format(self.approached_on),
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("outreach:approach_detail", args=[self.pk])

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from outreach import scoring
@@ -101,7 +102,10 @@ class SectorAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.sector} on {self.assessed_on:%Y-%m-%d}"
+        return gettext("%(sector)s on %(date)s") % {
+            "sector": self.sector,
+            "date": f"{self.assessed_on:%Y-%m-%d}",
+        }
 
     @property
     def scores(self) -> dict[str, int]:

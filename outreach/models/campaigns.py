@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
@@ -67,7 +68,11 @@ class SpectrumPlacement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.get_position_display()} in {self.campaign}"
+        return gettext("%(organisation)s: %(position)s in %(campaign)s") % {
+            "organisation": self.organisation,
+            "position": self.get_position_display(),
+            "campaign": self.campaign,
+        }
 
 
 class SpectrumMove(models.Model):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -288,4 +289,8 @@ class Employment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.contact} – {self.role or 'member'} at {self.organisation}"
+        return gettext("%(contact)s – %(role)s at %(organisation)s") % {
+            "contact": self.contact,
+            "role": self.role or gettext("member"),
+            "organisation": self.organisation,
+        }

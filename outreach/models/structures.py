@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .contacts import Contact, ContactRelatedQuerySet
@@ -177,4 +178,7 @@ class ActionReport(models.Model):
         ordering = ["-reported_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.member} on {self.mailing}"
+        return gettext("%(member)s on %(mailing)s") % {
+            "member": self.member,
+            "mailing": self.mailing,
+        }

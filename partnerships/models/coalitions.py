@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation, Scope
@@ -110,7 +111,10 @@ class CoalitionMembership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} in {self.coalition}"
+        return gettext("%(organisation)s in %(coalition)s") % {
+            "organisation": self.organisation,
+            "coalition": self.coalition,
+        }
 
 
 class Meeting(models.Model):
@@ -124,7 +128,10 @@ class Meeting(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.coalition} meeting on {date_format(self.date)}"
+        return gettext("%(coalition)s meeting on %(date)s") % {
+            "coalition": self.coalition,
+            "date": date_format(self.date),
+        }
 
 
 class StatementStatus(models.TextChoices):
@@ -192,4 +199,7 @@ class StatementAgreement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} agrees to {self.statement}"
+        return gettext("%(organisation)s agrees to %(statement)s") % {
+            "organisation": self.organisation,
+            "statement": self.statement,
+        }
