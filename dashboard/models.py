@@ -4,6 +4,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 
 class ReminderDigest(models.Model):
@@ -27,7 +29,10 @@ class ReminderDigest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Reminders for {self.user} on {self.date}"
+        return gettext("Reminders for %(user)s on %(date)s") % {
+            "user": self.user,
+            "date": date_format(self.date),
+        }
 
     @property
     def failed(self) -> bool:
@@ -48,4 +53,4 @@ class CalendarFeed(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return f"Calendar feed of {self.user}"
+        return gettext("Calendar feed of %(user)s") % {"user": self.user}
