@@ -13,18 +13,29 @@ class AccessAction(models.TextChoices):
 
 class AtRiskAccessLog(models.Model):
     contact = models.ForeignKey(
-        "outreach.Contact", on_delete=models.CASCADE, related_name="access_logs"
+        "outreach.Contact",
+        on_delete=models.CASCADE,
+        related_name="access_logs",
+        verbose_name=_("contact"),
     )
     # PROTECT: the record of who looked must outlive a deleted account.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="at_risk_accesses"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="at_risk_accesses",
+        verbose_name=_("user"),
     )
     action = models.CharField(
-        max_length=10, choices=AccessAction.choices, default=AccessAction.VIEW
+        max_length=10,
+        choices=AccessAction.choices,
+        default=AccessAction.VIEW,
+        verbose_name=_("action"),
     )
-    accessed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    accessed_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("accessed at")
+    )
     # Where it was shown: the page or export's path (detail, approach, structure, admin...).
-    page = models.CharField(max_length=200, blank=True)
+    page = models.CharField(max_length=200, blank=True, verbose_name=_("page"))
 
     class Meta:
         ordering = ["-accessed_at", "-pk"]
