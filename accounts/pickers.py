@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy
 
 from config.pickers import ModelPicker, PickerView
 
@@ -18,4 +19,6 @@ class UserPickerView(PickerView):
 
 
 def user_picker() -> ModelPicker:
-    return ModelPicker(url=reverse_lazy("accounts:user_picker"), placeholder="Type a name…")
+    return ModelPicker(
+        url=reverse_lazy("accounts:user_picker"), placeholder=gettext_lazy("Type a name…")
+    )

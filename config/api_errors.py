@@ -7,6 +7,7 @@ nothing a client sends becomes a 500.
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -20,7 +21,7 @@ SERVICE_REFUSALS: tuple[type[Exception], ...] = (ServiceRefused, Refused)
 
 
 def refusal_message(error: Exception) -> str:
-    return getattr(error, "message", "") or str(error) or "This is not allowed now."
+    return getattr(error, "message", "") or str(error) or gettext("This is not allowed now.")
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:

@@ -8,15 +8,23 @@ input. Without JavaScript the field still posts the id it was given, and the for
 queryset validates it as before.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 from accounts.roles import StaffRequiredMixin
+
+DEFAULT_PLACEHOLDER = _("Type to search…")
 
 SEARCH_LIMIT = 100  # characters of the search box that reach the database
 
@@ -27,7 +35,9 @@ class ModelPicker(forms.Widget):
 
     renders_itself = True  # list filter forms render it as it is, never its choices
 
-    def __init__(self, *, url, placeholder: str = "Type to search…", attrs=None) -> None:
+    def __init__(
+        self, *, url, placeholder: "str | _StrPromise" = DEFAULT_PLACEHOLDER, attrs=None
+    ) -> None:
         super().__init__(attrs)
         self.url = url
         self.placeholder = placeholder

@@ -3,6 +3,8 @@ rows are written by the daily job only. A refused day is not sent again; the nex
 morning's digest lists what is still due (overdue items included)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
 
@@ -10,11 +12,11 @@ from .models import ReminderDigest
 
 
 class FailedFilter(admin.SimpleListFilter):
-    title = "sending"
+    title = _("sending")
     parameter_name = "failed"
 
     def lookups(self, request, model_admin):
-        return [("yes", "failed"), ("no", "sent")]
+        return [("yes", _("failed")), ("no", _("sent"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -33,6 +35,8 @@ class ReminderDigestAdmin(RecordAdminMixin, StaffReadOnlyAdminMixin, admin.Model
     fields = ("user", "date", "item_count", "sent_at", "outcome")
     readonly_fields = fields
 
-    @admin.display(description="outcome")
+    @admin.display(description=_("outcome"))
     def outcome(self, obj: ReminderDigest) -> str:
-        return f"failed: {obj.error}" if obj.failed else "sent"
+        if obj.failed:
+            return gettext("failed: %(error)s") % {"error": obj.error}
+        return gettext("sent")

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
 from accounts.roles import is_section_staff
@@ -193,10 +195,14 @@ class MailingAdmin(ReadOnlyAdmin):
     def has_resume_permission(self, request) -> bool:
         return is_section_staff(request.user)
 
-    @admin.action(description="Resume the selected stopped mailings", permissions=["resume"])
+    @admin.action(description=_("Resume the selected stopped mailings"), permissions=["resume"])
     def resume_action(self, request, queryset):
         resumed = [m for m in queryset if mailing_resume(mailing_id=m.pk)]
-        self.message_user(request, f"{len(resumed)} mailing(s) resumed.")
+        self.message_user(
+            request,
+            ngettext("%(count)d mailing resumed.", "%(count)d mailings resumed.", len(resumed))
+            % {"count": len(resumed)},
+        )
 
 
 @admin.register(Delivery)

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.models import User
@@ -23,19 +24,19 @@ from .models.contacts import search_words
 # The list pages' compact filter row (includes/_filter_fields.html renders the widget as it is).
 SMALL_SELECT = QuickSelect(attrs={"class": "form-select form-select-sm"})
 
-CONSENT_CHOICES = [("yes", "Consent given"), ("no", "No consent")]
+CONSENT_CHOICES = [("yes", _("Consent given")), ("no", _("No consent"))]
 FOLLOW_UP_CHOICES = [
-    ("due", "Due (today or earlier)"),
-    ("overdue", "Overdue"),
-    ("open", "Planned, not done"),
-    ("done", "Done"),
+    ("due", _("Due (today or earlier)")),
+    ("overdue", _("Overdue")),
+    ("open", _("Planned, not done")),
+    ("done", _("Done")),
 ]
 
 
 class SearchFilterSet(django_filters.FilterSet):
     """A free-text box handed to the queryset's own search() method."""
 
-    q = django_filters.CharFilter(method="filter_search", label="Search")
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)
@@ -46,28 +47,28 @@ class ContactFilter(SearchFilterSet):
         widget=SMALL_SELECT,
         field_name="sectors",
         queryset=Sector.objects.all(),
-        empty_label="Any sector",
-        label="Sector",
+        empty_label=_("Any sector"),
+        label=_("Sector"),
     )
     country = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, choices=countries, empty_label="Any country"
+        widget=SMALL_SELECT, choices=countries, empty_label=_("Any country")
     )
     status = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, choices=ContactStatus.choices, empty_label="Any status"
+        widget=SMALL_SELECT, choices=ContactStatus.choices, empty_label=_("Any status")
     )
     consent = django_filters.ChoiceFilter(
         widget=SMALL_SELECT,
         choices=CONSENT_CHOICES,
         method="filter_consent",
-        empty_label="Any",
-        label="Consent",
+        empty_label=_("Any"),
+        label=_("Consent"),
     )
     keyword = django_filters.ModelChoiceFilter(
         widget=SMALL_SELECT,
         field_name="keywords",
         queryset=Keyword.objects.all(),
-        empty_label="Any keyword",
-        label="Interest",
+        empty_label=_("Any keyword"),
+        label=_("Interest"),
     )
     sort = django_filters.OrderingFilter(
         fields=(
@@ -76,9 +77,9 @@ class ContactFilter(SearchFilterSet):
             ("status", "status"),
             ("updated_at", "updated"),
         ),
-        field_labels={"name": "Name", "updated": "Last changed"},
-        empty_label="Name",
-        label="Sort by",
+        field_labels={"name": _("Name"), "updated": _("Last changed")},
+        empty_label=_("Name"),
+        label=_("Sort by"),
     )
 
     class Meta:
@@ -93,20 +94,20 @@ class ApproachFilter(SearchFilterSet):
     follow_up = django_filters.ChoiceFilter(
         choices=FOLLOW_UP_CHOICES,
         method="filter_follow_up",
-        empty_label="Any follow-up",
-        label="Follow-up",
+        empty_label=_("Any follow-up"),
+        label=_("Follow-up"),
     )
     outcome = django_filters.ChoiceFilter(
-        choices=ApproachOutcome.choices, empty_label="Any outcome"
+        choices=ApproachOutcome.choices, empty_label=_("Any outcome")
     )
     mine = django_filters.BooleanFilter(
-        method="filter_mine", label="Only my follow-ups", widget=forms.CheckboxInput
+        method="filter_mine", label=_("Only my follow-ups"), widget=forms.CheckboxInput
     )
     sort = django_filters.OrderingFilter(
         fields=(("approached_on", "date"), ("follow_up_on", "follow_up")),
-        field_labels={"date": "Date approached", "follow_up": "Follow-up date"},
-        empty_label="Newest first",
-        label="Sort by",
+        field_labels={"date": _("Date approached"), "follow_up": _("Follow-up date")},
+        empty_label=_("Newest first"),
+        label=_("Sort by"),
     )
 
     class Meta:
@@ -130,16 +131,18 @@ class AccessLogFilter(django_filters.FilterSet):
 
     user = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(at_risk_accesses__isnull=False).distinct(),
-        empty_label="Anyone", label="Who",
+        empty_label=_("Anyone"), label=_("Who"),
     )  # fmt: skip
-    contact = django_filters.CharFilter(method="filter_contact", label="Contact")
-    action = django_filters.ChoiceFilter(choices=AccessAction.choices, empty_label="Any access")
+    contact = django_filters.CharFilter(method="filter_contact", label=_("Contact"))
+    action = django_filters.ChoiceFilter(choices=AccessAction.choices, empty_label=_("Any access"))
     # Not "page": that is the pagination's parameter.
-    where = django_filters.CharFilter(field_name="page", lookup_expr="icontains", label="Page")
+    where = django_filters.CharFilter(field_name="page", lookup_expr="icontains", label=_("Page"))
     since = django_filters.DateFilter(
-        field_name="accessed_at", lookup_expr="date__gte", label="From"
+        field_name="accessed_at", lookup_expr="date__gte", label=_("From")
     )
-    until = django_filters.DateFilter(field_name="accessed_at", lookup_expr="date__lte", label="To")
+    until = django_filters.DateFilter(
+        field_name="accessed_at", lookup_expr="date__lte", label=_("To")
+    )
 
     class Meta:
         model = AtRiskAccessLog

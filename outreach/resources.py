@@ -1,6 +1,8 @@
 """CSV import and export of contacts (django-import-export), deduplicated by e-mail."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
 from accounts.errors import NotPossible
@@ -31,7 +33,10 @@ class SectorsWidget(widgets.ManyToManyWidget):
         unknown = [name for name in names if name.lower() not in by_key]
         if unknown:
             listed = ", ".join(f"“{name}”" for name in unknown)
-            raise ValueError(f"unknown sector {listed}; the sectors are listed on the import page")
+            raise ValueError(
+                gettext("unknown sector %(sectors)s; the sectors are listed on the import page")
+                % {"sectors": listed}
+            )
         return [by_key[name.lower()] for name in names]
 
     def render(self, value, obj=None, **kwargs):
@@ -49,7 +54,7 @@ class KeywordsWidget(widgets.ManyToManyWidget):
         names = {name.strip().lower() for name in (value or "").split(";") if name.strip()}
         for name in names:
             if len(name) > Keyword._meta.get_field("name").max_length:
-                raise ValueError(f"the keyword “{name}” is too long")
+                raise ValueError(gettext("the keyword “%(name)s” is too long") % {"name": name})
         return [self._keyword(name) for name in sorted(names)]
 
     def _keyword(self, name: str) -> Keyword:
@@ -66,7 +71,7 @@ class ContactResource(SafeCsvResource):
     individual_kind = fields.Field(
         attribute="individual_kind",
         column_name="individual_kind",
-        widget=ChoiceWidget(IndividualKind, what="kind of individual"),
+        widget=ChoiceWidget(IndividualKind, what=_("kind of individual")),
     )
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
     sectors = fields.Field(attribute="sectors", column_name="sectors", widget=SectorsWidget())
@@ -133,7 +138,7 @@ class ContactResource(SafeCsvResource):
                 except ValueError as error:
                     errors[name] = ValidationError(str(error))
         if not instance.email:
-            errors.setdefault("email", ValidationError("an e-mail address is required"))
+            errors.setdefault("email", ValidationError(gettext("an e-mail address is required")))
         if "mailing_consent" in row:
             try:
                 self._import_consent(instance, row)
@@ -153,5 +158,5 @@ class ContactResource(SafeCsvResource):
             consent_decide(contact=contact, wants=wants, source=row.get("consent_source") or "")
         except NotPossible as error:
             raise ValidationError(
-                {"consent_source": "say where the consent comes from when it is “yes”"}
+                {"consent_source": gettext("say where the consent comes from when it is “yes”")}
             ) from error

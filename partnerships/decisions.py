@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.forms.decisions import (
     ApproveForm,
@@ -20,7 +22,7 @@ from partnerships.forms.decisions import (
 from partnerships.services import requests as services
 
 # DOMAIN.md "Declining", shown beside the reason a coordinator writes.
-DECLINE_GUIDANCE = (
+DECLINE_GUIDANCE = _(
     "Explain the reasons clearly and with care for local sensitivities. A refusal is not a "
     "judgement of the other organisation: make sure no misunderstanding can arise on this point."
 )
@@ -31,43 +33,43 @@ class Decision:
     """One coordinator decision: its label, confirmation form, service and the sentence
     that confirms it was made."""
 
-    label: str
+    label: str | Promise
     form: type[forms.Form]
     service: Callable[..., Any]
-    done: str
-    guidance: str = ""
+    done: str | Promise
+    guidance: str | Promise = ""
 
 
 DECISIONS: dict[str, Decision] = {
     "start_review": Decision(
-        "Take into review",
+        _("Take into review"),
         StartReviewForm,
         services.partnership_request_start_review,
-        "The request is now in review.",
+        _("The request is now in review."),
     ),
     "approve": Decision(
-        "Approve",
+        _("Approve"),
         ApproveForm,
         services.partnership_request_approve,
-        "The request is approved and its partnership is set up; the group is told by e-mail.",
+        _("The request is approved and its partnership is set up; the group is told by e-mail."),
     ),
     "decline": Decision(
-        "Decline",
+        _("Decline"),
         DeclineForm,
         services.partnership_request_decline,
-        "The request is declined; the group is told the reason by e-mail.",
+        _("The request is declined; the group is told the reason by e-mail."),
         DECLINE_GUIDANCE,
     ),
     "ask_information": Decision(
-        "Ask for information",
+        _("Ask for information"),
         AskInformationForm,
         services.partnership_request_ask_information,
-        "The group has been asked for more information.",
+        _("The group has been asked for more information."),
     ),
     "escalate": Decision(
-        "Escalate to the International Secretariat",
+        _("Escalate to the International Secretariat"),
         EscalateForm,
         services.partnership_request_escalate,
-        "The request is escalated to the International Secretariat.",
+        _("The request is escalated to the International Secretariat."),
     ),
 }

@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.roles import staff_users
@@ -15,47 +16,50 @@ from .models.organisations import OrganisationKind, RelationshipStatus, Scope
 SMALL_SELECT = QuickSelect(attrs={"class": "form-select form-select-sm"})
 
 RIGHTS_FOCUS_CHOICES = [
-    ("civil_political", "Civil and political"),
-    ("economic_social_cultural", "Economic, social and cultural"),
-    ("both", "Both"),
+    ("civil_political", _("Civil and political")),
+    ("economic_social_cultural", _("Economic, social and cultural")),
+    ("both", _("Both")),
 ]
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search", method="search")
+    q = django_filters.CharFilter(label=_("Search"), method="search")
     # "Any", as the contact filters say, rather than a row of dashes.
     kind = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, choices=OrganisationKind.choices, empty_label="Any"
+        widget=SMALL_SELECT, choices=OrganisationKind.choices, empty_label=_("Any")
     )
     scope = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, choices=Scope.choices, empty_label="Any"
+        widget=SMALL_SELECT, choices=Scope.choices, empty_label=_("Any")
     )
     country = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, choices=list(countries), empty_label="Any"
+        widget=SMALL_SELECT, choices=list(countries), empty_label=_("Any")
     )
     relationship_status = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, label="Status", choices=RelationshipStatus.choices, empty_label="Any"
+        widget=SMALL_SELECT,
+        label=_("Status"),
+        choices=RelationshipStatus.choices,
+        empty_label=_("Any"),
     )
     rights_focus = django_filters.ChoiceFilter(
         widget=SMALL_SELECT,
-        label="Rights focus",
+        label=_("Rights focus"),
         choices=RIGHTS_FOCUS_CHOICES,
         method="filter_focus",
-        empty_label="Any",
+        empty_label=_("Any"),
     )
     relationship_owner = django_filters.ModelChoiceFilter(
-        widget=SMALL_SELECT, label="Owner", queryset=staff_users(), empty_label="Any"
+        widget=SMALL_SELECT, label=_("Owner"), queryset=staff_users(), empty_label=_("Any")
     )
     has_active_partnership = django_filters.ChoiceFilter(
         widget=SMALL_SELECT,
-        label="Active partnership",
-        choices=[("true", "Yes"), ("false", "No")],
-        empty_label="Any",
+        label=_("Active partnership"),
+        choices=[("true", _("Yes")), ("false", _("No"))],
+        empty_label=_("Any"),
         method="filter_active_partnership",
     )
     sort = django_filters.OrderingFilter(
-        label="Sort by",
-        empty_label="Name (default)",
+        label=_("Sort by"),
+        empty_label=_("Name (default)"),
         fields=(
             ("name", "name"),
             ("kind", "kind"),
@@ -63,7 +67,7 @@ class OrganisationFilter(django_filters.FilterSet):
             ("relationship_status", "status"),
             ("updated_at", "updated"),
         ),
-        field_labels={"updated_at": "Last updated"},
+        field_labels={"updated_at": _("Last updated")},
     )
 
     class Meta:

@@ -6,6 +6,9 @@ contact resource builds on them without partnerships importing outreach.
 
 from django.core.exceptions import ValidationError
 from django.db.models import TextChoices
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export import fields, resources, widgets
 
@@ -33,7 +36,7 @@ def unescape_formula(value):
 class ChoiceWidget(widgets.CharWidget):
     """A choice given by its stored value or its label, in any case."""
 
-    def __init__(self, choices: type[TextChoices], *, what: str) -> None:
+    def __init__(self, choices: type[TextChoices], *, what: str | Promise) -> None:
         super().__init__()
         self.choices = choices
         self.what = what
@@ -46,7 +49,10 @@ class ChoiceWidget(widgets.CharWidget):
             if text.lower() in (choice.value.lower(), choice.label.lower()):
                 return choice.value
         known = ", ".join(str(choice.label) for choice in self.choices)
-        raise ValueError(f"unknown {self.what} “{text}”; use one of: {known}")
+        raise ValueError(
+            gettext("unknown %(what)s “%(text)s”; use one of: %(known)s")
+            % {"what": self.what, "text": text, "known": known}
+        )
 
     def render(self, value, obj=None, **kwargs):
         return self.choices(value).label if value else ""
@@ -63,7 +69,10 @@ class CountryWidget(widgets.CharWidget):
             return text.upper()
         code = countries.by_name(text)
         if not code:
-            raise ValueError(f"unknown country “{text}”; use a name or a two-letter code")
+            raise ValueError(
+                gettext("unknown country “%(text)s”; use a name or a two-letter code")
+                % {"text": text}
+            )
         return code
 
     def render(self, value, obj=None, **kwargs):
@@ -80,7 +89,7 @@ class YesNoWidget(widgets.Widget):
             return True
         if text in self.NO:
             return False
-        raise ValueError(f"“{value}” is neither yes nor no")
+        raise ValueError(gettext("“%(value)s” is neither yes nor no") % {"value": value})
 
     def render(self, value, obj=None, **kwargs):
         return "yes" if value else "no"
@@ -95,7 +104,7 @@ class SafeCsvResource(resources.ModelResource):
 
     # The columns a file must have.
     required_columns: tuple[str, ...] = ()
-    identity_name = "e-mail"
+    identity_name: str | Promise = _("e-mail")
 
     @classmethod
     def identity(cls, values: dict) -> str:
@@ -127,15 +136,15 @@ class SafeCsvResource(resources.ModelResource):
 
 class OrganisationResource(SafeCsvResource):
     kind = fields.Field(
-        attribute="kind", column_name="kind", widget=ChoiceWidget(OrganisationKind, what="kind")
+        attribute="kind", column_name="kind", widget=ChoiceWidget(OrganisationKind, what=_("kind"))
     )
     scope = fields.Field(
-        attribute="scope", column_name="scope", widget=ChoiceWidget(Scope, what="scope")
+        attribute="scope", column_name="scope", widget=ChoiceWidget(Scope, what=_("scope"))
     )
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
 
     required_columns = ("name", "kind")
-    identity_name = "e-mail, or name when there is no e-mail"
+    identity_name = _("e-mail, or name when there is no e-mail")
 
     @classmethod
     def identity(cls, values: dict) -> str:
@@ -175,4 +184,4 @@ class OrganisationResource(SafeCsvResource):
         if not instance.scope:
             instance.scope = Scope.NATIONAL
         if not instance.name:
-            raise ValidationError({"name": "the organisation needs a name"})
+            raise ValidationError({"name": gettext("the organisation needs a name")})

@@ -2,6 +2,7 @@
 (accounts/permissions.py). The rating is derived, so it is never a form field."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
 
@@ -19,11 +20,11 @@ class RiskLineInline(admin.TabularInline):
     fields = [*RiskLineForm.Meta.fields, "score", "residual_score"]
     readonly_fields = ["score", "residual_score"]
 
-    @admin.display(description="score")
+    @admin.display(description=_("score"))
     def score(self, obj: RiskLine) -> int | str:
         return obj.score if obj.pk else "—"
 
-    @admin.display(description="residual score")
+    @admin.display(description=_("residual score"))
     def residual_score(self, obj: RiskLine) -> str:
         return f"{obj.residual_score} ({obj.residual_rating().label.lower()})" if obj.pk else "—"
 
@@ -40,7 +41,7 @@ class RiskAssessmentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["partnership_request", "partnership", "organisation", "title"]}),
         (None, {"fields": ["assessor", "assessed_on", "status", "review_on", "rating"]}),
-        ("Checks (the Partnership Guide)", {"fields": tuple(CHECK_FIELDS)}),
+        (_("Checks (the Partnership Guide)"), {"fields": tuple(CHECK_FIELDS)}),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
 

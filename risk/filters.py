@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
@@ -11,16 +12,19 @@ from .models import AssessmentStatus, Rating, RiskAssessment, RiskAssessmentQuer
 
 class RiskAssessmentFilter(django_filters.FilterSet):
     risk_type = django_filters.ChoiceFilter(
-        label="Risk type", choices=RiskType.choices, method="filter_risk_type", empty_label="Any"
+        label=_("Risk type"),
+        choices=RiskType.choices,
+        method="filter_risk_type",
+        empty_label=_("Any"),
     )
-    rating = django_filters.ChoiceFilter(choices=Rating.choices, empty_label="Any")
-    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, empty_label="Any")
+    rating = django_filters.ChoiceFilter(choices=Rating.choices, empty_label=_("Any"))
+    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, empty_label=_("Any"))
     organisation = django_filters.ModelChoiceFilter(
         widget=organisation_picker(),
-        label="Organisation",
+        label=_("Organisation"),
         queryset=Organisation.objects.only("name", "acronym"),
         method="filter_organisation",
-        empty_label="Any",
+        empty_label=_("Any"),
     )
 
     class Meta:

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
@@ -77,7 +79,9 @@ def _checked(check: Check) -> models.BooleanField:
 
 
 def _note(check: Check) -> models.TextField:
-    return models.TextField(f"{check.label}: note", blank=True)
+    # Lazy, so the label follows the language of the request that reads it.
+    label = lazy(lambda: gettext("%(check)s: note") % {"check": check.label}, str)()
+    return models.TextField(label, blank=True)
 
 
 class RiskAssessmentQuerySet(models.QuerySet):
@@ -118,6 +122,7 @@ class RiskAssessment(models.Model):
         null=True,
         blank=True,
         related_name="risk_assessment",
+        verbose_name=_("partnership request"),
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -125,6 +130,7 @@ class RiskAssessment(models.Model):
         null=True,
         blank=True,
         related_name="risk_assessments",
+        verbose_name=_("partnership"),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -132,16 +138,26 @@ class RiskAssessment(models.Model):
         null=True,
         blank=True,
         related_name="risk_assessments",
+        verbose_name=_("organisation"),
     )
     title = models.CharField(
-        max_length=200, blank=True, help_text=_("Optional: what is assessed, if not obvious.")
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: what is assessed, if not obvious."),
+        verbose_name=_("title"),
     )
     assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="risk_assessments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="risk_assessments",
+        verbose_name=_("assessor"),
     )
-    assessed_on = models.DateField(default=timezone.localdate)
+    assessed_on = models.DateField(default=timezone.localdate, verbose_name=_("assessed on"))
     status = models.CharField(
-        max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+        max_length=10,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.DRAFT,
+        verbose_name=_("status"),
     )
     review_on = models.DateField(
         _("review date"), null=True, blank=True, help_text=_("Needed to complete the assessment.")
@@ -153,6 +169,7 @@ class RiskAssessment(models.Model):
         editable=False,
         db_index=True,
         help_text=_("Derived from the lines; empty until there is one."),
+        verbose_name=_("rating"),
     )
 
     check_past_actions = _checked(Check.PAST_ACTIONS)
@@ -168,12 +185,14 @@ class RiskAssessment(models.Model):
     check_indigenous = _checked(Check.INDIGENOUS)
     check_indigenous_note = _note(Check.INDIGENOUS)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = RiskAssessmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("risk assessment")
+        verbose_name_plural = _("risk assessments")
         ordering = ["-assessed_on", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -215,7 +234,7 @@ class RiskAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"Risk assessment of {self.target}"
+        return self.title or gettext("Risk assessment of %(target)s") % {"target": self.target}
 
     def get_absolute_url(self) -> str:
         return reverse("risk:assessment_detail", args=[self.pk])
@@ -250,20 +269,32 @@ class RiskAssessment(models.Model):
 class RiskLine(models.Model):
     """One type of risk: how likely and how bad, what we do about it, and what remains."""
 
-    assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="lines")
-    risk_type = models.CharField(max_length=20, choices=RiskType.choices)
-    description = models.TextField(blank=True, help_text=_("What could happen."))
-    likelihood = models.PositiveSmallIntegerField(validators=SCALE, help_text=_("1 (rare) to 5."))
-    impact = models.PositiveSmallIntegerField(validators=SCALE, help_text=_("1 (minimal) to 5."))
-    mitigation = models.TextField(blank=True)
+    assessment = models.ForeignKey(
+        RiskAssessment, on_delete=models.CASCADE, related_name="lines", verbose_name=_("assessment")
+    )
+    risk_type = models.CharField(
+        max_length=20, choices=RiskType.choices, verbose_name=_("risk type")
+    )
+    description = models.TextField(
+        blank=True, help_text=_("What could happen."), verbose_name=_("description")
+    )
+    likelihood = models.PositiveSmallIntegerField(
+        validators=SCALE, help_text=_("1 (rare) to 5."), verbose_name=_("likelihood")
+    )
+    impact = models.PositiveSmallIntegerField(
+        validators=SCALE, help_text=_("1 (minimal) to 5."), verbose_name=_("impact")
+    )
+    mitigation = models.TextField(blank=True, verbose_name=_("mitigation"))
     residual_likelihood = models.PositiveSmallIntegerField(
-        validators=SCALE, help_text=_("After mitigation.")
+        validators=SCALE, help_text=_("After mitigation."), verbose_name=_("residual likelihood")
     )
     residual_impact = models.PositiveSmallIntegerField(
-        validators=SCALE, help_text=_("After mitigation.")
+        validators=SCALE, help_text=_("After mitigation."), verbose_name=_("residual impact")
     )
 
     class Meta:
+        verbose_name = _("risk line")
+        verbose_name_plural = _("risk lines")
         ordering = ["assessment", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -284,7 +315,10 @@ class RiskLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_risk_type_display()}: {self.residual_score} after mitigation"
+        return gettext("%(risk_type)s: %(score)s after mitigation") % {
+            "risk_type": self.get_risk_type_display(),
+            "score": self.residual_score,
+        }
 
     @property
     def score(self) -> int:
@@ -312,20 +346,31 @@ class RequestAdvice(models.Model):
         null=True,
         blank=True,
         related_name="risk_advice",
+        verbose_name=_("partnership request"),
     )
     # A request form being filled in has no request yet: its advice waits under a token.
-    token = models.CharField(max_length=36, unique=True)
+    token = models.CharField(max_length=36, unique=True, verbose_name=_("token"))
     asked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("asked by"),
     )
-    event = models.JSONField(help_text=_("The event as described to the advisor."))
-    advice = models.JSONField(help_text=_("The advisor's answer."))
-    recommendation = models.CharField(max_length=30)
-    visibility = models.CharField(max_length=20)
-    updated_at = models.DateTimeField(auto_now=True)
+    event = models.JSONField(
+        help_text=_("The event as described to the advisor."), verbose_name=_("event")
+    )
+    advice = models.JSONField(help_text=_("The advisor's answer."), verbose_name=_("advice"))
+    recommendation = models.CharField(max_length=30, verbose_name=_("recommendation"))
+    visibility = models.CharField(max_length=20, verbose_name=_("visibility"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
+        verbose_name = _("request advice")
+        verbose_name_plural = _("request advices")
         ordering = ["-updated_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Advice: {self.recommendation} ({self.visibility})"
+        return gettext("Advice: %(recommendation)s (%(visibility)s)") % {
+            "recommendation": self.recommendation,
+            "visibility": self.visibility,
+        }

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.throttling import BaseThrottle
@@ -30,7 +31,7 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
     def authenticate_credentials(self, key: str):
         token = api_token_authenticate(key=key)
         if token is None:
-            raise exceptions.AuthenticationFailed("Invalid or revoked token.")
+            raise exceptions.AuthenticationFailed(gettext("Invalid or revoked token."))
         return token.user, token
 
 

@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 
@@ -119,7 +120,7 @@ def check_types(serializer_class: type[serializers.Serializer], data, *, partial
     """Reject wrongly typed JSON (a list for a date, an object for a name) with a 400
     before the form sees it."""
     if not isinstance(data, dict):
-        raise serializers.ValidationError({"non_field_errors": ["Send a JSON object."]})
+        raise serializers.ValidationError({"non_field_errors": [gettext("Send a JSON object.")]})
     serializer = serializer_class(data=data, partial=partial)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
@@ -169,7 +170,7 @@ def bound_formset(
     row; with `replace` (PUT, or a PATCH that sends the list) the saved rows the list
     does not name are deleted, as ticking "delete" on the page does."""
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise serializers.ValidationError({prefix: ["Send a list of JSON objects."]})
+        raise serializers.ValidationError({prefix: [gettext("Send a list of JSON objects.")]})
     form_class = formset_class.form
     row_input = form_serializer(form_class, f"{form_class.__name__}RowSerializer")
     saved = (
@@ -179,7 +180,9 @@ def bound_formset(
     named: dict[str, int] = {}
     for index, item in enumerate(items):
         if key == "id" and item.get("id") is not None and str(item["id"]) not in by_key:
-            raise serializers.ValidationError({prefix: {str(index): {"id": ["No such row here."]}}})
+            raise serializers.ValidationError(
+                {prefix: {str(index): {"id": [gettext("No such row here.")]}}}
+            )
         check_types(row_input, item, partial=str(item.get(key)) in by_key)
         if str(item.get(key)) in by_key:
             named[str(item[key])] = index

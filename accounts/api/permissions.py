@@ -4,27 +4,28 @@ Object rules (a group's own requests, contacts at risk) stay in the querysets th
 views share with the web pages: an object outside them is 404, as on the pages.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from accounts.roles import is_coordinator, is_local_group, is_section_staff, is_staff_or_local_group
 
 
 class IsStaffMember(BasePermission):
-    message = "Only Section staff and coordinators may use this."
+    message = _("Only Section staff and coordinators may use this.")
 
     def has_permission(self, request, view) -> bool:
         return is_section_staff(request.user)
 
 
 class IsCoordinator(BasePermission):
-    message = "Only coordinators may do this."
+    message = _("Only coordinators may do this.")
 
     def has_permission(self, request, view) -> bool:
         return is_coordinator(request.user)
 
 
 class IsLocalGroup(BasePermission):
-    message = "Only a local group may do this."
+    message = _("Only a local group may do this.")
 
     def has_permission(self, request, view) -> bool:
         return is_local_group(request.user)
@@ -33,7 +34,7 @@ class IsLocalGroup(BasePermission):
 class IsStaffMemberOrLocalGroup(BasePermission):
     """Section staff and local groups alike; which rows each sees is the queryset's rule."""
 
-    message = "Only Section staff, coordinators and local groups may use this."
+    message = _("Only Section staff, coordinators and local groups may use this.")
 
     def has_permission(self, request, view) -> bool:
         return is_staff_or_local_group(request.user)
@@ -42,7 +43,7 @@ class IsStaffMemberOrLocalGroup(BasePermission):
 class IsStaffMemberOrLocalGroupReading(BasePermission):
     """Staff read and write; a local group reads (what the request pages show it)."""
 
-    message = "Only Section staff and coordinators may change this."
+    message = _("Only Section staff and coordinators may change this.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

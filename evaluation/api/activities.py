@@ -7,6 +7,7 @@ partnerships. Writes go through the pages' forms and the services the pages call
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.utils.translation import gettext
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -175,7 +176,9 @@ class ActivityViewSet(ReadWriteViewSet):
         user = request.user
         # The page's rule: a group without any partnership has nothing to record under.
         if not (is_section_staff(user) or selectors.partnerships_visible_to(user).exists()):
-            raise exceptions.PermissionDenied("You have no partnership to record activities of.")
+            raise exceptions.PermissionDenied(
+                gettext("You have no partnership to record activities of.")
+            )
         form = self._form(request, None, partial=False)
         formset = bound_formset(
             TargetFormSet, request.data.get(TARGETS, []), instance=JointActivity(), prefix=TARGETS
@@ -195,7 +198,9 @@ class ActivityViewSet(ReadWriteViewSet):
         partial = kwargs.get("partial", False)
         activity = self.get_object()
         if not may_change(request.user, activity):
-            raise exceptions.PermissionDenied("You may change only your own group's activities.")
+            raise exceptions.PermissionDenied(
+                gettext("You may change only your own group's activities.")
+            )
         form = self._form(request, activity, partial=partial)
         formset = bound_formset(
             TargetFormSet, request.data.get(TARGETS, []), instance=activity, prefix=TARGETS,
@@ -226,7 +231,9 @@ class ActivityViewSet(ReadWriteViewSet):
     def evaluate(self, request, pk=None):
         activity = self.get_object()
         if not may_change(request.user, activity):
-            raise exceptions.PermissionDenied("You may evaluate only your own group's activities.")
+            raise exceptions.PermissionDenied(
+                gettext("You may evaluate only your own group's activities.")
+            )
         check_types(EvaluationInput, request.data, partial=True)
         evaluation = Evaluation.objects.filter(activity=activity).first()
         fields = {k: v for k, v in request.data.items() if k != "complete"}

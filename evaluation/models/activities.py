@@ -51,6 +51,7 @@ class JointActivity(models.Model):
         null=True,
         blank=True,
         related_name="activities",
+        verbose_name=_("partnership"),
     )
     coalition = models.ForeignKey(
         "partnerships.Coalition",
@@ -58,32 +59,42 @@ class JointActivity(models.Model):
         null=True,
         blank=True,
         related_name="activities",
+        verbose_name=_("coalition"),
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, verbose_name=_("title"))
     kind = models.CharField(
         _("method of cooperation"), max_length=30, choices=CooperationMethod.choices
     )
-    starts_on = models.DateField()
-    ends_on = models.DateField()
-    place = models.CharField(max_length=200, blank=True)
+    starts_on = models.DateField(verbose_name=_("starts on"))
+    ends_on = models.DateField(verbose_name=_("ends on"))
+    place = models.CharField(max_length=200, blank=True, verbose_name=_("place"))
     run_by = models.CharField(_("run by"), max_length=20, choices=RunBy.choices)
-    staff_hours = models.DecimalField(max_digits=8, decimal_places=1, default=Decimal(0))
-    volunteer_hours = models.DecimalField(max_digits=8, decimal_places=1, default=Decimal(0))
+    staff_hours = models.DecimalField(
+        max_digits=8, decimal_places=1, default=Decimal(0), verbose_name=_("staff hours")
+    )
+    volunteer_hours = models.DecimalField(
+        max_digits=8, decimal_places=1, default=Decimal(0), verbose_name=_("volunteer hours")
+    )
     money_spent = models.DecimalField(
         _("money spent (EUR)"), max_digits=10, decimal_places=2, default=Decimal(0)
     )
     in_kind = models.CharField(_("in-kind resources"), max_length=500, blank=True)
     public_reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, verbose_name=_("description"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("joint activity")
+        verbose_name_plural = _("joint activities")
         ordering = ["-starts_on", "-pk"]
         verbose_name_plural = _("joint activities")
         constraints = [
@@ -145,16 +156,26 @@ def target_status(*, baseline: Decimal, target: Decimal, actual: Decimal | None)
 class Target(models.Model):
     """Set at the start of an activity: what it should achieve, measured by an indicator."""
 
-    activity = models.ForeignKey(JointActivity, on_delete=models.CASCADE, related_name="targets")
-    indicator = models.CharField(max_length=200)
-    unit = models.CharField(max_length=50, help_text=_("people, signatures, articles…"))
-    baseline = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
-    target = models.DecimalField(max_digits=12, decimal_places=2)
-    actual = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    activity = models.ForeignKey(
+        JointActivity, on_delete=models.CASCADE, related_name="targets", verbose_name=_("activity")
+    )
+    indicator = models.CharField(max_length=200, verbose_name=_("indicator"))
+    unit = models.CharField(
+        max_length=50, help_text=_("people, signatures, articles…"), verbose_name=_("unit")
+    )
+    baseline = models.DecimalField(
+        max_digits=12, decimal_places=2, default=Decimal(0), verbose_name=_("baseline")
+    )
+    target = models.DecimalField(max_digits=12, decimal_places=2, verbose_name=_("target"))
+    actual = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, verbose_name=_("actual")
+    )
 
     objects = ThroughActivityQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
         ordering = ["activity", "pk"]
 
     def __str__(self) -> str:

@@ -11,31 +11,42 @@ from partnerships.models.organisations import OrganisationKind
 
 class Lesson(models.Model):
     evaluation = models.ForeignKey(
-        "evaluation.Evaluation", on_delete=models.CASCADE, related_name="lessons"
+        "evaluation.Evaluation",
+        on_delete=models.CASCADE,
+        related_name="lessons",
+        verbose_name=_("evaluation"),
     )
-    text = models.TextField()
+    text = models.TextField(verbose_name=_("text"))
     organisation = models.ForeignKey(
         "partnerships.Organisation", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="lessons",
+        related_name="lessons",verbose_name=_("organisation")
     )  # fmt: skip
     organisation_kind = models.CharField(
-        max_length=20, choices=OrganisationKind.choices, blank=True
+        max_length=20,
+        choices=OrganisationKind.choices,
+        blank=True,
+        verbose_name=_("organisation kind"),
     )
     # The outreach sector's slug: a tag, so that evaluation does not depend on outreach.
-    sector = models.SlugField(max_length=120, blank=True)
+    sector = models.SlugField(max_length=120, blank=True, verbose_name=_("sector"))
     method = models.CharField(
         _("method of cooperation"), max_length=30, choices=CooperationMethod.choices, blank=True
     )
     coalition = models.ForeignKey(
         "partnerships.Coalition", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="lessons",
+        related_name="lessons",verbose_name=_("coalition")
     )  # fmt: skip
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ the mailing after the commit, as the page does.
 """
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -90,7 +91,7 @@ class DeliverySerializer(serializers.ModelSerializer):
 
 class UrgentActionFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=UrgentActionStatus.choices)
-    q = filters.CharFilter(method="search", label="Reference or title")
+    q = filters.CharFilter(method="search", label=gettext_lazy("Reference or title"))
 
     class Meta:
         model = UrgentAction

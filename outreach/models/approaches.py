@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
@@ -89,34 +91,64 @@ class ApproachQuerySet(ContactRelatedQuerySet):
 
 class Approach(models.Model):
     contact = models.ForeignKey(
-        Contact, on_delete=models.CASCADE, null=True, blank=True, related_name="approaches"
+        Contact,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="approaches",
+        verbose_name=_("contact"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="approaches"
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="approaches",
+        verbose_name=_("organisation"),
     )
-    approached_on = models.DateField(default=timezone.localdate, validators=DATE_BOUNDS)
+    approached_on = models.DateField(
+        default=timezone.localdate, validators=DATE_BOUNDS, verbose_name=_("approached on")
+    )
     channel = models.CharField(
-        max_length=20, choices=ApproachChannel.choices, default=ApproachChannel.MEETING
+        max_length=20,
+        choices=ApproachChannel.choices,
+        default=ApproachChannel.MEETING,
+        verbose_name=_("channel"),
     )
     ask = models.TextField(_("what we asked"))
     why = models.TextField(_("why we asked"), blank=True)
-    what_they_can_do = models.TextField(blank=True)
+    what_they_can_do = models.TextField(blank=True, verbose_name=_("what they can do"))
 
-    check_right_person = models.BooleanField(default=False)
-    check_what_they_can_do = models.BooleanField(default=False)
-    check_clear_ask = models.BooleanField(default=False)
-    check_why = models.BooleanField(default=False)
-    check_only_possible = models.BooleanField(default=False)
-    check_current_concerns = models.BooleanField(default=False)
-    check_enough_information = models.BooleanField(default=False)
-    check_copied_on_action = models.BooleanField(default=False)
-    check_follow_up_agreed = models.BooleanField(default=False)
-    check_regular_contact = models.BooleanField(default=False)
+    check_right_person = models.BooleanField(default=False, verbose_name=_("check right person"))
+    check_what_they_can_do = models.BooleanField(
+        default=False, verbose_name=_("check what they can do")
+    )
+    check_clear_ask = models.BooleanField(default=False, verbose_name=_("check clear ask"))
+    check_why = models.BooleanField(default=False, verbose_name=_("check why"))
+    check_only_possible = models.BooleanField(default=False, verbose_name=_("check only possible"))
+    check_current_concerns = models.BooleanField(
+        default=False, verbose_name=_("check current concerns")
+    )
+    check_enough_information = models.BooleanField(
+        default=False, verbose_name=_("check enough information")
+    )
+    check_copied_on_action = models.BooleanField(
+        default=False, verbose_name=_("check copied on action")
+    )
+    check_follow_up_agreed = models.BooleanField(
+        default=False, verbose_name=_("check follow up agreed")
+    )
+    check_regular_contact = models.BooleanField(
+        default=False, verbose_name=_("check regular contact")
+    )
 
     outcome = models.CharField(
-        max_length=20, choices=ApproachOutcome.choices, default=ApproachOutcome.AWAITING
+        max_length=20,
+        choices=ApproachOutcome.choices,
+        default=ApproachOutcome.AWAITING,
+        verbose_name=_("outcome"),
     )
-    outcome_notes = models.TextField(blank=True)
+    outcome_notes = models.TextField(blank=True, verbose_name=_("outcome notes"))
     reported_actions = models.TextField(
         _("actions they reported back"),
         blank=True,
@@ -132,10 +164,11 @@ class Approach(models.Model):
         null=True,
         blank=True,
         related_name="approach_follow_ups",
+        verbose_name=_("follow up owner"),
     )
     # "Done" for due()/overdue(): set when the follow-up took place.
-    followed_up_at = models.DateTimeField(null=True, blank=True)
-    follow_up_notes = models.TextField(blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True, verbose_name=_("followed up at"))
+    follow_up_notes = models.TextField(blank=True, verbose_name=_("follow up notes"))
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -143,13 +176,16 @@ class Approach(models.Model):
         null=True,
         blank=True,
         related_name="approaches_recorded",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = ApproachQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("approach")
+        verbose_name_plural = _("approaches")
         ordering = ["-approached_on", "-pk"]
         indexes = [
             models.Index(fields=["-approached_on", "-id"], name="approach_newest_first"),
@@ -174,7 +210,10 @@ class Approach(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Approach to {self.target} on {self.approached_on:%d %b %Y}"
+        return gettext("Approach to %(target)s on %(date)s") % {
+            "target": self.target,
+            "date": date_format(self.approached_on),
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("outreach:approach_detail", args=[self.pk])

@@ -1,10 +1,16 @@
 """Scoring a sector against seed 001's criteria for outreach priorities."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 from outreach import scoring
 
@@ -20,7 +26,9 @@ class Aim(models.TextChoices):
     RECRUITMENT = "recruitment", _("Recruitment")
 
 
-def _criterion(label: str, help_text: str) -> models.PositiveSmallIntegerField:
+def _criterion(
+    label: "str | _StrPromise", help_text: "str | _StrPromise"
+) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         label,
         validators=[MinValueValidator(scoring.SCORE_MIN), MaxValueValidator(scoring.SCORE_MAX)],
@@ -31,48 +39,51 @@ def _criterion(label: str, help_text: str) -> models.PositiveSmallIntegerField:
 class SectorAssessment(models.Model):
     """One dated scoring of a sector; the latest one places the sector on the chart."""
 
-    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="assessments")
-    assessed_on = models.DateField()
+    sector = models.ForeignKey(
+        Sector, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("sector")
+    )
+    assessed_on = models.DateField(verbose_name=_("assessed on"))
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="sector_assessments",
+        verbose_name=_("assessed by"),
     )
 
     domestic_influence = _criterion(
-        "influence in own society",
-        "Contacts with government and media, own media, mobilising numbers, resources.",
+        _("influence in own society"),
+        _("Contacts with government and media, own media, mobilising numbers, resources."),
     )
     international_influence = _criterion(
-        "international influence",
-        "Access to international structures; links to counterparts in target countries.",
+        _("international influence"),
+        _("Access to international structures; links to counterparts in target countries."),
     )
     capacity_to_act = _criterion(
-        "capacity to act",
-        "A human rights officer or committee, a way to apply pressure, research capacity.",
+        _("capacity to act"),
+        _("A human rights officer or committee, a way to apply pressure, research capacity."),
     )
     approachability = _criterion(
-        "approachability",
-        "Can we find the right people, are they open, how little preparation is needed.",
+        _("approachability"),
+        _("Can we find the right people, are they open, how little preparation is needed."),
     )
     not_yet_reached = _criterion(
-        "not yet reached / fundraising potential",
-        "5 = not reached by our general activities, with high fundraising potential.",
+        _("not yet reached / fundraising potential"),
+        _("5 = not reached by our general activities, with high fundraising potential."),
     )
     credibility_effect = _criterion(
-        "effect on credibility and impartiality",
-        "5 = strengthens our credibility; 0 = serious risk to impartiality or of misuse.",
+        _("effect on credibility and impartiality"),
+        _("5 = strengthens our credibility; 0 = serious risk to impartiality or of misuse."),
     )
     target_country_impact = _criterion(
-        "possible impact on target countries", "Netherlands criterion."
+        _("possible impact on target countries"), _("Netherlands criterion.")
     )
-    size = _criterion("size", "Netherlands criterion: how many people the sector counts.")
-    preventive_aspects = _criterion("preventive aspects", "Netherlands criterion.")
+    size = _criterion(_("size"), _("Netherlands criterion: how many people the sector counts."))
+    preventive_aspects = _criterion(_("preventive aspects"), _("Netherlands criterion."))
     solidarity_information = _criterion(
-        "information for solidarity action",
-        "Netherlands criterion: availability of information for solidarity action.",
+        _("information for solidarity action"),
+        _("Netherlands criterion: availability of information for solidarity action."),
     )
 
     aim_action = models.BooleanField(_("action"), default=False)
@@ -80,10 +91,12 @@ class SectorAssessment(models.Model):
     aim_specialist_knowledge = models.BooleanField(_("supply specialist knowledge"), default=False)
     aim_recruitment = models.BooleanField(_("recruitment"), default=False)
 
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("sector assessment")
+        verbose_name_plural = _("sector assessments")
         ordering = ["sector", "-assessed_on"]
         get_latest_by = "assessed_on"
         constraints = [
@@ -101,7 +114,10 @@ class SectorAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.sector} on {self.assessed_on:%Y-%m-%d}"
+        return gettext("%(sector)s on %(date)s") % {
+            "sector": self.sector,
+            "date": f"{self.assessed_on:%Y-%m-%d}",
+        }
 
     @property
     def scores(self) -> dict[str, int]:

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -156,12 +157,16 @@ class EmploymentQuerySet(ContactRelatedQuerySet):
 class Contact(models.Model):
     """A person outside the Section: in an organisation, or of the broad movement."""
 
-    first_name = models.CharField(max_length=120, blank=True)
-    last_name = models.CharField(max_length=120)
+    first_name = models.CharField(max_length=120, blank=True, verbose_name=_("first name"))
+    last_name = models.CharField(max_length=120, verbose_name=_("last name"))
     email = models.EmailField(_("e-mail"), blank=True, db_index=True)
-    phone = models.CharField(max_length=50, blank=True)
+    phone = models.CharField(max_length=50, blank=True, verbose_name=_("phone"))
     organisations = models.ManyToManyField(
-        Organisation, through="Employment", blank=True, related_name="contacts"
+        Organisation,
+        through="Employment",
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("organisations"),
     )
     individual_kind = models.CharField(
         _("individual of the broad movement"),
@@ -169,9 +174,13 @@ class Contact(models.Model):
         choices=IndividualKind.choices,
         blank=True,
     )
-    occupation = models.CharField(max_length=120, blank=True, db_index=True)
-    country = CountryField(blank=True, db_index=True)
-    languages = models.CharField(max_length=120, blank=True, help_text=_("e.g. en, fr, es"))
+    occupation = models.CharField(
+        max_length=120, blank=True, db_index=True, verbose_name=_("occupation")
+    )
+    country = CountryField(blank=True, db_index=True, verbose_name=_("country"))
+    languages = models.CharField(
+        max_length=120, blank=True, help_text=_("e.g. en, fr, es"), verbose_name=_("languages")
+    )
     language = models.CharField(
         _("language for mail"),
         max_length=10,
@@ -179,34 +188,49 @@ class Contact(models.Model):
         blank=True,
         help_text=_("Mail goes out in this language when a translation exists."),
     )
-    sectors = models.ManyToManyField(Sector, blank=True, related_name="contacts")
-    keywords = models.ManyToManyField(Keyword, blank=True, related_name="contacts")
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="contacts", verbose_name=_("sectors")
+    )
+    keywords = models.ManyToManyField(
+        Keyword, blank=True, related_name="contacts", verbose_name=_("keywords")
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="owned_contacts",
+        verbose_name=_("owner"),
     )
 
     # Consent: without it a contact never receives a mailing.
-    mailing_consent = models.BooleanField(default=False)
-    consent_given_at = models.DateTimeField(null=True, blank=True)
-    consent_source = models.CharField(max_length=200, blank=True)
-    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    mailing_consent = models.BooleanField(default=False, verbose_name=_("mailing consent"))
+    consent_given_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("consent given at")
+    )
+    consent_source = models.CharField(max_length=200, blank=True, verbose_name=_("consent source"))
+    consent_withdrawn_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("consent withdrawn at")
+    )
     status = models.CharField(
-        max_length=20, choices=ContactStatus.choices, default=ContactStatus.ACTIVE, db_index=True
+        max_length=20,
+        choices=ContactStatus.choices,
+        default=ContactStatus.ACTIVE,
+        db_index=True,
+        verbose_name=_("status"),
     )
 
     # A human rights defender at risk: restricted, never mailed or exported by default.
     is_at_risk = models.BooleanField(_("at risk"), default=False, db_index=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = ContactQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
         ordering = ["last_name", "first_name"]
         permissions = [("view_at_risk_contact", "Can view contacts at risk")]
         # The contact list's order, for everyone and within "may be mailed" (mailable():
@@ -266,17 +290,24 @@ class Contact(models.Model):
 class Employment(models.Model):
     """A contact's role in an organisation, with dates, because people move."""
 
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="employments")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="employments"
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="employments", verbose_name=_("contact")
     )
-    role = models.CharField(max_length=120, blank=True)
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="employments",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(max_length=120, blank=True, verbose_name=_("role"))
+    start_date = models.DateField(null=True, blank=True, verbose_name=_("start date"))
+    end_date = models.DateField(null=True, blank=True, verbose_name=_("end date"))
 
     objects = EmploymentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("employment")
+        verbose_name_plural = _("employments")
         ordering = ["-start_date"]
         constraints = [
             models.CheckConstraint(
@@ -288,4 +319,8 @@ class Employment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.contact} – {self.role or 'member'} at {self.organisation}"
+        return gettext("%(contact)s – %(role)s at %(organisation)s") % {
+            "contact": self.contact,
+            "role": self.role or gettext("member"),
+            "organisation": self.organisation,
+        }

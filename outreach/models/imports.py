@@ -20,23 +20,33 @@ class ImportJob(models.Model):
     The file is kept in the database rather than in media storage, so a worker on
     another machine reads exactly what was checked; it is cleared once imported."""
 
-    kind = models.CharField(max_length=20)  # a key of services.imports.IMPORT_KINDS
-    file_name = models.CharField(max_length=200)
-    data = models.BinaryField()
+    kind = models.CharField(
+        max_length=20, verbose_name=_("kind")
+    )  # a key of services.imports.IMPORT_KINDS
+    file_name = models.CharField(max_length=200, verbose_name=_("file name"))
+    data = models.BinaryField(verbose_name=_("data"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     status = models.CharField(
-        max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.CHECKING
+        max_length=10,
+        choices=ImportJobStatus.choices,
+        default=ImportJobStatus.CHECKING,
+        verbose_name=_("status"),
     )
-    rows_total = models.PositiveIntegerField(default=0)
-    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0, verbose_name=_("rows total"))
+    rows_done = models.PositiveIntegerField(default=0, verbose_name=_("rows done"))
     # The preview, then the outcome: services.imports.ImportReport.as_dict().
-    report = models.JSONField(default=dict, blank=True)
+    report = models.JSONField(default=dict, blank=True, verbose_name=_("report"))
 
     class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

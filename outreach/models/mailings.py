@@ -33,41 +33,65 @@ class UrgentActionStatus(models.TextChoices):
 class UrgentAction(models.Model):
     """A short, clear appeal about a person at risk (seed 001), categorised for matching."""
 
-    reference = models.CharField(max_length=40, unique=True, help_text=_("e.g. UA 123/26"))
-    title = models.CharField(max_length=200)
-    summary = models.TextField(max_length=1000)
-    body = models.TextField(help_text=_("Markdown: **bold**, *italic*, lists, links."))
+    reference = models.CharField(
+        max_length=40, unique=True, help_text=_("e.g. UA 123/26"), verbose_name=_("reference")
+    )
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    summary = models.TextField(max_length=1000, verbose_name=_("summary"))
+    body = models.TextField(
+        help_text=_("Markdown: **bold**, *italic*, lists, links."), verbose_name=_("body")
+    )
     # The body rendered once when saved (outreach.rendering): pages and mails reuse it.
-    body_html = models.TextField(blank=True, editable=False)
+    body_html = models.TextField(blank=True, editable=False, verbose_name=_("body html"))
     # The manual's categories; contacts match on any of them (see selectors).
-    countries = CountryField(multiple=True, blank=True)
+    countries = CountryField(multiple=True, blank=True, verbose_name=_("countries"))
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="urgent_actions", verbose_name=_("themes / sectors")
     )
     occupations = models.CharField(
-        max_length=300, blank=True, help_text=_("Comma-separated, e.g. lawyer, journalist")
+        max_length=300,
+        blank=True,
+        help_text=_("Comma-separated, e.g. lawyer, journalist"),
+        verbose_name=_("occupations"),
     )
-    gender = models.CharField(max_length=10, choices=Gender.choices, blank=True)
-    keywords = models.ManyToManyField(Keyword, blank=True, related_name="urgent_actions")
-    urgency = models.CharField(max_length=10, choices=Urgency.choices, default=Urgency.HIGH)
-    issued_on = models.DateField(null=True, blank=True)
+    gender = models.CharField(
+        max_length=10, choices=Gender.choices, blank=True, verbose_name=_("gender")
+    )
+    keywords = models.ManyToManyField(
+        Keyword, blank=True, related_name="urgent_actions", verbose_name=_("keywords")
+    )
+    urgency = models.CharField(
+        max_length=10, choices=Urgency.choices, default=Urgency.HIGH, verbose_name=_("urgency")
+    )
+    issued_on = models.DateField(null=True, blank=True, verbose_name=_("issued on"))
     status = models.CharField(
         max_length=10,
         choices=UrgentActionStatus.choices,
         default=UrgentActionStatus.DRAFT,
         db_index=True,
+        verbose_name=_("status"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
     )
-    approved_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    approved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("approved at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
+        verbose_name = _("urgent action")
+        verbose_name_plural = _("urgent actions")
         ordering = ["-created_at"]
         constraints = [
             # A draft may be cancelled before anyone approved it.
@@ -89,14 +113,23 @@ class UrgentActionTranslation(models.Model):
     original (in the Section's language) otherwise."""
 
     urgent_action = models.ForeignKey(
-        UrgentAction, on_delete=models.CASCADE, related_name="translations"
+        UrgentAction,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("urgent action"),
     )
-    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
-    title = models.CharField(max_length=200)
-    summary = models.TextField(max_length=1000)
-    body = models.TextField(help_text=_("Markdown: **bold**, *italic*, lists, links."))
+    language = models.CharField(
+        max_length=10, choices=settings.LANGUAGES, verbose_name=_("language")
+    )
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    summary = models.TextField(max_length=1000, verbose_name=_("summary"))
+    body = models.TextField(
+        help_text=_("Markdown: **bold**, *italic*, lists, links."), verbose_name=_("body")
+    )
 
     class Meta:
+        verbose_name = _("urgent action translation")
+        verbose_name_plural = _("urgent action translations")
         ordering = ["language"]
         constraints = [
             models.UniqueConstraint(
@@ -130,23 +163,42 @@ class Mailing(models.Model):
     """One send of an Urgent Action or of a follow-up (update, closed)."""
 
     urgent_action = models.ForeignKey(
-        UrgentAction, on_delete=models.PROTECT, related_name="mailings"
+        UrgentAction,
+        on_delete=models.PROTECT,
+        related_name="mailings",
+        verbose_name=_("urgent action"),
     )
-    kind = models.CharField(max_length=10, choices=MailingKind.choices, default=MailingKind.ISSUED)
-    note = models.TextField(blank=True, help_text=_("Markdown: what changed (follow-ups)."))
+    kind = models.CharField(
+        max_length=10,
+        choices=MailingKind.choices,
+        default=MailingKind.ISSUED,
+        verbose_name=_("kind"),
+    )
+    note = models.TextField(
+        blank=True, help_text=_("Markdown: what changed (follow-ups)."), verbose_name=_("note")
+    )
     status = models.CharField(
-        max_length=10, choices=MailingStatus.choices, default=MailingStatus.QUEUED, db_index=True
+        max_length=10,
+        choices=MailingStatus.choices,
+        default=MailingStatus.QUEUED,
+        db_index=True,
+        verbose_name=_("status"),
     )
-    recipient_count = models.PositiveIntegerField(default=0)
+    recipient_count = models.PositiveIntegerField(default=0, verbose_name=_("recipient count"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    stop_reason = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
+    stop_reason = models.CharField(max_length=500, blank=True, verbose_name=_("stop reason"))
 
     class Meta:
+        verbose_name = _("mailing")
+        verbose_name_plural = _("mailings")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -175,24 +227,34 @@ class Delivery(models.Model):
     # begin with the mailing, and freezing a 100,000 audience writes every index once
     # per row (issue 15's 1.5 s).
     mailing = models.ForeignKey(
-        Mailing, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+        Mailing,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        db_index=False,
+        verbose_name=_("mailing"),
     )
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="deliveries")
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("contact")
+    )
     status = models.CharField(
-        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.QUEUED,
+        verbose_name=_("status"),
     )
-    claim_token = models.UUIDField(null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    smtp_reply = models.CharField(max_length=500, blank=True)
+    claim_token = models.UUIDField(null=True, blank=True, verbose_name=_("claim token"))
+    claimed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("claimed at"))
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    next_attempt_at = models.DateTimeField(null=True, blank=True, verbose_name=_("next attempt at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    smtp_reply = models.CharField(max_length=500, blank=True, verbose_name=_("smtp reply"))
 
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["pk"]
+        verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
+        ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["mailing", "contact"], name="delivery_once_per_contact")
         ]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 
@@ -7,13 +8,17 @@ from partnerships.models import Organisation
 class Sector(models.Model):
     """An organised part of society that outreach targets (seed 001's chapters)."""
 
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(max_length=120, unique=True, verbose_name=_("name"))
+    slug = models.SlugField(max_length=120, unique=True, verbose_name=_("slug"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
     # Held here so that partnerships never imports outreach.
-    organisations = models.ManyToManyField(Organisation, blank=True, related_name="sectors")
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="sectors", verbose_name=_("organisations")
+    )
 
     class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -26,9 +31,11 @@ class Sector(models.Model):
 class Keyword(models.Model):
     """The one keyword vocabulary shared by contacts, publications and Urgent Actions."""
 
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, verbose_name=_("name"))
 
     class Meta:
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
         ordering = ["name"]
 
     def __str__(self) -> str:

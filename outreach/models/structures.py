@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .contacts import Contact, ContactRelatedQuerySet
@@ -35,13 +36,21 @@ class MeetingCadence(models.TextChoices):
 
 
 class OutreachStructure(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=30, choices=StructureKind.choices)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    kind = models.CharField(max_length=30, choices=StructureKind.choices, verbose_name=_("kind"))
     level = models.CharField(
-        max_length=20, choices=StructureLevel.choices, default=StructureLevel.SECTION
+        max_length=20,
+        choices=StructureLevel.choices,
+        default=StructureLevel.SECTION,
+        verbose_name=_("level"),
     )
     sector = models.ForeignKey(
-        Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="structures"
+        Sector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="structures",
+        verbose_name=_("sector"),
     )
     local_group = models.ForeignKey(
         "accounts.LocalGroup",
@@ -50,13 +59,22 @@ class OutreachStructure(models.Model):
         blank=True,
         related_name="outreach_structures",
         help_text=_("The group that holds the sector brief (local group level only)."),
+        verbose_name=_("local group"),
     )
-    brief = models.TextField(blank=True, help_text=_("What the structure is asked to do."))
+    brief = models.TextField(
+        blank=True, help_text=_("What the structure is asked to do."), verbose_name=_("brief")
+    )
     meeting_cadence = models.CharField(
-        max_length=20, choices=MeetingCadence.choices, default=MeetingCadence.NONE
+        max_length=20,
+        choices=MeetingCadence.choices,
+        default=MeetingCadence.NONE,
+        verbose_name=_("meeting cadence"),
     )
     newsletter = models.CharField(
-        max_length=200, blank=True, help_text=_("Name and frequency of its newsletter, if any.")
+        max_length=200,
+        blank=True,
+        help_text=_("Name and frequency of its newsletter, if any."),
+        verbose_name=_("newsletter"),
     )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,10 +82,13 @@ class OutreachStructure(models.Model):
         null=True,
         blank=True,
         related_name="coordinated_structures",
+        verbose_name=_("coordinator"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("outreach structure")
+        verbose_name_plural = _("outreach structures")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -99,7 +120,10 @@ class StructureMember(models.Model):
     """A member is a user of Partnerdesk or an outreach contact, never both."""
 
     structure = models.ForeignKey(
-        OutreachStructure, on_delete=models.CASCADE, related_name="members"
+        OutreachStructure,
+        on_delete=models.CASCADE,
+        related_name="members",
+        verbose_name=_("structure"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -107,6 +131,7 @@ class StructureMember(models.Model):
         null=True,
         blank=True,
         related_name="structure_memberships",
+        verbose_name=_("user"),
     )
     contact = models.ForeignKey(
         Contact,
@@ -114,13 +139,16 @@ class StructureMember(models.Model):
         null=True,
         blank=True,
         related_name="structure_memberships",
+        verbose_name=_("contact"),
     )
-    role = models.CharField(max_length=120, blank=True)
-    joined_on = models.DateField(null=True, blank=True)
+    role = models.CharField(max_length=120, blank=True, verbose_name=_("role"))
+    joined_on = models.DateField(null=True, blank=True, verbose_name=_("joined on"))
 
     objects = StructureMemberQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("structure member")
+        verbose_name_plural = _("structure members")
         ordering = ["structure", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -148,13 +176,18 @@ class NetworkMailing(models.Model):
     """A newsletter or action mailing sent to a network's members."""
 
     structure = models.ForeignKey(
-        OutreachStructure, on_delete=models.CASCADE, related_name="mailings"
+        OutreachStructure,
+        on_delete=models.CASCADE,
+        related_name="mailings",
+        verbose_name=_("structure"),
     )
-    title = models.CharField(max_length=200)
-    sent_on = models.DateField()
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    sent_on = models.DateField(verbose_name=_("sent on"))
     ask = models.TextField(_("what members were asked to do"), blank=True)
 
     class Meta:
+        verbose_name = _("network mailing")
+        verbose_name_plural = _("network mailings")
         ordering = ["-sent_on", "-pk"]
 
     def __str__(self) -> str:
@@ -164,17 +197,27 @@ class NetworkMailing(models.Model):
 class ActionReport(models.Model):
     """What a member reports having done after a mailing: the hard part to monitor."""
 
-    mailing = models.ForeignKey(NetworkMailing, on_delete=models.CASCADE, related_name="reports")
-    member = models.ForeignKey(
-        StructureMember, on_delete=models.CASCADE, related_name="action_reports"
+    mailing = models.ForeignKey(
+        NetworkMailing, on_delete=models.CASCADE, related_name="reports", verbose_name=_("mailing")
     )
-    reported_on = models.DateField()
+    member = models.ForeignKey(
+        StructureMember,
+        on_delete=models.CASCADE,
+        related_name="action_reports",
+        verbose_name=_("member"),
+    )
+    reported_on = models.DateField(verbose_name=_("reported on"))
     action = models.TextField(_("what they did"))
 
     objects = ActionReportQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("action report")
+        verbose_name_plural = _("action reports")
         ordering = ["-reported_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.member} on {self.mailing}"
+        return gettext("%(member)s on %(mailing)s") % {
+            "member": self.member,
+            "mailing": self.mailing,
+        }

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export.results import Result, RowResult
 
 from accounts.errors import NotPossible
@@ -35,13 +37,15 @@ JOB_CHUNK_ROWS = 100
 @dataclass(frozen=True)
 class ImportKind:
     key: str
-    label: str
+    label: str | Promise
     resource_class: type[SafeCsvResource]
 
 
 IMPORT_KINDS: dict[str, ImportKind] = {
-    "contacts": ImportKind("contacts", "Contacts", ContactResource),
-    "organisations": ImportKind("organisations", "Organisations", OrganisationResource),
+    "contacts": ImportKind("contacts", gettext_lazy("Contacts"), ContactResource),
+    "organisations": ImportKind(
+        "organisations", gettext_lazy("Organisations"), OrganisationResource
+    ),
 }
 
 
@@ -102,7 +106,7 @@ class ImportReport:
 
 
 def _decode(data: bytes) -> str:
-    message = (
+    message = _(
         "The file is not UTF-8 text (it may have been saved as Excel or in another "
         "encoding). In your spreadsheet choose “Save as… CSV UTF-8” and upload it again."
     )
@@ -154,13 +158,19 @@ def _read(kind: ImportKind, data: bytes, report: ImportReport) -> tuple[tablib.D
             continue  # blank lines, often at the end of a file
         errors = []
         if len(cells) != len(header):
-            errors.append(f"it has {len(cells)} cells where the header has {len(header)}")
+            errors.append(
+                _("it has %(cells)s cells where the header has %(columns)s")
+                % {"cells": len(cells), "columns": len(header)}
+            )
             cells = (cells + [""] * len(header))[: len(header)]
         key = resource_class.identity(dict(zip(header, cells, strict=False)))
         if key and key in seen:
             errors.append(
-                f"it repeats line {seen[key]} (the same {resource_class.identity_name}): "
-                "each record may appear only once in a file"
+                _(
+                    "it repeats line %(line)s (the same %(identity)s): "
+                    "each record may appear only once in a file"
+                )
+                % {"line": seen[key], "identity": resource_class.identity_name}
             )
         elif key:
             seen[key] = line_number
@@ -204,16 +214,16 @@ def _plain_errors(resource: SafeCsvResource, row_result: RowResult) -> list[str]
         else:
             messages.extend(_plain(message) for message in error.messages)
     for error in row_result.errors:
-        messages.append(f"could not be saved ({error.error})")
+        messages.append(_("could not be saved (%(error)s)") % {"error": error.error})
     return messages
 
 
 def _plain(message: str) -> str:
     # Django's model messages are written for forms; make the common ones read as advice.
     replacements = {
-        "Enter a valid email address.": "not a valid e-mail address",
-        "This field cannot be blank.": "this column may not be empty",
-        "Enter a valid URL.": "not a valid web address",
+        "Enter a valid email address.": _("not a valid e-mail address"),
+        "This field cannot be blank.": _("this column may not be empty"),
+        "Enter a valid URL.": _("not a valid web address"),
     }
     return replacements.get(message, message)
 

@@ -14,6 +14,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_mixins import StaffReadOnlyAdminMixin
 from accounts.errors import ServiceRefused
@@ -40,13 +42,17 @@ QUEUE_FILTER_TEMPLATE = "admin/partnerships/partnershiprequest/queue_filter.html
 class StatusFilter(admin.SimpleListFilter):
     """Defaults to the requests that wait for the coordinators or the group."""
 
-    title = "status"
+    title = _("status")
     parameter_name = "status"
     template = QUEUE_FILTER_TEMPLATE
     AWAITING, ALL = "awaiting", "all"
 
     def lookups(self, request, model_admin):
-        return [(self.AWAITING, "Awaiting a decision"), *RequestStatus.choices, (self.ALL, "All")]
+        return [
+            (self.AWAITING, _("Awaiting a decision")),
+            *RequestStatus.choices,
+            (self.ALL, _("All")),
+        ]
 
     def queryset(self, request, queryset):
         value = self.value() or self.AWAITING
@@ -67,7 +73,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class MethodFilter(admin.SimpleListFilter):
-    title = "method of cooperation"
+    title = _("method of cooperation")
     parameter_name = "method"
     template = QUEUE_FILTER_TEMPLATE
 
@@ -90,21 +96,21 @@ class KindFilter(admin.ChoicesFieldListFilter):
 
 # Short names for the queue's methods column; the review page shows the full ones.
 METHOD_SHORT_LABELS = {
-    CooperationMethod.PROVIDE_INFORMATION: "Our information",
-    CooperationMethod.RECEIVE_INFORMATION: "Their information",
-    CooperationMethod.CAMPAIGNING: "Campaigning",
-    CooperationMethod.DEVELOPMENT: "Development",
-    CooperationMethod.PROMOTION: "Promotion",
-    CooperationMethod.PUBLICITY: "Publicity",
-    CooperationMethod.LOBBYING: "Lobbying",
-    CooperationMethod.CO_SPONSORING: "Co-sponsoring",
-    CooperationMethod.RELIEF: "Relief",
-    CooperationMethod.FUNDRAISING: "Fundraising",
-    CooperationMethod.JOINT_PUBLICATION: "Joint publication",
-    CooperationMethod.TRAINING: "Training",
-    CooperationMethod.SHARED_SYSTEMS: "Shared systems",
-    CooperationMethod.CRISIS_STRATEGY: "Crisis strategy",
-    CooperationMethod.REFERRAL: "Referral",
+    CooperationMethod.PROVIDE_INFORMATION: _("Our information"),
+    CooperationMethod.RECEIVE_INFORMATION: _("Their information"),
+    CooperationMethod.CAMPAIGNING: _("Campaigning"),
+    CooperationMethod.DEVELOPMENT: _("Development"),
+    CooperationMethod.PROMOTION: _("Promotion"),
+    CooperationMethod.PUBLICITY: _("Publicity"),
+    CooperationMethod.LOBBYING: _("Lobbying"),
+    CooperationMethod.CO_SPONSORING: _("Co-sponsoring"),
+    CooperationMethod.RELIEF: _("Relief"),
+    CooperationMethod.FUNDRAISING: _("Fundraising"),
+    CooperationMethod.JOINT_PUBLICATION: _("Joint publication"),
+    CooperationMethod.TRAINING: _("Training"),
+    CooperationMethod.SHARED_SYSTEMS: _("Shared systems"),
+    CooperationMethod.CRISIS_STRATEGY: _("Crisis strategy"),
+    CooperationMethod.REFERRAL: _("Referral"),
 }
 METHODS_SHOWN = 2
 
@@ -137,9 +143,9 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/partnerships/partnershiprequest/change_form.html"
     fieldsets = [
         (None, {"fields": ["local_group", "organisation", "status", "submitted_at", "decided_at"]}),
-        ("Why and how", {"fields": ["purpose_list", "method_list", "joins_coalition"]}),
+        (_("Why and how"), {"fields": ["purpose_list", "method_list", "joins_coalition"]}),
         (
-            "The activity",
+            _("The activity"),
             {
                 "fields": [
                     "activity_title",
@@ -151,7 +157,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("For the partner", {"fields": ["partner_gains", "partner_demands"]}),
+        (_("For the partner"), {"fields": ["partner_gains", "partner_demands"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -180,22 +186,22 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), *queue_filters()]
 
-    @admin.display(description="waiting", ordering="submitted_at")
+    @admin.display(description=_("waiting"), ordering="submitted_at")
     def waiting(self, obj: PartnershipRequest) -> str:
         if obj.submitted_at is None or not obj.is_undecided():
             return "—"
         return timesince(obj.submitted_at, timezone.now(), depth=2)
 
-    @admin.display(description="kind", ordering="organisation__kind")
+    @admin.display(description=_("kind"), ordering="organisation__kind")
     def organisation_kind(self, obj: PartnershipRequest) -> str:
         return obj.organisation.get_kind_display()
 
-    @admin.display(description="methods")
+    @admin.display(description=_("methods"))
     def method_summary(self, obj: PartnershipRequest) -> str:
-        short = [METHOD_SHORT_LABELS.get(method, method) for method in obj.methods]
+        short = [str(METHOD_SHORT_LABELS.get(method, method)) for method in obj.methods]
         more = len(short) - METHODS_SHOWN
         text = ", ".join(short[:METHODS_SHOWN]) + (f" +{more}" if more > 0 else "")
-        full = "; ".join(label for label, _ in obj.method_labels())
+        full = "; ".join(label for label, _needed in obj.method_labels())
         return format_html('<span title="{}">{}</span>', full, text)
 
     def get_queryset(self, request):
@@ -205,14 +211,14 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             .select_related("organisation__relationship_owner", "local_group", "created_by")
         )
 
-    @admin.display(description="purpose")
+    @admin.display(description=_("purpose"))
     def purpose_list(self, obj: PartnershipRequest) -> str:
         return "; ".join(obj.purpose_labels())
 
-    @admin.display(description="methods of cooperation")
+    @admin.display(description=_("methods of cooperation"))
     def method_list(self, obj: PartnershipRequest) -> str:
         return "; ".join(
-            f"{label} ({'needs authorisation' if needed else 'no authorisation needed'})"
+            f"{label} ({gettext('needs authorisation') if needed else gettext('no authorisation needed')})"
             for label, needed in obj.method_labels()
         )
 
@@ -237,7 +243,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
 
     def review_queue_view(self, request: HttpRequest) -> HttpResponse:
         return self.changelist_view(
-            request, extra_context={"title": "Review queue: the longest waiting first"}
+            request, extra_context={"title": gettext("Review queue: the longest waiting first")}
         )
 
     def get_object(self, request, object_id, from_field=None):
@@ -255,7 +261,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
         obj = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
-            "title": "Review a partnership request",
+            "title": gettext("Review a partnership request"),
             "show_save": False,
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
@@ -288,7 +294,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
         possible = allowed_actions(request.user, obj)
         links = []
         if "record_checklist" in possible:
-            links.append(("Decision checklist", self._url("checklist", obj.pk)))
+            links.append((gettext("Decision checklist"), self._url("checklist", obj.pk)))
         for name, decision in DECISIONS.items():
             if name in possible:
                 links.append((decision.label, self._url("decide", obj.pk, name)))
@@ -333,7 +339,9 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             except ServiceRefused as error:
                 self.message_user(request, error.message, messages.ERROR)
             else:
-                self.message_user(request, "The decision checklist is saved.", messages.SUCCESS)
+                self.message_user(
+                    request, gettext("The decision checklist is saved."), messages.SUCCESS
+                )
                 if request.POST.get("return_to") == "review":
                     return redirect("admin:partnerships_partnershiprequest_change", obj.pk)
                 return redirect(self._url("checklist", obj.pk))
@@ -341,7 +349,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             request,
             obj,
             "checklist.html",
-            title="Decision checklist",
+            title=gettext("Decision checklist"),
             form=form,
             complete=obj.checklist_is_complete(),
             decision_links=self._decision_links(request, obj),
@@ -385,29 +393,31 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
         if queryset.count() != 1:
             self.message_user(
                 request,
-                "Choose one request at a time: each decision has its own confirmation form.",
+                gettext(
+                    "Choose one request at a time: each decision has its own confirmation form."
+                ),
                 messages.WARNING,
             )
             return None
         return HttpResponseRedirect(self._url("decide", queryset.get().pk, decision))
 
-    @admin.action(description="Take the selected request into review", permissions=["decide"])
+    @admin.action(description=_("Take the selected request into review"), permissions=["decide"])
     def start_review_action(self, request, queryset):
         return self._one_decision(request, queryset, "start_review")
 
-    @admin.action(description="Approve the selected request…", permissions=["decide"])
+    @admin.action(description=_("Approve the selected request…"), permissions=["decide"])
     def approve_action(self, request, queryset):
         return self._one_decision(request, queryset, "approve")
 
-    @admin.action(description="Decline the selected request…", permissions=["decide"])
+    @admin.action(description=_("Decline the selected request…"), permissions=["decide"])
     def decline_action(self, request, queryset):
         return self._one_decision(request, queryset, "decline")
 
-    @admin.action(description="Ask the group for information…", permissions=["decide"])
+    @admin.action(description=_("Ask the group for information…"), permissions=["decide"])
     def ask_action(self, request, queryset):
         return self._one_decision(request, queryset, "ask_information")
 
-    @admin.action(description="Escalate the selected request to the IS…", permissions=["decide"])
+    @admin.action(description=_("Escalate the selected request to the IS…"), permissions=["decide"])
     def escalate_action(self, request, queryset):
         return self._one_decision(request, queryset, "escalate")
 
@@ -435,11 +445,11 @@ class PartnershipAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     def has_decide_permission(self, request) -> bool:
         return may_decide(request.user)
 
-    @admin.display(description="organisations")
+    @admin.display(description=_("organisations"))
     def organisation_names(self, obj: Partnership) -> str:
         return ", ".join(o.name for o in obj.organisations.all())
 
-    @admin.action(description="Mark the selected partnerships concluded", permissions=["decide"])
+    @admin.action(description=_("Mark the selected partnerships concluded"), permissions=["decide"])
     def conclude_action(self, request, queryset):
         for partnership in queryset:
             try:
@@ -447,4 +457,6 @@ class PartnershipAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             except ServiceRefused as error:
                 self.message_user(request, error.message, messages.ERROR)
                 return
-        self.message_user(request, "The selected partnerships are concluded.", messages.SUCCESS)
+        self.message_user(
+            request, gettext("The selected partnerships are concluded."), messages.SUCCESS
+        )

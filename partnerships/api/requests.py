@@ -9,6 +9,7 @@ the approval gates apply unchanged. Input goes through the pages' forms.
 from collections.abc import Callable
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
@@ -137,7 +138,9 @@ class RequestFilter(filters.FilterSet):
 
 
 class ReadsRequests(IsStaffMemberOrLocalGroup):
-    message = "Only Section staff, coordinators and local groups see partnership requests."
+    message = gettext_lazy(
+        "Only Section staff, coordinators and local groups see partnership requests."
+    )
 
 
 _GROUP_ACTIONS = {"create", "update", "partial_update", "submit", "answer", "withdraw"}

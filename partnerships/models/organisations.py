@@ -77,32 +77,37 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class Organisation(models.Model):
-    name = models.CharField(max_length=255)
-    acronym = models.CharField(max_length=50, blank=True)
-    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
-    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
-    country = CountryField(blank=True)
-    region = models.CharField(max_length=120, blank=True)
-    website = models.URLField(blank=True)
+    name = models.CharField(max_length=255, verbose_name=_("name"))
+    acronym = models.CharField(max_length=50, blank=True, verbose_name=_("acronym"))
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices, verbose_name=_("kind"))
+    scope = models.CharField(
+        max_length=20, choices=Scope.choices, default=Scope.NATIONAL, verbose_name=_("scope")
+    )
+    country = CountryField(blank=True, verbose_name=_("country"))
+    region = models.CharField(max_length=120, blank=True, verbose_name=_("region"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(max_length=50, blank=True)
+    phone = models.CharField(max_length=50, blank=True, verbose_name=_("phone"))
 
     # All rights are indivisible: an organisation may work on both.
     focus_civil_political = models.BooleanField(_("civil and political rights"), default=False)
     focus_economic_social_cultural = models.BooleanField(
         _("economic, social and cultural rights"), default=False
     )
-    mandate_summary = models.TextField(blank=True)
+    mandate_summary = models.TextField(blank=True, verbose_name=_("mandate summary"))
 
     indigenous_led = models.BooleanField(_("Indigenous led"), default=False)
     culturally_diverse = models.BooleanField(
         _("culturally and linguistically diverse"), default=False
     )
-    disability_advocacy = models.BooleanField(default=False)
+    disability_advocacy = models.BooleanField(default=False, verbose_name=_("disability advocacy"))
     lgbtqi = models.BooleanField(_("LGBTQI"), default=False)
 
     relationship_status = models.CharField(
-        max_length=20, choices=RelationshipStatus.choices, default=RelationshipStatus.PROSPECT
+        max_length=20,
+        choices=RelationshipStatus.choices,
+        default=RelationshipStatus.PROSPECT,
+        verbose_name=_("relationship status"),
     )
     relationship_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -110,9 +115,10 @@ class Organisation(models.Model):
         null=True,
         blank=True,
         related_name="owned_organisations",
+        verbose_name=_("relationship owner"),
     )
     track_record = models.TextField(_("track record"), blank=True)
-    trust_notes = models.TextField(blank=True)
+    trust_notes = models.TextField(blank=True, verbose_name=_("trust notes"))
     external_id = models.CharField(
         _("external identifier"),
         max_length=100,
@@ -121,23 +127,41 @@ class Organisation(models.Model):
     )
 
     # Derived keys for the existing-relationship check, kept in step by save().
-    name_key = models.CharField(max_length=255, editable=False, db_index=True)
-    acronym_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
-    website_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
-    email_domain = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    name_key = models.CharField(
+        max_length=255, editable=False, db_index=True, verbose_name=_("name key")
+    )
+    acronym_key = models.CharField(
+        max_length=50, editable=False, db_index=True, blank=True, verbose_name=_("acronym key")
+    )
+    website_domain = models.CharField(
+        max_length=255, editable=False, db_index=True, blank=True, verbose_name=_("website domain")
+    )
+    email_domain = models.CharField(
+        max_length=255, editable=False, db_index=True, blank=True, verbose_name=_("email domain")
+    )
     # The name without where it works: "oxfam" for Oxfam Novib's sister Oxfam International.
-    core_key = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    core_key = models.CharField(
+        max_length=255, editable=False, db_index=True, blank=True, verbose_name=_("core key")
+    )
     # "hrw" for Human Rights Watch, and "msf" for msf.nl and msf.org: sister records.
-    initials_key = models.CharField(max_length=50, editable=False, db_index=True, blank=True)
-    website_family = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
-    email_family = models.CharField(max_length=255, editable=False, db_index=True, blank=True)
+    initials_key = models.CharField(
+        max_length=50, editable=False, db_index=True, blank=True, verbose_name=_("initials key")
+    )
+    website_family = models.CharField(
+        max_length=255, editable=False, db_index=True, blank=True, verbose_name=_("website family")
+    )
+    email_family = models.CharField(
+        max_length=255, editable=False, db_index=True, blank=True, verbose_name=_("email family")
+    )
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         # The registry list's order, alone and within the kind filter (issue 15); the
         # trigram indexes of the search are PostgreSQL-only, in migration 0002.
@@ -181,10 +205,17 @@ class Affiliation(models.Model):
     """A known political, religious or corporate tie (seed 002: check affiliations)."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="affiliations"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+        verbose_name=_("organisation"),
     )
-    kind = models.CharField(max_length=20, choices=AffiliationKind.choices)
-    description = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=AffiliationKind.choices, verbose_name=_("kind"))
+    description = models.CharField(max_length=255, verbose_name=_("description"))
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description}"

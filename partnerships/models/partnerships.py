@@ -20,14 +20,17 @@ class PartnershipQuerySet(models.QuerySet):
 
 
 class Partnership(models.Model):
-    title = models.CharField(max_length=200)
-    organisations = models.ManyToManyField(Organisation, related_name="partnerships")
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    organisations = models.ManyToManyField(
+        Organisation, related_name="partnerships", verbose_name=_("organisations")
+    )
     originating_request = models.OneToOneField(
         "partnerships.PartnershipRequest",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="partnership",
+        verbose_name=_("originating request"),
     )
     local_group = models.ForeignKey(
         "accounts.LocalGroup",
@@ -35,17 +38,23 @@ class Partnership(models.Model):
         null=True,
         blank=True,
         related_name="partnerships",
+        verbose_name=_("local group"),
     )
     methods = models.JSONField(
         _("methods of cooperation"),
         default=list,
         validators=[ChoiceListValidator("partnerships.models.requests.CooperationMethod")],
     )
-    visibility = models.CharField(max_length=20, choices=Visibility.choices)
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, verbose_name=_("visibility")
+    )
+    starts_on = models.DateField(verbose_name=_("starts on"))
+    ends_on = models.DateField(null=True, blank=True, verbose_name=_("ends on"))
     status = models.CharField(
-        max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.ACTIVE
+        max_length=20,
+        choices=PartnershipStatus.choices,
+        default=PartnershipStatus.ACTIVE,
+        verbose_name=_("status"),
     )
     # Set by an evaluation that recommends continuing (evaluation app); due on the lead's reminders.
     review_on = models.DateField(_("next review"), null=True, blank=True)
@@ -55,12 +64,14 @@ class Partnership(models.Model):
         related_name="led_partnerships",
         verbose_name=_("staff lead"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
         ordering = ["-starts_on", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -165,20 +165,35 @@ class PartnershipRequest(models.Model):
     """A local group asks permission to cooperate with an organisation."""
 
     local_group = models.ForeignKey(
-        "accounts.LocalGroup", on_delete=models.PROTECT, related_name="partnership_requests"
+        "accounts.LocalGroup",
+        on_delete=models.PROTECT,
+        related_name="partnership_requests",
+        verbose_name=_("local group"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="partnership_requests"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="partnership_requests",
+        verbose_name=_("organisation"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     status = models.CharField(
-        max_length=20, choices=RequestStatus.choices, default=RequestStatus.DRAFT, db_index=True
+        max_length=20,
+        choices=RequestStatus.choices,
+        default=RequestStatus.DRAFT,
+        db_index=True,
+        verbose_name=_("status"),
     )
 
     purposes = models.JSONField(
-        default=list, validators=[ChoiceListValidator("partnerships.models.requests.Purpose")]
+        default=list,
+        validators=[ChoiceListValidator("partnerships.models.requests.Purpose")],
+        verbose_name=_("purposes"),
     )
     methods = models.JSONField(
         _("methods of cooperation"),
@@ -186,13 +201,15 @@ class PartnershipRequest(models.Model):
         validators=[ChoiceListValidator("partnerships.models.requests.CooperationMethod")],
     )
 
-    activity_title = models.CharField(max_length=200)
-    activity_description = models.TextField()
+    activity_title = models.CharField(max_length=200, verbose_name=_("activity title"))
+    activity_description = models.TextField(verbose_name=_("activity description"))
     activity_starts_on = models.DateField(_("starts on"))
     activity_ends_on = models.DateField(_("ends on"), null=True, blank=True)
     activity_place = models.CharField(_("place"), max_length=200)
     expected_public = models.CharField(
-        max_length=200, help_text=_("Who you expect to come, and about how many.")
+        max_length=200,
+        help_text=_("Who you expect to come, and about how many."),
+        verbose_name=_("expected public"),
     )
     visibility = models.CharField(
         _("proposed visibility"), max_length=20, choices=Visibility.choices
@@ -210,17 +227,23 @@ class PartnershipRequest(models.Model):
 
     # The existing-relationship check as the group saw it when making the request:
     # [{"organisation": id, "reasons": [...]}], shown to the coordinator who reviews it.
-    relationship_matches = models.JSONField(default=list, blank=True, editable=False)
+    relationship_matches = models.JSONField(
+        default=list, blank=True, editable=False, verbose_name=_("relationship matches")
+    )
 
     # When the request last went (back) to the coordinators: the queue's waiting time.
-    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("submitted at")
+    )
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = PartnershipRequestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("partnership request")
+        verbose_name_plural = _("partnership requests")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -268,9 +291,18 @@ class RequestEventQuerySet(models.QuerySet):
 class RequestEvent(models.Model):
     """One transition of a request: who, when, from and to which state, and why."""
 
-    request = models.ForeignKey(PartnershipRequest, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(max_length=20, choices=RequestStatus.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=RequestStatus.choices)
+    request = models.ForeignKey(
+        PartnershipRequest,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("request"),
+    )
+    from_status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, blank=True, verbose_name=_("from status")
+    )
+    to_status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, verbose_name=_("to status")
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -278,23 +310,36 @@ class RequestEvent(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Empty when the system made the transition."),
+        verbose_name=_("actor"),
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    comment = models.TextField(blank=True, help_text=_("Shown to the local group."))
-    internal_note = models.TextField(blank=True, help_text=_("Never shown to the local group."))
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created at")
+    )
+    comment = models.TextField(
+        blank=True, help_text=_("Shown to the local group."), verbose_name=_("comment")
+    )
+    internal_note = models.TextField(
+        blank=True, help_text=_("Never shown to the local group."), verbose_name=_("internal note")
+    )
     # The group's e-mail about this event (partnerships.services.requests.request_event_notify):
     # claimed by one worker (a conditional UPDATE), then marked sent once the server
     # accepted it, so a retried or redelivered task sends nothing more. A claim with no
     # send after REQUEST_EMAIL_CLAIM_TIMEOUT lost its worker: the sweeper releases it.
-    email_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("email claimed at")
+    )
+    notified_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("notified at")
+    )
     # Why sending stopped for good (the mail server refused our login): shown in the
     # admin, never retried on its own.
-    email_error = models.TextField(blank=True, editable=False)
+    email_error = models.TextField(blank=True, editable=False, verbose_name=_("email error"))
 
     objects = RequestEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("request event")
+        verbose_name_plural = _("request events")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -347,17 +392,30 @@ class ChecklistAnswerChoice(models.TextChoices):
 
 class ChecklistAnswer(models.Model):
     request = models.ForeignKey(
-        PartnershipRequest, on_delete=models.CASCADE, related_name="checklist_answers"
+        PartnershipRequest,
+        on_delete=models.CASCADE,
+        related_name="checklist_answers",
+        verbose_name=_("request"),
     )
-    question = models.PositiveSmallIntegerField(choices=ChecklistQuestion.choices)
-    answer = models.CharField(max_length=10, choices=ChecklistAnswerChoice.choices)
-    note = models.TextField(blank=True)
+    question = models.PositiveSmallIntegerField(
+        choices=ChecklistQuestion.choices, verbose_name=_("question")
+    )
+    answer = models.CharField(
+        max_length=10, choices=ChecklistAnswerChoice.choices, verbose_name=_("answer")
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("answered by"),
     )
-    answered_at = models.DateTimeField(auto_now=True)
+    answered_at = models.DateTimeField(auto_now=True, verbose_name=_("answered at"))
 
     class Meta:
+        verbose_name = _("checklist answer")
+        verbose_name_plural = _("checklist answers")
         ordering = ["question"]
         constraints = [
             models.UniqueConstraint(

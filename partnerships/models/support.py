@@ -23,27 +23,40 @@ class SupportRequestQuerySet(models.QuerySet):
 
 class SupportRequest(models.Model):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="support_requests"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="support_requests",
+        verbose_name=_("organisation"),
     )
     requested_by = models.CharField(
         _("asked by"), max_length=200, help_text=_("The person who asked, and their role.")
     )
     subject = models.CharField(_("what they ask"), max_length=255)
-    details = models.TextField(blank=True)
-    received_on = models.DateField()
+    details = models.TextField(blank=True, verbose_name=_("details"))
+    received_on = models.DateField(verbose_name=_("received on"))
     decision = models.CharField(
-        max_length=20, choices=SupportDecision.choices, default=SupportDecision.PENDING
+        max_length=20,
+        choices=SupportDecision.choices,
+        default=SupportDecision.PENDING,
+        verbose_name=_("decision"),
     )
     reply = models.TextField(_("reply sent"), blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     objects = SupportRequestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("support request")
+        verbose_name_plural = _("support requests")
         ordering = ["-received_on", "-pk"]
         constraints = [
             # A decline must be explained to the organisation that asked (DOMAIN.md).

@@ -5,6 +5,7 @@ Authentication is DRF's default (session with CSRF; token once the API sets it u
 
 from django.contrib.auth.decorators import login_not_required
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ParseError, ValidationError
@@ -35,7 +36,10 @@ class EventAdviceView(APIView):
             data = request.data
         except ParseError as error:
             raise ValidationError(
-                {"detail": f"The body is not valid JSON: {error.detail}"}
+                {
+                    "detail": gettext("The body is not valid JSON: %(error)s")
+                    % {"error": error.detail}
+                }
             ) from error
         try:
             return Response(advise_json(data))
