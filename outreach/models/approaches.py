@@ -220,8 +220,12 @@ class Approach(models.Model):
 
     @property
     def target(self) -> str:
-        names = [str(x) for x in (self.contact, self.organisation) if x is not None]
-        return " at ".join(names)
+        if self.contact is not None and self.organisation is not None:
+            return gettext("%(person)s at %(organisation)s") % {
+                "person": self.contact,
+                "organisation": self.organisation,
+            }
+        return str(self.contact or self.organisation or "")
 
     @property
     def checklist(self) -> list[tuple[str, bool]]:
