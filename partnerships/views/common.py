@@ -5,6 +5,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from accounts.api.filters import MAX_PRIMARY_KEY
 from config.pagination import EstimatedCountPaginator
 from config.sorting import ListSorting
 
@@ -15,9 +16,6 @@ def search_text(request, *, limit: int = 100) -> str:
     return request.GET.get("q", "").strip()[:limit]
 
 
-MAX_ID = 2**63 - 1  # the largest primary key a BigAutoField holds
-
-
 def parse_id(raw: str | None) -> int | None:
     """The one reading of an id from a query string or POST field: ASCII digits within a
     primary key's range, or None. (`str.isdigit()` accepts "²", which int() refuses.)"""
@@ -25,7 +23,7 @@ def parse_id(raw: str | None) -> int | None:
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
         return None
     value = int(raw)
-    return value if 0 < value <= MAX_ID else None
+    return value if 0 < value <= MAX_PRIMARY_KEY else None
 
 
 class ForgivingPaginationMixin:
