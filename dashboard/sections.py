@@ -23,6 +23,9 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts.roles import roles_of
+from outreach.models.contacts import may_see_at_risk
+
 
 @dataclass(frozen=True)
 class DashboardFilters:
@@ -125,9 +128,9 @@ def user_sections_changed(user_id: int | None) -> None:
 
 
 def section_cache_key(key: str, *, user, filters: DashboardFilters) -> str:
-    """The user, every filter, the day, the language and the time zone: a section's
-    titles, rows and dates are translated and formatted, and who sees what (people at
-    risk) depends on the user."""
+    """The user and what they may see, every filter, the day, the language and the time
+    zone: a section's titles, rows and dates are translated and formatted, and who sees
+    what (people at risk) depends on the user."""
     scope = "|".join(
         str(part)
         for part in (
@@ -137,6 +140,10 @@ def section_cache_key(key: str, *, user, filters: DashboardFilters) -> str:
             filters.today.isoformat(),
             translation.get_language(),
             timezone.get_current_timezone_name(),
+            # What the user may see: a role or the permission for people at risk
+            # withdrawn shows at once (both loaded with the user's roles: no query).
+            ",".join(sorted(roles_of(user))),
+            may_see_at_risk(user),
         )
     )
     digest = hashlib.blake2b(scope.encode(), digest_size=12).hexdigest()  # any region name
