@@ -215,3 +215,18 @@ def test_the_live_requests_read_their_partial_index_in_order():
     nodes = plan_of(providers.waiting_requests(DashboardFilters()))
     assert "request_awaiting_decision" in index_names(nodes)
     assert sorts(nodes) == []
+
+
+def test_a_cached_section_reloads_alone_for_htmx(client, staff, clock):
+    mine = OrganisationFactory(name="Mine", relationship_owner=staff)
+    ApproachFactory(organisation=mine, contact=None, approached_on=TODAY)
+    client.force_login(staff)
+    page = client.get(reverse("dashboard:home")).content.decode()
+    partial = client.get(
+        reverse("dashboard:home"), {"section": "activity"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert partial.strip().startswith(
+        '<section class="dashboard-section card h-100" id="section-activity"'
+    )
+    assert partial.strip() in page  # the same HTML, rendered once
+    assert "Mine" in partial and "Updated at 12:00" in partial
