@@ -34,7 +34,6 @@ from partnerships.models import (
     Organisation,
     PartnershipRequest,
     RequestEvent,
-    RequestStatus,
 )
 
 from .sections import DashboardFilters, Section, SectionRow, register_dashboard_section
@@ -107,8 +106,6 @@ def requests_waiting(user, filters: DashboardFilters) -> Section | None:
         return None
     waiting = list(waiting_requests(filters))
     now = timezone.now()
-    # Each label translated once (get_status_display() hashes every choice's label).
-    statuses = {status: str(label) for status, label in RequestStatus.choices}
     rows = [
         SectionRow(
             title=str(request),
@@ -116,7 +113,7 @@ def requests_waiting(user, filters: DashboardFilters) -> Section | None:
             detail=_("%(group)s · %(status)s · waiting %(age)s")
             % {
                 "group": request.local_group,
-                "status": statuses.get(request.status, request.status),
+                "status": request.get_status_display(),
                 "age": timesince(request.submitted_at, now, depth=1)
                 if request.submitted_at
                 else "—",
