@@ -48,6 +48,18 @@ class DashboardFilterForm(forms.Form):
             *((pk, name) for pk, name, _r in groups),
         ]
 
+    @classmethod
+    def showing(cls, filters: DashboardFilters) -> "DashboardFilterForm":
+        """The form as the page shows it: the filters applied (an ignored bad value
+        shows as its default), so the same filters always render the same."""
+        return cls(
+            initial={
+                "period": filters.period_days,
+                "region": filters.region,
+                "local_group": filters.local_group_id,
+            }
+        )
+
     def filters(self) -> DashboardFilters:
         """The filters to apply; an invalid value is ignored rather than an error page."""
         if not self.is_bound:

@@ -5,13 +5,26 @@ way they add timeline entries and review panels, so the dashboard never imports
 an app that is not there yet (risk, evaluation). A provider runs a fixed number
 of queries whatever the size of the data (the page's query count is tested), and
 returns None when the section does not apply to the user.
+
+What need not be live to the second is registered with `cache_seconds`: the section
+is then built at most that often per user, filters and language, and says when it
+was built ("Updated at 10:42"), and a user's own change (a follow-up done) makes
+theirs new (user_sections_changed); only what must be live (requests waiting,
+mailings in progress) is queried on every request (issue 15).
 """
 
+import dataclasses
 import datetime
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from accounts.roles import roles_of
+from outreach.models.contacts import may_see_at_risk
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,10 @@ class Section:
     poll: bool = False  # htmx reloads it every few seconds (mailings in progress)
     overdue: int = 0
     overdue_url: str = ""
+    # When the section was built, for one served from the cache (the page states it),
+    # and its HTML, rendered once with it.
+    updated_at: datetime.datetime | None = None
+    html: str = ""
 
     @property
     def more(self) -> int:
@@ -69,23 +86,98 @@ class _Registered:
     key: str
     provider: SectionProvider
     order: int
+    cache_seconds: int | None = None
 
 
 _sections: dict[str, _Registered] = {}
 
 
-def register_dashboard_section(key: str, provider: SectionProvider, *, order: int = 100) -> None:
-    """Add (or replace) a section; lower `order` comes first."""
-    _sections[key] = _Registered(key, provider, order)
+def register_dashboard_section(
+    key: str, provider: SectionProvider, *, order: int = 100, cache_seconds: int | None = None
+) -> None:
+    """Add (or replace) a section; lower `order` comes first. With `cache_seconds`, the
+    section is built at most that often for a user, filters and language (not live)."""
+    _sections[key] = _Registered(key, provider, order, cache_seconds)
 
 
 def registered_keys() -> list[str]:
     return [entry.key for entry in sorted(_sections.values(), key=lambda e: (e.order, e.key))]
 
 
+# A user's sections built before their last own change (a follow-up done or planned)
+# are not used again: the key carries this generation. Immediate in every process when
+# the cache is shared (Redis, memcached); with the per-process default cache, in the
+# process that saw the change and elsewhere within the section's timeout.
+GENERATION_SECONDS = 24 * 60 * 60
+
+
+def _generation_key(user_id: int) -> str:
+    return f"dashboard:generation:{user_id}"
+
+
+def user_sections_changed(user_id: int | None) -> None:
+    """The user's cached sections are out of date: the next page builds them again."""
+    if user_id is None:
+        return
+    key = _generation_key(user_id)
+    cache.add(key, 0, GENERATION_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, GENERATION_SECONDS)
+
+
+def section_cache_key(key: str, *, user, filters: DashboardFilters) -> str:
+    """The user and what they may see, every filter, the day, the language and the time
+    zone: a section's titles, rows and dates are translated and formatted, and who sees
+    what (people at risk) depends on the user."""
+    scope = "|".join(
+        str(part)
+        for part in (
+            filters.period_days,
+            filters.region,
+            filters.local_group_id,
+            filters.today.isoformat(),
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            # What the user may see: a role or the permission for people at risk
+            # withdrawn shows at once (both loaded with the user's roles: no query).
+            ",".join(sorted(roles_of(user))),
+            may_see_at_risk(user),
+        )
+    )
+    digest = hashlib.blake2b(scope.encode(), digest_size=12).hexdigest()  # any region name
+    generation = cache.get(_generation_key(user.pk), 0)
+    return f"dashboard:section:{key}:{user.pk}:{generation}:{digest}"
+
+
+def _built(entry: _Registered, user, filters: DashboardFilters) -> Section | None:
+    section = entry.provider(user, filters)
+    if section is None:
+        return None
+    section = dataclasses.replace(section, updated_at=timezone.now())
+    # Rendered once too: a cached section costs the page no template work.
+    return dataclasses.replace(
+        section, html=render_to_string(section.template, {"section": section})
+    )
+
+
 def section_for(key: str, *, user, filters: DashboardFilters) -> Section | None:
     entry = _sections.get(key)
-    return entry.provider(user, filters) if entry else None
+    if entry is None:
+        return None
+    if not entry.cache_seconds:
+        return entry.provider(user, filters)
+    # A section that does not apply (None) is cached too, as a marker.
+    cached = cache.get_or_set(
+        section_cache_key(key, user=user, filters=filters),
+        lambda: _built(entry, user, filters) or _NOT_SHOWN,
+        entry.cache_seconds,
+    )
+    return None if isinstance(cached, str) else cached
+
+
+_NOT_SHOWN = "not shown"
 
 
 def sections_for(*, user, filters: DashboardFilters) -> list[Section]:

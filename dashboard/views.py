@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -53,18 +55,27 @@ class DashboardView(StaffRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        form = DashboardFilterForm(self.request.GET or None)
-        filters = form.filters()
+        filters = DashboardFilterForm(self.request.GET or None).filters()
         query = self.request.GET.copy()
         query.pop("section", None)
-        context = {"filter_form": form, "filters": filters, "filter_query": query.urlencode()}
+        context = {
+            # Built only when the template's cached fragment of the form is not there
+            # (the template calls it).
+            "filter_form": functools.partial(DashboardFilterForm.showing, filters),
+            "filters": filters,
+            "filter_query": query.urlencode(),
+        }
         if key := self._section_key():
             context["section"] = section_for(key, user=user, filters=filters)
         else:
             sections = sections_for(user=user, filters=filters)
+            figures = dashboard_figures(user=user, sections=sections)
             context |= {
                 "sections": sections,
-                "figures": dashboard_figures(user=user, sections=sections),
+                "figures": figures,
+                "figures_updated_at": min(
+                    (figure.updated_at for figure in figures if figure.updated_at), default=None
+                ),
             }
         return super().get_context_data(**context, **kwargs)
 

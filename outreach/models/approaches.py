@@ -195,6 +195,12 @@ class Approach(models.Model):
                 name="approach_open_follow_up",
                 condition=Q(follow_up_on__isnull=False, followed_up_at__isnull=True),
             ),
+            # A user's own open follow-ups, by date, and their counts (the dashboard).
+            models.Index(
+                fields=["follow_up_owner", "follow_up_on", "id"],
+                name="approach_open_follow_up_owner",
+                condition=Q(follow_up_on__isnull=False, followed_up_at__isnull=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -245,6 +245,24 @@ class PartnershipRequest(models.Model):
         verbose_name = _("partnership request")
         verbose_name_plural = _("partnership requests")
         ordering = ["-created_at"]
+        indexes = [
+            # awaiting_decision().by_waiting_time(): the requests waiting for a decision,
+            # the longest waiting first, and their count, read from a small index
+            # (the dashboard, issue 15). Sorted: a set's order changes between runs.
+            models.Index(
+                fields=["submitted_at", "id"],
+                name="request_awaiting_decision",
+                condition=Q(
+                    status__in=sorted(
+                        str(status)
+                        for status in [
+                            *AWAITING_COORDINATOR_STATUSES,
+                            RequestStatus.NEEDS_INFORMATION,
+                        ]
+                    )
+                ),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(activity_ends_on__isnull=True)

@@ -267,8 +267,8 @@ def test_the_query_count_does_not_grow_with_the_data(
 ):
     _data(staff, rows)
     client.force_login(staff)
-    # One query per reminder source of the risk and evaluation apps: 15 with the two
-    # short-lived caches warm (tests/config/test_query_counts.py), 17 on a first request.
-    with django_assert_max_num_queries(17):
+    # Cold caches: one query per section and per reminder source of the risk and
+    # evaluation apps, 14 in all; 5 once warm (tests/config/test_query_counts.py).
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("dashboard:home"), {"region": "North", "period": "90"})
     assert by_key(response)["requests"].count == rows
