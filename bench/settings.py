@@ -11,6 +11,8 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 # wrk sends thousands of API requests a minute with one key: the bench measures the
 # endpoints, not the per-user throttle (1,200/minute in production).
 os.environ.setdefault("API_THROTTLE_USER", "100000000/minute")
+# The cache production shares between its workers (Redis), in a database of its own.
+os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/8")
 
 from config.settings.production import *  # noqa: E402, F403
 from config.settings.production import BASE_DIR, DATABASES, TEMPLATES  # noqa: E402

@@ -226,6 +226,33 @@ def broker_url_from_env() -> str:
 
 
 CELERY_BROKER_URL = broker_url_from_env()
+
+
+def caches_from_env() -> dict:
+    """One cache for every process where Redis is set (CACHE_URL, else REDIS_URL): the
+    dashboard's cached sections, their invalidation after a user's own change, and API
+    throttling must agree across gunicorn workers. Without Redis (`make run`'s embedded
+    default) each process keeps its own memory cache."""
+    url = env.str("CACHE_URL", default="") or env.str("REDIS_URL", default="")
+    if urlsplit(url).scheme in ("redis", "rediss"):
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                # The broker's Redis database may be the same one: the prefix keeps apart.
+                "KEY_PREFIX": "partnerdesk",
+            }
+        }
+    # Django's default holds 300 entries; the dashboard keeps several per user.
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+
+CACHES = caches_from_env()
 CELERY_TASK_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
 
 

@@ -39,6 +39,9 @@ if CELERY_BROKER_URL.startswith("redis"):
 if CELERY_BROKER_URL == "filesystem://":
     vars().update(filesystem_broker(VAR_DIR / "test-celery"))
 
+# Each test process its own cache, emptied around every test (tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Serve static files straight from the source folders: no collectstatic in tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -82,3 +82,25 @@ def test_redis_url_selects_redis_as_broker():
         ["shell", "-c", code], "config.settings.local", REDIS_URL="redis://127.0.0.1:6379/3"
     )
     assert result.stdout.split()[-1] == "redis://127.0.0.1:6379/3"
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        ({}, "django.core.cache.backends.locmem.LocMemCache"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"CACHE_URL": "redis://127.0.0.1:6379/5"}, "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_every_process_shares_one_cache_where_redis_is_set(env, backend):
+    # Cached dashboard sections, their invalidation and API throttling must agree
+    # across gunicorn workers: a per-process cache would not.
+    code = (
+        "from django.core.cache import cache; cache.set('shared', 'yes', 30);"
+        "from django.conf import settings as s; c = s.CACHES['default'];"
+        "print(c['BACKEND'], c.get('LOCATION', '-'), cache.get('shared'))"
+    )
+    result = run_django(["shell", "-c", code], "config.settings.local", **env)
+    assert result.returncode == 0, result.stderr
+    location = env.get("CACHE_URL") or env.get("REDIS_URL") or "-"
+    assert result.stdout.split()[-3:] == [backend, location, "yes"]
