@@ -124,6 +124,15 @@ def test_contact_list_reads_the_name_index_in_order(data):
     assert "contact_name_id" in index_names(nodes)
 
 
+def test_api_contact_list_reads_the_name_index_in_order(data):
+    from outreach.api.contacts import ContactViewSet
+
+    visible = Contact.objects.filter(is_at_risk=False).order_by(*ContactViewSet.ordering)
+    nodes = plan_of(visible[:51])
+    assert seq_scans(nodes) == set() and sorts(nodes) == []
+    assert "contact_name_id" in index_names(nodes)
+
+
 def test_may_be_mailed_reads_the_partial_index(data):
     # At a million rows PostgreSQL also counts mailable() with an index-only scan of
     # this index (the bench's EXPLAIN ANALYZE); at test size it would pick any index
