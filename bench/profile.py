@@ -6,7 +6,7 @@
 With no page name it times every page of bench.http.pages() (and the baseline) as
 bench.http does before its wrk runs: the median of five requests after a warm one.
 --sql lists each page's queries slowest first, --explain runs EXPLAIN ANALYZE on the
-slowest three, --profile prints a pyinstrument profile of three requests (--flat: by function). It only reads.
+slowest three (--explain-all: on every read), --profile prints a pyinstrument profile of three requests (--flat: by function). It only reads.
 """
 
 import os
@@ -26,7 +26,7 @@ def client_for(page, headers):
     return client
 
 
-def slowest_queries(page, headers, explain: bool, limit: int = 8) -> None:
+def slowest_queries(page, headers, explain: bool | str, limit: int = 8) -> None:
     from django.db import connection
 
     timed: list[tuple[float, str, tuple]] = []
@@ -48,7 +48,7 @@ def slowest_queries(page, headers, explain: bool, limit: int = 8) -> None:
         print(f"  {ms:7.1f} ms  {sql[:300]}")
     if not explain:
         return
-    for _, sql, params in queries[:3]:
+    for _, sql, params in queries if explain == "all" else queries[:3]:
         if not sql.lstrip().upper().startswith(("SELECT", "(", "WITH")):
             continue
         with connection.cursor() as cursor:
@@ -96,8 +96,9 @@ def main(argv: list[str]) -> int:
         status, size, count, server_ms = count_queries(page, headers)
         print(f"{name:24} HTTP {status}, {size / 1024:7.1f} kB, {count:3d} SQL queries, "
               f"{server_ms:6.1f} ms in-process")  # fmt: skip
-        if "--sql" in flags or "--explain" in flags:
-            slowest_queries(page, headers, explain="--explain" in flags)
+        if flags & {"--sql", "--explain", "--explain-all"}:
+            explain = "all" if "--explain-all" in flags else "--explain" in flags
+            slowest_queries(page, headers, explain=explain)
         if "--profile" in flags:
             profile(page, headers, flat="--flat" in flags)
     return 0

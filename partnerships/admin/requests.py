@@ -29,10 +29,13 @@ from partnerships.models import (
     PartnershipRequest,
     RequestStatus,
 )
+from partnerships.models.organisations import OrganisationKind
 from partnerships.models.requests import WAITING_TIME_ORDER, ChecklistQuestion
 from partnerships.panels import queue_columns, queue_filters, review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import allowed_actions
+
+_KIND_LABELS = dict(OrganisationKind.choices)  # lazy labels: read in the active language
 
 # The queue's filters sit in one row of closed menus above the table (not in a sidebar
 # that squeezes it): a filter added to list_filter takes this template too.
@@ -194,7 +197,9 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("kind"), ordering="organisation__kind")
     def organisation_kind(self, obj: PartnershipRequest) -> str:
-        return obj.organisation.get_kind_display()
+        # get_kind_display() builds the choices' dict on every call, for every row.
+        kind = obj.organisation.kind
+        return str(_KIND_LABELS.get(kind, kind))
 
     @admin.display(description=_("methods"))
     def method_summary(self, obj: PartnershipRequest) -> str:

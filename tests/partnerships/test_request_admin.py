@@ -369,3 +369,22 @@ def test_the_review_page_runs_the_same_queries_for_few_or_many_matches_and_past_
     with django_assert_max_num_queries(15):
         response = _review_page(coordinator_client, request)
     assert response.content.decode().count("Oxfam Chapter") == matches
+
+
+def test_queue_labels_read_in_the_language_of_each_request(db):
+    # The labels' dicts are built once per process (issue 15): they must stay lazy.
+    from django.utils import translation
+
+    from partnerships.admin.requests import PartnershipRequestAdmin
+    from partnerships.models import PartnershipRequest
+
+    request = PartnershipRequestFactory(methods=["provide_information"], purposes=[])
+    request.organisation.kind = "media"
+    column = PartnershipRequestAdmin.organisation_kind
+    with translation.override("fr"):
+        assert column(None, request) == "Médias"
+        labels = PartnershipRequest.objects.get(pk=request.pk).method_labels()
+        assert labels == [("Fournir ou diffuser nos informations publiques", False)]
+    with translation.override("en"):
+        assert column(None, request) == "Media"
+        assert request.method_labels()[0][0] == "Providing or distributing our public information"
