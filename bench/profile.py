@@ -4,7 +4,8 @@
         python -m bench.profile api_contacts [organisation_detail …] [--sql] [--explain] [--profile [--flat]]
 
 With no page name it times every page of bench.http.pages() (and the baseline) as
-bench.http does before its wrk runs: the median of five requests after a warm one.
+bench.http does before its wrk runs: the median of five requests after a warm one; and
+the CPU time this process spent per request (steadier on a loaded machine).
 --sql lists each page's queries slowest first, --explain runs EXPLAIN ANALYZE on the
 slowest three (--explain-all: on every read), --profile prints a pyinstrument profile of three requests (--flat: by function). It only reads.
 """
@@ -57,6 +58,21 @@ def slowest_queries(page, headers, explain: bool | str, limit: int = 8) -> None:
             print("\n  " + "\n  ".join(row[0] for row in cursor.fetchall()) + "\n")
 
 
+def cpu_ms(page, headers, runs: int = 5) -> float:
+    """This process's CPU time per request (median): on a machine others load, a
+    steadier measure of the Python side than the wall clock (SQL time not included)."""
+    from statistics import median
+
+    client = client_for(page, headers)
+    client.get(page.path)
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        client.get(page.path)
+        times.append((time.process_time() - start) * 1000)
+    return median(times)
+
+
 def profile(page, headers, flat: bool) -> None:
     from pyinstrument import Profiler
 
@@ -95,7 +111,7 @@ def main(argv: list[str]) -> int:
         headers = {} if name == "baseline" else headers_for(page, cookies)
         status, size, count, server_ms = count_queries(page, headers)
         print(f"{name:24} HTTP {status}, {size / 1024:7.1f} kB, {count:3d} SQL queries, "
-              f"{server_ms:6.1f} ms in-process")  # fmt: skip
+              f"{server_ms:6.1f} ms in-process, {cpu_ms(page, headers):6.1f} ms CPU")  # fmt: skip
         if flags & {"--sql", "--explain", "--explain-all"}:
             explain = "all" if "--explain-all" in flags else "--explain" in flags
             slowest_queries(page, headers, explain=explain)

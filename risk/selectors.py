@@ -61,7 +61,7 @@ def assessment_for_request(partnership_request: PartnershipRequest) -> RiskAsses
 
 
 def rating_label(rating: str) -> str:
-    return str(Rating(rating).label) if rating else NOT_ASSESSED
+    return choice_label(RiskAssessment, "rating", rating) if rating else NOT_ASSESSED
 
 
 @dataclass(frozen=True)
