@@ -169,3 +169,26 @@ def test_due_follow_ups_read_the_partial_index(data):
 def test_approach_list_reads_its_index_in_order(data):
     nodes = plan_of(Approach.objects.order_by("-approached_on", "-pk")[:25])
     assert seq_scans(nodes) == set() and sorts(nodes) == []
+
+
+def test_assessments_concerning_an_organisation_read_indexes(data):
+    # Of the organisation, of its requests, of its partnerships: each kind of id through
+    # its own index (an OR of the three made PostgreSQL scan every assessment).
+    from risk.models import RiskAssessment
+    from tests.factories import PartnershipRequestFactory, UserFactory
+
+    assessor = UserFactory()
+    organisations = list(Organisation.objects.order_by("pk")[:300])
+    RiskAssessment.objects.bulk_create(
+        RiskAssessment(organisation=organisation, assessor=assessor, title="Checked")
+        for organisation in organisations
+    )
+    request = PartnershipRequestFactory(organisation=organisations[0])
+    RiskAssessment.objects.create(partnership_request=request, assessor=assessor)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE risk_riskassessment")
+        cursor.execute("ANALYZE partnerships_partnershiprequest")
+    nodes = plan_of(RiskAssessment.objects.concerning(organisations[0]))
+    scanned = {n["Relation Name"] for n in nodes if n["Node Type"] == "Seq Scan"}
+    assert not scanned & {"risk_riskassessment", "partnerships_partnershiprequest"}
+    assert RiskAssessment.objects.concerning(organisations[0]).count() == 2
