@@ -35,8 +35,6 @@ from partnerships.panels import queue_columns, queue_filters, review_panels_for
 from partnerships.services import requests as services
 from partnerships.services.requests import allowed_actions
 
-_KIND_LABELS = dict(OrganisationKind.choices)  # lazy labels: read in the active language
-
 # The queue's filters sit in one row of closed menus above the table (not in a sidebar
 # that squeezes it): a filter added to list_filter takes this template too.
 QUEUE_FILTER_TEMPLATE = "admin/partnerships/partnershiprequest/queue_filter.html"
@@ -125,7 +123,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "activity_title",
         "waiting",
-        "status",
+        "status_label",
         "local_group",
         "organisation",
         "organisation_kind",
@@ -195,11 +193,15 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             return "—"
         return timesince(obj.submitted_at, timezone.now(), depth=2)
 
+    # The enum's label directly: get_FOO_display() and the admin's own choice column hash
+    # every lazy label of the field for each row, a tenth of the queue's time (issue 15).
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj: PartnershipRequest) -> str:
+        return str(RequestStatus(obj.status).label)
+
     @admin.display(description=_("kind"), ordering="organisation__kind")
     def organisation_kind(self, obj: PartnershipRequest) -> str:
-        # get_kind_display() builds the choices' dict on every call, for every row.
-        kind = obj.organisation.kind
-        return str(_KIND_LABELS.get(kind, kind))
+        return str(OrganisationKind(obj.organisation.kind).label)
 
     @admin.display(description=_("methods"))
     def method_summary(self, obj: PartnershipRequest) -> str:

@@ -388,3 +388,12 @@ def test_queue_labels_read_in_the_language_of_each_request(db):
     with translation.override("en"):
         assert column(None, request) == "Media"
         assert request.method_labels()[0][0] == "Providing or distributing our public information"
+
+
+def test_each_queue_row_has_a_checkbox_for_the_bulk_decisions(coordinator_client):
+    waiting = PartnershipRequestFactory(submitted_at=timezone.now())
+    page = coordinator_client.get(reverse(QUEUE)).content.decode()
+    assert (
+        f'<input type="checkbox" name="_selected_action" value="{waiting.pk}" class="action-select"'
+        in page
+    )
