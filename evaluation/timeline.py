@@ -1,6 +1,5 @@
 """Evaluations on the organisation timeline (registered in EvaluationConfig.ready())."""
 
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -30,10 +29,15 @@ def _evaluation_entry(when, pk: int, values: list, organisation: Organisation) -
 
 def _evaluations_of(organisation: Organisation):
     # Through the activities' ids: a coalition member twice over is still one entry.
-    activities = JointActivity.objects.filter(
-        Q(partnership__organisations=organisation) | Q(coalition__organisations=organisation)
+    # Each kind of activity by its own index, in a UNION: an OR across the two joins
+    # made PostgreSQL join every activity (issue 15's bench: 46 ms of the page).
+    activities = JointActivity.objects.order_by()
+    ids = (
+        activities.filter(partnership__organisations=organisation)
+        .values("pk")
+        .union(activities.filter(coalition__organisations=organisation).values("pk"))
     )
-    return Evaluation.objects.filter(activity__in=activities.values("pk"))
+    return Evaluation.objects.filter(activity__in=ids)
 
 
 # Evaluations of activities under the organisation's partnerships or coalitions, drafts

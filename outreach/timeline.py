@@ -1,7 +1,6 @@
 """Approaches on the organisation timeline (registered in OutreachConfig.ready())."""
 
-from django.urls import reverse
-
+from config.reversing import reverse_id
 from partnerships.models import Organisation
 from partnerships.timeline import (
     TimelineEntry,
@@ -23,7 +22,7 @@ def _approach_entry(day, pk: int, values: list, organisation: Organisation) -> T
         title=f"Approach: {ask[:80]}",
         detail=f"{contact if has_contact else organisation} · "
         f"{choice_label(Approach, 'outcome', outcome)}",
-        url=reverse("outreach:approach_detail", args=[pk]),
+        url=reverse_id("outreach:approach_detail", pk),
         actor=created_by or "",
     )
 

@@ -8,7 +8,8 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Length
-from django.urls import reverse
+
+from config.reversing import reverse_id
 
 from .matching import (
     TYPO_SIMILARITY,
@@ -245,7 +246,7 @@ def _request_entry(when: datetime, pk: int, values: list, organisation) -> Timel
         kind="decision" if status in DECISION_STATUSES else "request",
         title=f"{group}: “{title}” {choice_label(PartnershipRequest, 'status', status).lower()}",
         detail=comment or "",
-        url=reverse("admin:partnerships_partnershiprequest_change", args=[pk]),
+        url=reverse_id("admin:partnerships_partnershiprequest_change", pk),
         actor=actor or "Partnerdesk",
     )
 
@@ -275,7 +276,7 @@ def _partnership_entry(day, pk: int, values: list, organisation) -> TimelineEntr
         kind="partnership",
         title=f"Partnership “{title}” ({choice_label(Partnership, 'status', status).lower()})",
         detail=f"Led by {lead}" + (f" with {group}" if group else ""),
-        url=reverse("admin:partnerships_partnership_change", args=[pk]),
+        url=reverse_id("admin:partnerships_partnership_change", pk),
     )
 
 

@@ -27,7 +27,7 @@ from django.db.models import (
 )
 from django.db.models import Value as V
 from django.db.models.functions import Cast
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Organisation
 
@@ -111,9 +111,22 @@ def timeline_of(
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
+_choice_labels: dict[tuple, str] = {}
+
+
 def choice_label(model, field: str, value: str) -> str:
-    """What `get_<field>_display()` shows, for a value read without its model."""
-    return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
+    """What `get_<field>_display()` shows, for a value read without its model.
+
+    Remembered per language (a timeline asks for the same few labels on every row);
+    a value that is not one of the choices is shown as it is and not remembered."""
+    key = (model, field, value, translation.get_language())
+    label = _choice_labels.get(key)
+    if label is None:
+        choices = dict(model._meta.get_field(field).flatchoices)
+        if value not in choices:
+            return str(value)
+        label = _choice_labels[key] = str(choices[value])
+    return label
 
 
 def day_start(day: date) -> datetime:

@@ -99,19 +99,19 @@ class RiskAssessmentQuerySet(models.QuerySet):
     def concerning(self, organisation: Organisation) -> "RiskAssessmentQuerySet":
         """Of the organisation itself, of requests naming it, of partnerships with it.
 
-        The requests through a subquery, not a join: an OR across a join makes
-        PostgreSQL scan every organisation (issue 15's bench: 300 ms to 1 ms)."""
-        from partnerships.models import PartnershipRequest
-
-        return self.filter(
-            Q(organisation=organisation)
-            | Q(
-                partnership_request__in=PartnershipRequest.objects.filter(
-                    organisation=organisation
-                ).values("pk")
+        The ids of each kind through its own index, in one UNION: an OR of the three
+        made PostgreSQL misjudge the rows and scan every assessment and request
+        (issue 15's bench: 36 ms on the organisation timeline, now under 1 ms)."""
+        everyone = RiskAssessment.objects.order_by()
+        ids = (
+            everyone.filter(organisation=organisation)
+            .values("pk")
+            .union(
+                everyone.filter(partnership_request__organisation=organisation).values("pk"),
+                everyone.filter(partnership__organisations=organisation).values("pk"),
             )
-            | Q(partnership__in=organisation.partnerships.values("pk"))
         )
+        return self.filter(pk__in=ids)
 
 
 class RiskAssessment(models.Model):

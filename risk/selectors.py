@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.reversing import reverse_id
 from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
 from partnerships.timeline import TimelineEntry, TimelineSource, choice_label, day_start
@@ -61,7 +62,7 @@ def assessment_for_request(partnership_request: PartnershipRequest) -> RiskAsses
 
 
 def rating_label(rating: str) -> str:
-    return str(Rating(rating).label) if rating else NOT_ASSESSED
+    return choice_label(RiskAssessment, "rating", rating) if rating else NOT_ASSESSED
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def _assessment_entry(day, pk: int, values: list, organisation: Organisation) ->
         title=f"{title}: {rating_label(rating).lower()}",
         detail=choice_label(RiskAssessment, "status", status)
         + (f", review by {review:%d %b %Y}" if review else ""),
-        url=reverse("risk:assessment_detail", args=[pk]),
+        url=reverse_id("risk:assessment_detail", pk),
         actor=assessor,
     )
 

@@ -6,12 +6,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from config.reversing import reverse_id
 from partnerships.models import Organisation
 
 from .contacts import Contact, ContactRelatedQuerySet, search_words
@@ -222,7 +222,7 @@ class Approach(models.Model):
         }
 
     def get_absolute_url(self) -> str:
-        return reverse("outreach:approach_detail", args=[self.pk])
+        return reverse_id("outreach:approach_detail", self.pk)
 
     @property
     def target(self) -> str:

@@ -2,12 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from config.reversing import reverse_id
 from partnerships.models import Organisation
 
 from .sectors import Keyword, Sector
@@ -265,7 +265,7 @@ class Contact(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
     def get_absolute_url(self) -> str:
-        return reverse("outreach:contact_detail", args=[self.pk])
+        return reverse_id("outreach:contact_detail", self.pk)
 
     @property
     def has_consent(self) -> bool:

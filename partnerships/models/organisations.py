@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from config.reversing import reverse_id
 from partnerships.matching import domain_of, match_keys, normalise_name
 
 
@@ -185,7 +185,7 @@ class Organisation(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("partnerships:organisation_detail", args=[self.pk])
+        return reverse_id("partnerships:organisation_detail", self.pk)
 
     def refresh_match_keys(self) -> None:
         keys = match_keys(

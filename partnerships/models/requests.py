@@ -52,6 +52,12 @@ class CooperationMethod(models.TextChoices):
         return method not in METHODS_WITHOUT_AUTHORISATION
 
 
+# The labels (lazy: each reads in the active language), built once rather than per
+# call: the review queue lists them for every row (issue 15).
+_PURPOSE_LABELS = dict(Purpose.choices)
+_METHOD_LABELS = dict(CooperationMethod.choices)
+
+
 # Seed 000: only these can be done "without the need for any special
 # considerations or authorization"; every other method needs review.
 METHODS_WITHOUT_AUTHORISATION = frozenset(
@@ -281,14 +287,13 @@ class PartnershipRequest(models.Model):
         )
 
     def method_labels(self) -> list[tuple[str, bool]]:
-        labels = dict(CooperationMethod.choices)
+        labels = _METHOD_LABELS
         return [
             (str(labels.get(m, m)), CooperationMethod.needs_authorisation(m)) for m in self.methods
         ]
 
     def purpose_labels(self) -> list[str]:
-        labels = dict(Purpose.choices)
-        return [str(labels.get(p, p)) for p in self.purposes]
+        return [str(_PURPOSE_LABELS.get(p, p)) for p in self.purposes]
 
     def is_undecided(self) -> bool:
         return self.status in UNDECIDED_STATUSES

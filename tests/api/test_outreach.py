@@ -3,7 +3,14 @@ from django.db.models import Count
 
 from outreach.models import AtRiskAccessLog, Contact, Delivery, Mailing, UrgentActionStatus
 from outreach.models.contacts import EMAIL_TAKEN_NEUTRAL
-from tests.factories import ContactFactory, UrgentActionFactory
+from tests.factories import (
+    ContactFactory,
+    EmploymentFactory,
+    KeywordFactory,
+    OrganisationFactory,
+    SectorFactory,
+    UrgentActionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +68,34 @@ def test_contacts_are_keyset_paginated(api_client_for, staff):
     assert [row["last_name"] for row in page["results"]] == ["A", "B", "C"]
     page = client.get(page["next"]).json()
     assert [row["last_name"] for row in page["results"]] == ["D", "E"]
+
+
+def test_contacts_are_listed_in_the_registers_order(api_client_for, staff):
+    # Last name, first name, id, as on the contact list (the contact_name_id index).
+    for first in ["Zoe", "Ada", "Mia"]:
+        ContactFactory(last_name="Jansen", first_name=first)
+    rows = api_client_for(staff).get("/api/contacts/").json()["results"]
+    assert [row["first_name"] for row in rows] == ["Ada", "Mia", "Zoe"]
+
+
+def test_a_listed_contact_shows_its_relations_as_on_its_own(api_client_for, staff):
+    person = ContactFactory()
+    other = ContactFactory()
+    for name in ["Youth", "Arts"]:
+        person.sectors.add(SectorFactory(name=name))
+    person.keywords.add(KeywordFactory(name="water"), KeywordFactory(name="asylum"))
+    for name in ["Zeta Union", "Alpha Trust"]:
+        EmploymentFactory(contact=person, organisation=OrganisationFactory(name=name))
+    client = api_client_for(staff)
+    listed = {row["id"]: row for row in client.get("/api/contacts/").json()["results"]}
+    alone = client.get(f"/api/contacts/{person.pk}/").json()
+    assert listed[person.pk] == alone
+    assert alone["keywords"] == ["asylum", "water"]  # in the related models' order: names
+    assert alone["sectors"] == list(person.sectors.order_by("name").values_list("pk", flat=True))
+    assert alone["organisations"] == list(
+        person.organisations.order_by("name").values_list("pk", flat=True)
+    )
+    assert listed[other.pk]["sectors"] == listed[other.pk]["organisations"] == []
 
 
 def test_staff_write_a_draft_a_coordinator_approves_and_staff_send(

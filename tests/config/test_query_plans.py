@@ -124,6 +124,15 @@ def test_contact_list_reads_the_name_index_in_order(data):
     assert "contact_name_id" in index_names(nodes)
 
 
+def test_api_contact_list_reads_the_name_index_in_order(data):
+    from outreach.api.contacts import ContactViewSet
+
+    visible = Contact.objects.filter(is_at_risk=False).order_by(*ContactViewSet.ordering)
+    nodes = plan_of(visible[:51])
+    assert seq_scans(nodes) == set() and sorts(nodes) == []
+    assert "contact_name_id" in index_names(nodes)
+
+
 def test_may_be_mailed_reads_the_partial_index(data):
     # At a million rows PostgreSQL also counts mailable() with an index-only scan of
     # this index (the bench's EXPLAIN ANALYZE); at test size it would pick any index
@@ -160,3 +169,26 @@ def test_due_follow_ups_read_the_partial_index(data):
 def test_approach_list_reads_its_index_in_order(data):
     nodes = plan_of(Approach.objects.order_by("-approached_on", "-pk")[:25])
     assert seq_scans(nodes) == set() and sorts(nodes) == []
+
+
+def test_assessments_concerning_an_organisation_read_indexes(data):
+    # Of the organisation, of its requests, of its partnerships: each kind of id through
+    # its own index (an OR of the three made PostgreSQL scan every assessment).
+    from risk.models import RiskAssessment
+    from tests.factories import PartnershipRequestFactory, UserFactory
+
+    assessor = UserFactory()
+    organisations = list(Organisation.objects.order_by("pk")[:300])
+    RiskAssessment.objects.bulk_create(
+        RiskAssessment(organisation=organisation, assessor=assessor, title="Checked")
+        for organisation in organisations
+    )
+    request = PartnershipRequestFactory(organisation=organisations[0])
+    RiskAssessment.objects.create(partnership_request=request, assessor=assessor)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE risk_riskassessment")
+        cursor.execute("ANALYZE partnerships_partnershiprequest")
+    nodes = plan_of(RiskAssessment.objects.concerning(organisations[0]))
+    scanned = {n["Relation Name"] for n in nodes if n["Node Type"] == "Seq Scan"}
+    assert not scanned & {"risk_riskassessment", "partnerships_partnershiprequest"}
+    assert RiskAssessment.objects.concerning(organisations[0]).count() == 2

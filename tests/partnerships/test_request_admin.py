@@ -371,6 +371,25 @@ def test_the_review_page_runs_the_same_queries_for_few_or_many_matches_and_past_
     assert response.content.decode().count("Oxfam Chapter") == matches
 
 
+def test_queue_labels_read_in_the_language_of_each_request(db):
+    # The labels' dicts are built once per process (issue 15): they must stay lazy.
+    from django.utils import translation
+
+    from partnerships.admin.requests import PartnershipRequestAdmin
+    from partnerships.models import PartnershipRequest
+
+    request = PartnershipRequestFactory(methods=["provide_information"], purposes=[])
+    request.organisation.kind = "media"
+    column = PartnershipRequestAdmin.organisation_kind
+    with translation.override("fr"):
+        assert column(None, request) == "Médias"
+        labels = PartnershipRequest.objects.get(pk=request.pk).method_labels()
+        assert labels == [("Fournir ou diffuser nos informations publiques", False)]
+    with translation.override("en"):
+        assert column(None, request) == "Media"
+        assert request.method_labels()[0][0] == "Providing or distributing our public information"
+
+
 def test_each_queue_row_has_a_checkbox_for_the_bulk_decisions(coordinator_client):
     waiting = PartnershipRequestFactory(submitted_at=timezone.now())
     page = coordinator_client.get(reverse(QUEUE)).content.decode()

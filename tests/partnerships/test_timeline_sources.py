@@ -82,3 +82,18 @@ def test_every_connection_uses_the_typo_threshold():
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('pg_trgm.similarity_threshold')")
         assert float(cursor.fetchone()[0]) == TYPO_SIMILARITY
+
+
+def test_choice_labels_are_remembered_per_language():
+    from django.utils import translation
+
+    from partnerships.models import Organisation
+    from partnerships.timeline import choice_label
+
+    with translation.override("fr"):
+        assert choice_label(Organisation, "kind", "media") == "Médias"
+    with translation.override("en"):
+        assert choice_label(Organisation, "kind", "media") == "Media"
+    with translation.override("fr"):
+        assert choice_label(Organisation, "kind", "media") == "Médias"
+    assert choice_label(Organisation, "kind", "no-such-kind") == "no-such-kind"

@@ -1,0 +1,36 @@
+import pytest
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+from config.reversing import reverse_id
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "partnerships:organisation_detail",
+        "outreach:contact_detail",
+        "outreach:approach_detail",
+        "admin:partnerships_partnershiprequest_change",
+        "risk:assessment_detail",
+    ],
+)
+def test_reverse_id_writes_what_reverse_writes(name):
+    for pk in [1, 42, 907, 123456789]:
+        assert reverse_id(name, pk) == reverse(name, args=[pk])
+
+
+def test_reverse_id_follows_the_script_prefix():
+    try:
+        set_script_prefix("/partnerdesk/")
+        assert reverse_id("outreach:contact_detail", 7) == "/partnerdesk/outreach/contacts/7/"
+    finally:
+        set_script_prefix("/")
+    assert reverse_id("outreach:contact_detail", 7) == "/outreach/contacts/7/"
+
+
+def test_anything_but_an_id_goes_through_reverse():
+    with pytest.raises(NoReverseMatch):
+        reverse_id("outreach:contact_detail", None)
+    with pytest.raises(NoReverseMatch):
+        reverse_id("outreach:contact_detail", -1)
+    assert reverse_id("outreach:contact_detail", "12") == "/outreach/contacts/12/"
