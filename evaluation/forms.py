@@ -105,7 +105,7 @@ class EvaluationForm(forms.ModelForm):
                 label=_("Answer"), choices=Answer.choices, widget=forms.RadioSelect, required=False
             )
             note = self.fields[f"{name}_note"]
-            note.label = "Notes"
+            note.label = _("Notes")
             note.widget = forms.Textarea(attrs={"rows": 2})
         self.fields["overall_rating"] = forms.TypedChoiceField(
             label=_("Overall rating"),

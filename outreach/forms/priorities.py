@@ -59,7 +59,7 @@ class SectorAssessmentForm(forms.ModelForm):
             }
         super().__init__(*args, **kwargs)
         self.fields["assessed_on"].initial = today
-        self.fields["assessed_on"].label = "Date of the assessment"
+        self.fields["assessed_on"].label = _("Date of the assessment")
         for name in scoring.ALL_CRITERIA:
             field = self.fields[name]
             field.help_text = f"{field.help_text} {_feeds(name)}"

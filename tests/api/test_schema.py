@@ -139,3 +139,9 @@ def _schema_in(client, language: str) -> dict:
     response = client.get(f"/api/schema/?lang={language}")
     assert response.status_code == 200
     return yaml.safe_load(response.content)
+
+
+def test_a_pages_form_reads_in_the_readers_language_in_the_schema(client):
+    # The input schemas are built from the pages' forms at import: their labels stay lazy.
+    fields = _schema_in(client, "fr")["components"]["schemas"]["DeclineRequest"]["properties"]
+    assert fields["internal_note"]["description"].startswith("Note interne")
