@@ -317,8 +317,10 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     @_action_schema(
         _("Answer the decision checklist (coordinators)"),
         ChecklistForm,
-        "The Campaign Manual's six decision questions, q1 to q6 (yes / no / unsure, or empty to clear), each "
-        "with a note. Replaces the answers given so far.",
+        _(
+            "The Campaign Manual's six decision questions, q1 to q6 (yes / no / unsure, or empty "
+            "to clear), each with a note. Replaces the answers given so far."
+        ),
     )
     @action(detail=True, methods=["post"])
     def checklist(self, request, pk=None):
@@ -333,8 +335,10 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
     @_action_schema(
         _("Approve a request and set up the partnership (coordinators)"),
         ApproveForm,
-        "Refused (409) until the decision checklist is complete, or when an approval "
-        "gate (such as the risk assessment) objects.",
+        _(
+            "Refused (409) until the decision checklist is complete, or when an approval "
+            "gate (such as the risk assessment) objects."
+        ),
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
