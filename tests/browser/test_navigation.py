@@ -47,6 +47,7 @@ def test_the_navigation_fits_without_wrapping(page, live_server, login, user, la
     toggler = page.locator(".navbar-toggler")
     folded = toggler.is_visible()
     if folded:
+        screenshot(page, f"navigation-{user}-{language}-{width}-folded")
         toggler.click()
         page.wait_for_selector("#main-nav.show")
         page.wait_for_timeout(400)  # the collapse animation
