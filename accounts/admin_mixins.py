@@ -15,6 +15,7 @@ from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from .roles import is_coordinator
@@ -115,7 +116,22 @@ class RecordAdminMixin(_AdminBase):
         return False
 
 
-class StaffReadOnlyAdminMixin(MalformedInputAdminMixin):
+class ActionCheckboxAdminMixin(_AdminBase):
+    """The changelist's row checkbox as one format_html call. Django renders a form widget
+    through the template engine for each row: a sixth of the review queue's time at 50
+    rows (issue 15). The HTML is the same byte for byte (tests/accounts/test_admin_mixins.py)."""
+
+    def action_checkbox(self, obj):
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
+
+
+class StaffReadOnlyAdminMixin(ActionCheckboxAdminMixin, MalformedInputAdminMixin):
     """For ModelAdmin and InlineModelAdmin alike (inlines pass `obj` to add). Every project
     admin mixes it in, so each also answers malformed changelist input cleanly."""
 

@@ -7,6 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self) -> None:
+        from config import choices
+
         from . import middleware  # noqa: F401 (connects the session start to user_logged_in)
         from .permissions import sync_role_permissions_after_migrate
 
@@ -17,3 +19,5 @@ class AccountsConfig(AppConfig):
         post_migrate.connect(
             sync_role_permissions_after_migrate, dispatch_uid="sync_role_permissions"
         )
+        # Every model's get_FOO_display() translates only the label it shows (issue 15).
+        choices.install()

@@ -216,12 +216,20 @@ class NextStep(models.Model):
         verbose_name = _("next step")
         verbose_name_plural = _("next steps")
         ordering = ["due_on", "pk"]
+        # Once per activity, kind and organisation, a step without an organisation
+        # included. Two partial constraints rather than nulls_distinct=False, which
+        # SQLite (the embedded default) lacks: the same rule on both databases.
         constraints = [
             models.UniqueConstraint(
                 fields=["activity", "kind", "organisation"],
-                name="next_step_once_per_evaluation",
-                nulls_distinct=False,
-            )
+                condition=models.Q(organisation__isnull=False),
+                name="next_step_once_per_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "kind"],
+                condition=models.Q(organisation__isnull=True),
+                name="next_step_once_per_activity",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -29,6 +29,7 @@ from partnerships.models import (
     PartnershipRequest,
     RequestStatus,
 )
+from partnerships.models.organisations import OrganisationKind
 from partnerships.models.requests import WAITING_TIME_ORDER, ChecklistQuestion
 from partnerships.panels import queue_columns, queue_filters, review_panels_for
 from partnerships.services import requests as services
@@ -122,7 +123,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "activity_title",
         "waiting",
-        "status",
+        "status_label",
         "local_group",
         "organisation",
         "organisation_kind",
@@ -192,9 +193,15 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
             return "—"
         return timesince(obj.submitted_at, timezone.now(), depth=2)
 
+    # The enum's label directly: get_FOO_display() and the admin's own choice column hash
+    # every lazy label of the field for each row, a tenth of the queue's time (issue 15).
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj: PartnershipRequest) -> str:
+        return str(RequestStatus(obj.status).label)
+
     @admin.display(description=_("kind"), ordering="organisation__kind")
     def organisation_kind(self, obj: PartnershipRequest) -> str:
-        return obj.organisation.get_kind_display()
+        return str(OrganisationKind(obj.organisation.kind).label)
 
     @admin.display(description=_("methods"))
     def method_summary(self, obj: PartnershipRequest) -> str:

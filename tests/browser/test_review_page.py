@@ -67,3 +67,21 @@ def test_the_queue_is_readable_at_1366(page, live_server, login):
     status.locator("summary").click()
     expect(status.get_by_role("link", name="All", exact=True)).to_be_visible()
     screenshot(page, "review-queue-1366")
+
+
+def test_a_ticked_queue_row_leads_to_its_decision_page(page, live_server, login):
+    # The row checkboxes are Partnerdesk's own HTML (accounts.admin_mixins): Django's
+    # actions script must still count, toggle and submit them.
+    login("coordinator")
+    rows = page.locator("#result_list input.action-select")
+    expect(rows.first).to_be_visible()
+    page.locator("#action-toggle").check()
+    assert all(box.is_checked() for box in rows.all())
+    expect(page.locator(".action-counter")).to_contain_text(f"{rows.count()} of {rows.count()}")
+    page.locator("#action-toggle").uncheck()
+    rows.first.check()
+    expect(page.locator(".action-counter")).to_contain_text(f"1 of {rows.count()}")
+    chosen = rows.first.get_attribute("value")
+    page.locator("select[name=action]").select_option("approve_action")
+    page.locator(".actions button[name=index]").click()
+    expect(page).to_have_url(re.compile(rf"/partnershiprequest/{chosen}/decide/approve/$"))

@@ -62,3 +62,30 @@ def test_an_activity_cannot_end_before_it_starts():
 def test_a_coalition_activity_is_allowed():
     activity = ActivityFactory(partnership=None, coalition=CoalitionFactory())
     assert activity.under == activity.coalition
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_organisation", [False, True])
+def test_a_next_step_is_kept_once_per_activity_kind_and_organisation(with_organisation):
+    # The same rule on SQLite and PostgreSQL, a step without an organisation included.
+    from evaluation.models import NextStep, NextStepKind
+    from tests.factories import OrganisationFactory
+
+    activity = ActivityFactory()
+    organisation = OrganisationFactory() if with_organisation else None
+    step = {"activity": activity, "kind": NextStepKind.ADJUST, "organisation": organisation,
+            "due_on": datetime.date(2026, 12, 1)}  # fmt: skip
+    NextStep.objects.create(**step)
+    NextStep.objects.create(**{**step, "kind": NextStepKind.CONCLUDE})  # another kind: fine
+    with pytest.raises(IntegrityError):
+        NextStep.objects.create(**step)
+
+
+@pytest.mark.django_db
+def test_the_embedded_database_gets_no_warning_about_the_next_step_rule():
+    from django.core import checks
+
+    from evaluation.models import NextStep
+
+    assert [m.id for m in NextStep.check(databases=["default"])] == []
+    assert not any(m.id == "models.W047" for m in checks.run_checks(databases=["default"]))

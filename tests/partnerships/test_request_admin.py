@@ -369,3 +369,12 @@ def test_the_review_page_runs_the_same_queries_for_few_or_many_matches_and_past_
     with django_assert_max_num_queries(15):
         response = _review_page(coordinator_client, request)
     assert response.content.decode().count("Oxfam Chapter") == matches
+
+
+def test_each_queue_row_has_a_checkbox_for_the_bulk_decisions(coordinator_client):
+    waiting = PartnershipRequestFactory(submitted_at=timezone.now())
+    page = coordinator_client.get(reverse(QUEUE)).content.decode()
+    assert (
+        f'<input type="checkbox" name="_selected_action" value="{waiting.pk}" class="action-select"'
+        in page
+    )
