@@ -296,14 +296,19 @@ _MEETING_WRITES.pop("create")  # a meeting is recorded under its coalition
     retrieve=extend_schema(summary=_("Show one meeting of a coalition")),
     **_MEETING_WRITES,
 )
+@extend_schema(
+    description=_(
+        "A coalition's meeting (about six a year on the seed's platform), as on the "
+        "meeting form: the minutes are written after it."
+    )
+)
 class MeetingViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """A coalition's meeting (about six a year on the seed's platform), as on the
-    meeting form: the minutes are written after it."""
+    # Its description is the schema's (extend_schema above), in the reader's language.
 
     queryset = Meeting.objects.all()
     serializer_class = MeetingSerializer
@@ -325,8 +330,13 @@ class MeetingViewSet(
 
 
 @extend_schema_view(retrieve=extend_schema(summary=_("Show one joint statement")))
+@extend_schema(
+    description=_(
+        "A joint statement is issued in the coalition's name only when every member agrees."
+    )
+)
 class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """A joint statement is issued in the coalition's name only when every member agrees."""
+    # Its description is the schema's (extend_schema above), in the reader's language.
 
     queryset = JointStatement.objects.all()
     serializer_class = StatementSerializer

@@ -161,12 +161,16 @@ def test_the_heatmap_and_the_review_page_speak_french(client, role_user):
 
 def test_form_texts_built_before_the_language_is_known_read_in_it():
     # The API builds its input schemas from these forms at import, in no language yet.
+    from evaluation.forms import EvaluationForm
     from outreach.forms.contacts import ApproachForm
     from outreach.forms.fields import KeywordsField
     from partnerships.forms.decisions import ChecklistForm
+    from partnerships.forms.requests import method_choices
 
-    checklist = ChecklistForm()
+    checklist, evaluation, methods = ChecklistForm(), EvaluationForm(), dict(method_choices())
     with translation.override("fr"):
+        assert str(evaluation.fields["overall_rating"].choices[4][1]) == "4 sur 5"
+        assert str(methods["provide_information"]).endswith(" — sans autorisation")
         assert str(checklist.fields["q1"].label).startswith("1. Cela nous sera-t-il utile")
         assert str(ApproachForm.base_fields["check_right_person"].label) == (
             "Nous avons identifié la bonne personne à contacter"
