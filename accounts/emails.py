@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeGuard
 from urllib.parse import urlsplit
 
@@ -112,6 +113,13 @@ def send_now(message: EmailMultiAlternatives) -> int:
             connection.close()
 
 
+@lru_cache(maxsize=8)
+def _envelope_sender(address: str) -> str:
+    # Parsing the address costs more than the SMTP exchange of a short message
+    # (issue 15's profile): once per sender address, not once per message.
+    return sanitize_address(address, "utf-8")
+
+
 class SMTPBackend(smtp.EmailBackend):
     """Django's SMTP backend with one public addition: sending prebuilt MIME bytes.
 
@@ -122,7 +130,7 @@ class SMTPBackend(smtp.EmailBackend):
         with self._lock:
             if self.connection is None:
                 self.open()
-            envelope_from = sanitize_address(section_sender(), "utf-8")
+            envelope_from = _envelope_sender(section_sender())
             assert self.connection is not None  # open() raised otherwise
             self.connection.sendmail(envelope_from, list(recipients), message)
 

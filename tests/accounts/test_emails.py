@@ -207,3 +207,33 @@ def test_the_review_page_shows_a_refused_request_email(settings, client, role_us
         reverse("admin:partnerships_partnershiprequest_change", args=[event.request_id])
     ).content.decode()
     assert "E-mail to the group: failed: " in page and "535" in page
+
+
+def test_the_raw_seam_sends_from_the_section_as_configured_now(settings):
+    """The envelope sender is parsed once per address, not per message, and still
+    follows the setting."""
+    from unittest import mock
+
+    backend = SMTPBackend(host="127.0.0.1", port=1)
+    backend.connection = mock.Mock()
+    settings.DEFAULT_FROM_EMAIL = "Amnesty NL <ua@amnesty.example.org>"
+    backend.send_raw(recipients=["ana@example.org"], message=b"one")
+    backend.send_raw(recipients=["bo@example.org"], message=b"two")
+    settings.DEFAULT_FROM_EMAIL = "Amnistía <ua@amnistia.example.org>"
+    backend.send_raw(recipients=["ana@example.org"], message=b"three")
+    senders = [call.args[0] for call in backend.connection.sendmail.call_args_list]
+    assert senders == [
+        "Amnesty NL <ua@amnesty.example.org>",
+        "Amnesty NL <ua@amnesty.example.org>",
+        "=?utf-8?b?QW1uaXN0w61h?= <ua@amnistia.example.org>",
+    ]
+
+
+def test_a_worker_loads_links_and_templates_before_it_forks(django_assert_num_queries):
+    from celery.signals import worker_init
+
+    from config.celery import warm_up
+
+    assert warm_up in [receiver() for _, receiver in worker_init.receivers]
+    with django_assert_num_queries(0):  # no connection to share with forked processes
+        warm_up(sender=None)

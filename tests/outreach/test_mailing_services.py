@@ -1,3 +1,4 @@
+import json
 from datetime import timedelta
 from email import message_from_string, policy
 from unittest import mock
@@ -6,6 +7,8 @@ import pytest
 from celery.exceptions import Retry
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
@@ -516,3 +519,51 @@ def test_the_ua_subject_separates_reference_and_title(staff, django_capture_on_c
 )
 def test_a_mailbox_is_unknown_on_550_with_its_words_or_on_5_1_1(code, reply, unknown):
     assert services.is_mailbox_unknown(code, reply) is unknown
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL query plans")
+def test_claiming_a_batch_never_scans_every_delivery(staff):
+    """The claimed rows are read back by primary key: claim_token has no index, and a
+    filter on it alone scanned the deliveries of every mailing ever sent, per batch."""
+    mailing = _queued_mailing(staff, 3)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE outreach_delivery")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # any usable index is taken
+    with CaptureQueriesContext(connection) as queries:
+        _, claimed = services.deliveries_claim(mailing_id=mailing.pk, limit=3)
+    assert len(claimed) == 3
+    scans = []
+    for query in queries.captured_queries:
+        if not query["sql"].lstrip().upper().startswith(("SELECT", "UPDATE")):
+            continue  # savepoints
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {query['sql']}")
+            plan = cursor.fetchone()[0]
+        nodes = [(json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]]
+        while nodes:
+            node = nodes.pop()
+            nodes.extend(node.get("Plans", []))
+            if node.get("Relation Name") == "outreach_delivery" and "Scan" in node["Node Type"]:
+                scans.append(node)
+    assert len(scans) == 3  # the candidates, the claim, the claimed rows
+    by_token = [node for node in scans if "claim_token" in node.get("Filter", "")]
+    assert by_token  # the claim's own rows: the token guards them ...
+    # ... but never selects them alone: a sequential scan, or a walk of a whole index
+    # filtering every row, reads every delivery there is.
+    assert all("Index Cond" in node or "Recheck Cond" in node for node in by_token), by_token
+
+
+def test_a_batch_costs_the_same_queries_whatever_its_size(staff):
+    """Sending reads only some fields of a delivery and its contact: none is loaded
+    lazily per recipient."""
+
+    def queries_to_send(mailing: Mailing) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            result = services.mailing_send_batch(mailing_id=mailing.pk)
+        assert result.sent == mailing.recipient_count
+        return len(queries.captured_queries)
+
+    small = queries_to_send(_queued_mailing(staff, 2))
+    larger = queries_to_send(_queued_mailing(staff, 4))  # the first 2 and 4 more: 6
+    assert small == larger
+    assert {tuple(m.to) for m in mail.outbox[2:]} >= {(c.email,) for c in Contact.objects.all()}
