@@ -125,7 +125,7 @@ def chart_json(request: AuthenticatedRequest, name: str) -> JsonResponse:
     if not is_section_staff(request.user):
         raise PermissionDenied
     if name not in charts_module.CHARTS:
-        raise Http404("No such chart.")
+        raise Http404(_("No such chart."))
     options = {"campaign_id": _campaign_id(request)} if name == "spectrum" else {}
     return JsonResponse(charts_module.chart_data(name, _filters(request), **options))
 
@@ -167,7 +167,7 @@ def calendar_feed(request: AuthenticatedRequest, token: str) -> HttpResponse:
     """The secret address calendar clients subscribe to (they cannot log in)."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
-        raise Http404("No such calendar.")
+        raise Http404(_("No such calendar."))
     response = HttpResponse(
         reminders.calendar_feed_ical(user=feed.user), content_type="text/calendar; charset=utf-8"
     )

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from config.periods import ends_before_it_starts
@@ -105,11 +106,14 @@ class EvaluationForm(forms.ModelForm):
                 label=_("Answer"), choices=Answer.choices, widget=forms.RadioSelect, required=False
             )
             note = self.fields[f"{name}_note"]
-            note.label = "Notes"
+            note.label = _("Notes")
             note.widget = forms.Textarea(attrs={"rows": 2})
         self.fields["overall_rating"] = forms.TypedChoiceField(
             label=_("Overall rating"),
-            choices=[("", "—"), *((n, f"{n} of 5") for n in range(1, 6))],
+            choices=[
+                ("", "—"),
+                *((n, format_lazy(_("{rating} of 5"), rating=n)) for n in range(1, 6)),
+            ],
             coerce=int,
             empty_value=None,
             required=False,

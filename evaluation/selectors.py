@@ -264,8 +264,8 @@ def partnership_reviews_due_for(user, today: datetime.date) -> list[DueItem]:
     partnerships = Partnership.objects.active().filter(lead=user, review_on__lte=today)
     return [
         DueItem(
-            kind="Review",
-            title=f"Review the partnership {partnership}",
+            kind=_("Review"),
+            title=_("Review the partnership %(partnership)s") % {"partnership": partnership},
             due=partnership.review_on,
             url=absolute_url(reverse("evaluation:partnership", args=[partnership.pk])),
         )

@@ -2,6 +2,7 @@
 
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from partnerships.models import Organisation
 from partnerships.timeline import TimelineEntry, TimelineSource, choice_label
@@ -11,16 +12,16 @@ from .models import Evaluation, EvaluationStatus, JointActivity
 
 def _evaluation_entry(when, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     title, status, rating, recommendation, completed_by, created_by, activity = values[:7]
-    detail = "Draft"
+    detail = _("Draft")
     if status == EvaluationStatus.COMPLETE:
-        detail = (
-            f"Rated {rating}/5 · recommends "
-            f"{choice_label(Evaluation, 'recommendation', recommendation).lower()}"
-        )
+        detail = _("Rated %(rating)s/5 · recommends %(recommendation)s") % {
+            "rating": rating,
+            "recommendation": choice_label(Evaluation, "recommendation", recommendation).lower(),
+        }
     return TimelineEntry(
         when=when,
         kind="evaluation",
-        title=f"Evaluation: {title}",
+        title=_("Evaluation: %(title)s") % {"title": title},
         detail=detail,
         url=reverse("evaluation:activity_detail", args=[int(activity)]) + "#evaluation",
         actor=completed_by or created_by,

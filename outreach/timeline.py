@@ -1,5 +1,7 @@
 """Approaches on the organisation timeline (registered in OutreachConfig.ready())."""
 
+from django.utils.translation import gettext as _
+
 from config.reversing import reverse_id
 from partnerships.models import Organisation
 from partnerships.timeline import (
@@ -19,7 +21,7 @@ def _approach_entry(day, pk: int, values: list, organisation: Organisation) -> T
     return TimelineEntry(
         when=day_start(day),
         kind="approach",
-        title=f"Approach: {ask[:80]}",
+        title=_("Approach: %(ask)s") % {"ask": ask[:80]},
         detail=f"{contact if has_contact else organisation} · "
         f"{choice_label(Approach, 'outcome', outcome)}",
         url=reverse_id("outreach:approach_detail", pk),

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from django.db.models import DateTimeField
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .models import CoalitionMembership, Organisation, StatementAgreement, SupportRequest
 from .timeline import (
@@ -27,7 +28,7 @@ def _coalition_url(pk: int) -> str:
 def _joined(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     name, role, coalition = values[:3]
     return TimelineEntry(
-        day_start(day), "coalition", f"Joined {name}",
+        day_start(day), "coalition", _("Joined %(coalition)s") % {"coalition": name},
         choice_label(CoalitionMembership, "role", role), _coalition_url(int(coalition)),
     )  # fmt: skip
 
@@ -35,7 +36,11 @@ def _joined(day: date, pk: int, values: list, organisation: Organisation) -> Tim
 def _left(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     name, coalition = values[:2]
     return TimelineEntry(
-        day_start(day), "coalition", f"Left {name}", "", _coalition_url(int(coalition))
+        day_start(day),
+        "coalition",
+        _("Left %(coalition)s") % {"coalition": name},
+        "",
+        _coalition_url(int(coalition)),
     )
 
 
@@ -60,7 +65,7 @@ coalition_departures = TimelineSource(
 def _agreed(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     title, coalition, statement, recorded_by = values[:4]
     return TimelineEntry(
-        day_start(day), "statement", f"Agreed to the joint statement “{title}”", coalition,
+        day_start(day), "statement", _("Agreed to the joint statement “%(title)s”") % {"title": title}, coalition,
         reverse("partnerships:statement_detail", args=[int(statement)]), recorded_by,
     )  # fmt: skip
 
@@ -86,7 +91,7 @@ def _support_url(pk: int) -> str:
 def _asked(day: date, pk: int, values: list, organisation: Organisation) -> TimelineEntry:
     subject, requested_by = values[:2]
     return TimelineEntry(
-        day_start(day), "support request", f"Asked for support: {subject}", requested_by,
+        day_start(day), "support request", _("Asked for support: %(subject)s") % {"subject": subject}, requested_by,
         _support_url(pk),
     )  # fmt: skip
 
@@ -95,7 +100,8 @@ def _decided(when: datetime, pk: int, values: list, organisation: Organisation) 
     decision, reply, decided_by = values[:3]
     return TimelineEntry(
         when, "support decision",
-        f"Support request: {choice_label(SupportRequest, 'decision', decision)}", reply,
+        _("Support request: %(decision)s")
+        % {"decision": choice_label(SupportRequest, "decision", decision)}, reply,
         _support_url(pk), decided_by or "",
     )  # fmt: skip
 

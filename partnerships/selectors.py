@@ -8,6 +8,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Length
+from django.utils.translation import gettext as _
 
 from config.reversing import reverse_id
 
@@ -274,7 +275,8 @@ def _partnership_entry(day, pk: int, values: list, organisation) -> TimelineEntr
     return TimelineEntry(
         when=day_start(day),
         kind="partnership",
-        title=f"Partnership “{title}” ({choice_label(Partnership, 'status', status).lower()})",
+        title=_("Partnership “%(title)s” (%(status)s)")
+        % {"title": title, "status": choice_label(Partnership, "status", status).lower()},
         detail=f"Led by {lead}" + (f" with {group}" if group else ""),
         url=reverse_id("admin:partnerships_partnership_change", pk),
     )

@@ -28,6 +28,7 @@ from django.db.models import (
 from django.db.models import Value as V
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation
 
@@ -35,11 +36,31 @@ from .models import Organisation
 @dataclass(frozen=True)
 class TimelineEntry:
     when: datetime
-    kind: str  # short label shown as a badge: "request", "decision", "approach"...
+    kind: str  # a code ("request", "decision", "approach"...); its badge is kind_label
     title: str
     detail: str = ""
     url: str = ""
     actor: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+
+# The badges, in the reader's language.
+KIND_LABELS = {
+    "request": _("request"),
+    "decision": _("decision"),
+    "partnership": _("partnership"),
+    "approach": _("approach"),
+    "spectrum": _("spectrum"),
+    "evaluation": _("evaluation"),
+    "risk": _("risk"),
+    "coalition": _("coalition"),
+    "statement": _("statement"),
+    "support request": _("support request"),
+    "support decision": _("support decision"),
+}
 
 
 # The most values one source's entry needs (besides its date and the record's id).

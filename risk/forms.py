@@ -49,7 +49,7 @@ class RiskAssessmentForm(forms.ModelForm):
             forms.ModelChoiceField, self.fields["organisation"]
         ).queryset = Organisation.objects.only("name", "acronym")
         for check in Check:
-            self.fields[f"check_{check}_note"].label = "Note"
+            self.fields[f"check_{check}_note"].label = _("Note")
 
     def clean(self) -> dict:
         data = super().clean() or {}

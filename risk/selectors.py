@@ -150,7 +150,7 @@ def _assessment_entry(day, pk: int, values: list, organisation: Organisation) ->
             else partnership if partnership is not None
             else f"{org_name} ({acronym})" if acronym else org_name
         )  # fmt: skip
-        title = f"Risk assessment of {target}"
+        title = _("Risk assessment of %(target)s") % {"target": target}
     review = datetime.date.fromisoformat(review_on) if review_on else None
     return TimelineEntry(
         when=day_start(day),

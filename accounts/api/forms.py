@@ -36,7 +36,8 @@ def _choices(field: forms.ChoiceField) -> list[tuple[Any, Any]]:
 
 
 def _serializer_field(field: forms.Field) -> serializers.Field:
-    common = {"required": field.required, "help_text": str(field.help_text or field.label or "")}
+    # Lazy, not str(): the schema is rendered in the reader's language, long after import.
+    common = {"required": field.required, "help_text": field.help_text or field.label or ""}
     if isinstance(field, forms.ModelChoiceField):
         # Any row of the model passes here; which rows the page allows is the form's to say.
         assert field.queryset is not None  # every model field of a form has one

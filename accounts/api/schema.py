@@ -1,13 +1,19 @@
 """The schema's defaults: a summary for every operation and its error responses."""
 
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 
+if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 ErrorSerializer = inline_serializer(
     "Error",
     fields={
-        "detail": serializers.CharField(help_text="A sentence for the person."),
+        "detail": serializers.CharField(help_text=_("A sentence for the person.")),
         "code": serializers.CharField(required=False),
     },
 )
@@ -20,23 +26,24 @@ ValidationErrorSerializer = inline_serializer(
 )
 
 ERROR_RESPONSES = {
-    "400": OpenApiResponse(ValidationErrorSerializer, description="Invalid input, by field."),
-    "401": OpenApiResponse(ErrorSerializer, description="Not authenticated."),
-    "403": OpenApiResponse(ErrorSerializer, description="Your role may not do this."),
-    "404": OpenApiResponse(ErrorSerializer, description="Not found, or not visible to you."),
-    "429": OpenApiResponse(ErrorSerializer, description="Too many requests: see Retry-After."),
+    "400": OpenApiResponse(ValidationErrorSerializer, description=_("Invalid input, by field.")),
+    "401": OpenApiResponse(ErrorSerializer, description=_("Not authenticated.")),
+    "403": OpenApiResponse(ErrorSerializer, description=_("Your role may not do this.")),
+    "404": OpenApiResponse(ErrorSerializer, description=_("Not found, or not visible to you.")),
+    "429": OpenApiResponse(ErrorSerializer, description=_("Too many requests: see Retry-After.")),
 }
 WRITE_ERRORS = {
-    "409": OpenApiResponse(ErrorSerializer, description="Refused by the rules in force now."),
+    "409": OpenApiResponse(ErrorSerializer, description=_("Refused by the rules in force now.")),
 }
 
-_VERBS = {
-    "list": "List",
-    "retrieve": "Show one",
-    "create": "Create",
-    "update": "Replace",
-    "partial_update": "Change",
-    "destroy": "Delete",
+# The default summaries, in the schema reader's language (the model's name is lazy too).
+_SUMMARIES = {
+    "list": _("List %(things)s"),
+    "retrieve": _("Show one %(thing)s"),
+    "create": _("Create %(thing)s"),
+    "update": _("Replace %(thing)s"),
+    "partial_update": _("Change %(thing)s"),
+    "destroy": _("Delete %(thing)s"),
 }
 
 
@@ -47,13 +54,11 @@ class PartnerdeskAutoSchema(AutoSchema):
             return summary
         action = getattr(self.view, "action", None) or self.method.lower()
         model = getattr(getattr(self.view, "queryset", None), "model", None)
-        noun = (
-            str(model._meta.verbose_name_plural if action == "list" else model._meta.verbose_name)
-            if model
-            else ""
-        )
-        verb = _VERBS.get(action, action.replace("_", " ").capitalize())
-        return f"{verb} {noun}".strip()
+        if model is None or action not in _SUMMARIES:
+            noun = model._meta.verbose_name if model else ""
+            return f"{action.replace('_', ' ').capitalize()} {noun}".strip()
+        names = {"thing": model._meta.verbose_name, "things": model._meta.verbose_name_plural}
+        return str(_SUMMARIES[action] % names)
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -67,7 +72,13 @@ class PartnerdeskAutoSchema(AutoSchema):
 
 
 def write_schemas(
-    *, request, response, create: str, update: str, partial_update: str, description: str = ""
+    *,
+    request,
+    response,
+    create: "StrOrPromise",
+    update: "StrOrPromise",
+    partial_update: "StrOrPromise",
+    description: "StrOrPromise" = "",
 ) -> dict:
     """The schema of a viewset's create / update / partial_update, whose input is a
     page's form (accounts.api.forms) and whose answer is the object as read."""
@@ -148,7 +159,8 @@ def add_links(result: dict, generator, request, public: bool) -> dict:
             _link_name(target): {
                 "operationId": target,
                 "parameters": {"id": "$response.body#/id"},
-                "description": f"The object returned, to {target.replace('_', ' ')}.",
+                "description": _("The object returned, to %(operation)s.")
+                % {"operation": target.replace("_", " ")},
             }
             for target in targets
             if target in operations

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -390,7 +391,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partnerdesk API",
-    "DESCRIPTION": (
+    # Lazy: the schema is served in the reader's language (or ?lang=fr).
+    "DESCRIPTION": _(
         "The partner registry, partnership requests, outreach and Urgent Actions, with the "
         "same rules as the web pages. Authenticate with a session (and its CSRF token) or "
         "with `Authorization: Token <key>`; create keys on your profile page."

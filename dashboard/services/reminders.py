@@ -212,20 +212,24 @@ REMINDER_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [
 CALENDAR_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [evaluation_items]
 
 
-SharedItems = dict[Callable, list[ReminderItem]]
+# Keyed by source and language: the items' kinds and titles are translated, so a French
+# digest must not reuse the items computed for an English one.
+SharedItems = dict[tuple[Callable, str | None], list[ReminderItem]]
 
 
 def reminder_items(
     *, user: User, today: datetime.date | None = None, shared: SharedItems | None = None
 ) -> list[ReminderItem]:
-    """`shared`, when given, keeps the items of sources that are the same for everyone."""
+    """`shared`, when given, keeps the items of sources that are the same for everyone
+    (once per language)."""
     today = today or timezone.localdate()
     items: list[ReminderItem] = []
     for source in REMINDER_SOURCES:
         if shared is not None and getattr(source, "same_for_every_user", False):
-            if source not in shared:
-                shared[source] = source(user, today)
-            items.extend(shared[source])
+            key = (source, translation.get_language())
+            if key not in shared:
+                shared[key] = source(user, today)
+            items.extend(shared[key])
         else:
             items.extend(source(user, today))
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
@@ -286,7 +290,7 @@ def reminder_digests_run(*, today: datetime.date | None = None) -> DigestRun:
     not retried: it would fail for everyone. The log says to check EMAIL_URL, and the
     digest row it refused records the server's answer for the admin."""
     run = DigestRun(today=today or timezone.localdate())
-    shared: SharedItems = {}  # the coalition meetings: one query, not one per user
+    shared: SharedItems = {}  # the coalition meetings: one query per language, not per user
     for user in staff_users().exclude(email="").order_by("pk"):
         try:
             digest = reminder_digest_send(user=user, today=run.today, shared=shared)

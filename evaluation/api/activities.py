@@ -8,6 +8,7 @@ partnerships. Writes go through the pages' forms and the services the pages call
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -47,7 +48,7 @@ TARGETS = "targets"
 
 
 class TargetSerializer(serializers.ModelSerializer):
-    status = serializers.ReadOnlyField(help_text="reached, partly, not_reached or pending.")
+    status = serializers.ReadOnlyField(help_text=_("reached, partly, not_reached or pending."))
 
     class Meta:
         model = Target
@@ -57,10 +58,10 @@ class TargetSerializer(serializers.ModelSerializer):
 class ActivitySerializer(serializers.ModelSerializer):
     targets = TargetSerializer(many=True, read_only=True)
     evaluation_status = serializers.SerializerMethodField(
-        help_text="draft or complete; empty while nobody has evaluated the activity."
+        help_text=_("draft or complete; empty while nobody has evaluated the activity.")
     )
     may_change = serializers.SerializerMethodField(
-        help_text="Whether you may change and evaluate it (the page's buttons)."
+        help_text=_("Whether you may change and evaluate it (the page's buttons).")
     )
 
     class Meta:
@@ -87,14 +88,16 @@ class ActivityInput(form_serializer(ActivityForm, "ActivityFieldsSerializer", us
     targets = TargetInput(
         many=True,
         required=False,
-        help_text="The activity's targets: an item with the id of one of them changes it, "
-        "one without an id adds a target; on a full update (or a change that sends "
-        "targets) the targets not sent are removed.",
+        help_text=_(
+            "The activity's targets: an item with the id of one of them changes it, "
+            "one without an id adds a target; on a full update (or a change that sends "
+            "targets) the targets not sent are removed."
+        ),
     )
 
 
 class ActivityFilter(filters.FilterSet):
-    q = filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title")
+    q = filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
     partnership = IdFilter(field_name="partnership_id")
 
     class Meta:
@@ -108,7 +111,7 @@ _ACTIVITY_FIELDS = [f for f in ActivityForm.Meta.fields if f not in ("partnershi
 class EvaluationSerializer(serializers.ModelSerializer):
     lessons = serializers.SlugRelatedField(slug_field="text", many=True, read_only=True)
     unanswered = serializers.SerializerMethodField(
-        help_text="The questions still open: a complete evaluation answers all eight."
+        help_text=_("The questions still open: a complete evaluation answers all eight.")
     )
 
     class Meta:
@@ -128,22 +131,24 @@ class EvaluationInput(form_serializer(EvaluationForm, "EvaluationFieldsSerialize
     complete = serializers.BooleanField(
         required=False,
         default=False,
-        help_text="Complete the evaluation (every question answered); it cannot change after.",
+        help_text=_("Complete the evaluation (every question answered); it cannot change after."),
     )
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List joint activities (a local group: its own)"),
-    retrieve=extend_schema(summary="Show one joint activity with its targets"),
+    list=extend_schema(summary=_("List joint activities (a local group: its own)")),
+    retrieve=extend_schema(summary=_("Show one joint activity with its targets")),
     **write_schemas(
         request=ActivityInput,
         response=ActivitySerializer,
-        create="Record a joint activity",
-        update="Replace a joint activity's record",
-        partial_update="Change a joint activity's record",
-        description="Under exactly one partnership or coalition; a local group records "
-        "only under its own active partnerships, and only staff under a coalition. An "
-        "activity stays where it was recorded.",
+        create=_("Record a joint activity"),
+        update=_("Replace a joint activity's record"),
+        partial_update=_("Change a joint activity's record"),
+        description=_(
+            "Under exactly one partnership or coalition; a local group records "
+            "only under its own active partnerships, and only staff under a coalition. An "
+            "activity stays where it was recorded."
+        ),
     ),
 )
 class ActivityViewSet(ReadWriteViewSet):
@@ -217,12 +222,14 @@ class ActivityViewSet(ReadWriteViewSet):
         return self._respond(activity)
 
     @extend_schema(
-        summary="Evaluate a joint activity: save a draft, or complete it",
-        description="The Campaign Manual's eight questions (yes / partly / no, each with a note), an "
-        "overall rating (1 to 5) and a recommendation. The fields not sent keep their "
-        "saved values; `complete` completes the evaluation when every question is "
-        "answered (refused, 409, otherwise, and once complete it cannot change). A "
-        "`lesson` is added to the lessons learned.",
+        summary=_("Evaluate a joint activity: save a draft, or complete it"),
+        description=_(
+            "The Campaign Manual's eight questions (yes / partly / no, each with a note), an "
+            "overall rating (1 to 5) and a recommendation. The fields not sent keep their "
+            "saved values; `complete` completes the evaluation when every question is "
+            "answered (refused, 409, otherwise, and once complete it cannot change). A "
+            "`lesson` is added to the lessons learned."
+        ),
         request=EvaluationInput,
         responses={200: EvaluationSerializer},
         filters=False,
@@ -263,8 +270,8 @@ class EvaluationFilter(filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List evaluations of joint activities (a local group: its own)"),
-    retrieve=extend_schema(summary="Show one evaluation"),
+    list=extend_schema(summary=_("List evaluations of joint activities (a local group: its own)")),
+    retrieve=extend_schema(summary=_("Show one evaluation")),
 )
 class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Evaluation.objects.all()
@@ -292,12 +299,14 @@ class LessonSerializer(serializers.ModelSerializer):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="List or search lessons learned (staff and coordinators)",
-        description="`q` searches the lessons and their activities' titles (full text, "
-        "ranked); without `ordering` the best matches come first.",
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="Search text.")],
+        summary=_("List or search lessons learned (staff and coordinators)"),
+        description=_(
+            "`q` searches the lessons and their activities' titles (full text, "
+            "ranked); without `ordering` the best matches come first."
+        ),
+        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description=_("Search text."))],
     ),
-    retrieve=extend_schema(summary="Show one lesson learned"),
+    retrieve=extend_schema(summary=_("Show one lesson learned")),
 )
 class LessonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     queryset = Lesson.objects.all()

@@ -5,6 +5,7 @@ look at one of them is logged, as on the contact page."""
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -100,16 +101,18 @@ class ContactFilterSet(ContactFilter):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List contacts (people at risk only with the permission)"),
-    retrieve=extend_schema(summary="Show one contact (a look at a person at risk is logged)"),
+    list=extend_schema(summary=_("List contacts (people at risk only with the permission)")),
+    retrieve=extend_schema(summary=_("Show one contact (a look at a person at risk is logged)")),
     **write_schemas(
         request=ContactInputSerializer,
         response=ContactSerializer,
-        create="Add a contact",
-        update="Replace a contact's record",
-        partial_update="Change a contact's record",
-        description="Marking a contact at risk needs the permission to see such contacts; "
-        "consent_source records mailing consent with its source.",
+        create=_("Add a contact"),
+        update=_("Replace a contact's record"),
+        partial_update=_("Change a contact's record"),
+        description=_(
+            "Marking a contact at risk needs the permission to see such contacts; "
+            "consent_source records mailing consent with its source."
+        ),
     ),
 )
 class ContactViewSet(ReadWriteViewSet):
@@ -189,15 +192,15 @@ _APPROACH_FIELDS = ApproachForm.Meta.fields
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List approaches (the Campaign Manual's checklist, follow-ups)"),
-    retrieve=extend_schema(summary="Show one approach"),
+    list=extend_schema(summary=_("List approaches (the Campaign Manual's checklist, follow-ups)")),
+    retrieve=extend_schema(summary=_("Show one approach")),
     **write_schemas(
         request=ApproachInputSerializer,
         response=ApproachSerializer,
-        create="Record an approach",
-        update="Replace an approach's record",
-        partial_update="Change an approach's record",
-        description="The contact approached is named by contact_email, as on the page.",
+        create=_("Record an approach"),
+        update=_("Replace an approach's record"),
+        partial_update=_("Change an approach's record"),
+        description=_("The contact approached is named by contact_email, as on the page."),
     ),
 )
 class ApproachViewSet(ReadWriteViewSet):
@@ -251,7 +254,7 @@ class ApproachViewSet(ReadWriteViewSet):
         return Response(ApproachSerializer(approach).data)
 
     @extend_schema(
-        summary="Mark an approach's follow-up as done",
+        summary=_("Mark an approach's follow-up as done"),
         request=FollowUpDoneInput,
         responses={200: ApproachSerializer},
         filters=False,

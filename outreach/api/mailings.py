@@ -7,6 +7,7 @@ the mailing after the commit, as the page does.
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -63,13 +64,13 @@ class ProgressSerializer(serializers.Serializer):
     sent = serializers.IntegerField()
     failed = serializers.IntegerField()
     remaining = serializers.IntegerField()
-    rate = serializers.FloatField(allow_null=True, help_text="Messages a second, last minute.")
+    rate = serializers.FloatField(allow_null=True, help_text=_("Messages a second, last minute."))
     seconds_left = serializers.FloatField(allow_null=True)
     percent_done = serializers.IntegerField()
 
 
 class MailingSerializer(serializers.ModelSerializer):
-    progress = serializers.SerializerMethodField(help_text="Live: counted when you ask.")
+    progress = serializers.SerializerMethodField(help_text=_("Live: counted when you ask."))
 
     class Meta:
         model = Mailing
@@ -102,14 +103,14 @@ class UrgentActionFilter(filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List Urgent Actions"),
-    retrieve=extend_schema(summary="Show one Urgent Action"),
+    list=extend_schema(summary=_("List Urgent Actions")),
+    retrieve=extend_schema(summary=_("Show one Urgent Action")),
     **write_schemas(
         request=UrgentActionInput,
         response=UrgentActionSerializer,
-        create="Write a draft Urgent Action (staff)",
-        update="Replace a draft Urgent Action's text",
-        partial_update="Change a draft Urgent Action's text",
+        create=_("Write a draft Urgent Action (staff)"),
+        update=_("Replace a draft Urgent Action's text"),
+        partial_update=_("Change a draft Urgent Action's text"),
     ),
 )
 class UrgentActionViewSet(ReadWriteViewSet):
@@ -150,7 +151,7 @@ class UrgentActionViewSet(ReadWriteViewSet):
         return self.get_serializer(self.get_queryset().get(pk=urgent_action.pk)).data
 
     @extend_schema(
-        summary="Approve a draft Urgent Action (coordinators)",
+        summary=_("Approve a draft Urgent Action (coordinators)"),
         request=None,
         responses={200: UrgentActionSerializer},
         filters=False,
@@ -164,7 +165,7 @@ class UrgentActionViewSet(ReadWriteViewSet):
         return Response(self._data(urgent_action))
 
     @extend_schema(
-        summary="Cancel a draft or approved Urgent Action that has not gone out (staff)",
+        summary=_("Cancel a draft or approved Urgent Action that has not gone out (staff)"),
         request=None,
         responses={200: UrgentActionSerializer},
         filters=False,
@@ -178,9 +179,11 @@ class UrgentActionViewSet(ReadWriteViewSet):
         return Response(self._data(urgent_action))
 
     @extend_schema(
-        summary="Send an approved Urgent Action, or a follow-up",
-        description="Without a body the approved UA is issued to its audience; with kind "
-        "(updated / closed) and note, a follow-up goes to the same categories.",
+        summary=_("Send an approved Urgent Action, or a follow-up"),
+        description=_(
+            "Without a body the approved UA is issued to its audience; with kind "
+            "(updated / closed) and note, a follow-up goes to the same categories."
+        ),
         request=SendInput,
         responses={201: MailingSerializer},
         filters=False,
@@ -219,8 +222,10 @@ class DeliveryFilter(filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List mailings, with their live progress"),
-    retrieve=extend_schema(summary="Show one mailing and its progress (sent, failed, remaining)"),
+    list=extend_schema(summary=_("List mailings, with their live progress")),
+    retrieve=extend_schema(
+        summary=_("Show one mailing and its progress (sent, failed, remaining)")
+    ),
 )
 class MailingViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Mailing.objects.all()
@@ -235,8 +240,8 @@ class MailingViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List deliveries (one per recipient of a mailing)"),
-    retrieve=extend_schema(summary="Show one delivery"),
+    list=extend_schema(summary=_("List deliveries (one per recipient of a mailing)")),
+    retrieve=extend_schema(summary=_("Show one delivery")),
 )
 class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Delivery.objects.all()

@@ -2,6 +2,7 @@
 selector; a sector assessed through the page's form and `sector_assessment_record`."""
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -26,7 +27,7 @@ SectorAssessmentInput = form_serializer(SectorAssessmentForm, "SectorAssessmentI
 
 class SectorOrganisationInput(serializers.Serializer):
     organisation = serializers.PrimaryKeyRelatedField(
-        queryset=Organisation.objects.all(), help_text="An organisation of the registry."
+        queryset=Organisation.objects.all(), help_text=_("An organisation of the registry.")
     )
 
 
@@ -49,7 +50,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
 
 
 class PrioritySerializer(serializers.Serializer):
-    rank = serializers.IntegerField(help_text="Priorities first, then nearest the quadrant.")
+    rank = serializers.IntegerField(help_text=_("Priorities first, then nearest the quadrant."))
     sector = SectorSerializer()
     is_priority = serializers.BooleanField()
     domestic = serializers.FloatField(allow_null=True)
@@ -58,7 +59,7 @@ class PrioritySerializer(serializers.Serializer):
 
 
 class SectorFilter(filters.FilterSet):
-    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name")
+    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
 
     class Meta:
         model = Sector
@@ -66,8 +67,8 @@ class SectorFilter(filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List outreach sectors"),
-    retrieve=extend_schema(summary="Show one outreach sector"),
+    list=extend_schema(summary=_("List outreach sectors")),
+    retrieve=extend_schema(summary=_("Show one outreach sector")),
 )
 class SectorViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Sector.objects.all()
@@ -81,9 +82,11 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
         return Sector.objects.annotate(organisation_count=Count("organisations"))
 
     @extend_schema(
-        summary="Assess a sector's outreach priority (the Campaign Manual's outreach criteria)",
-        description="Scores not sent keep the sector's latest assessment's, as the page "
-        "starts from them; a second assessment on the same date replaces the first.",
+        summary=_("Assess a sector's outreach priority (the Campaign Manual's outreach criteria)"),
+        description=_(
+            "Scores not sent keep the sector's latest assessment's, as the page "
+            "starts from them; a second assessment on the same date replaces the first."
+        ),
         request=SectorAssessmentInput,
         responses={201: AssessmentSerializer},
         filters=False,
@@ -113,7 +116,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(self.get_queryset().get(pk=sector.pk)).data)
 
     @extend_schema(
-        summary="Count an organisation in a sector (its outreach target)",
+        summary=_("Count an organisation in a sector (its outreach target)"),
         request=SectorOrganisationInput,
         responses={200: SectorSerializer},
         filters=False,
@@ -123,7 +126,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
         return self._organisation_move(request, sector_organisation_add)
 
     @extend_schema(
-        summary="Take an organisation out of a sector",
+        summary=_("Take an organisation out of a sector"),
         request=SectorOrganisationInput,
         responses={200: SectorSerializer},
         filters=False,
@@ -133,7 +136,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
         return self._organisation_move(request, sector_organisation_remove)
 
     @extend_schema(
-        summary="The outreach priorities: every sector ranked by its latest assessment",
+        summary=_("The outreach priorities: every sector ranked by its latest assessment"),
         responses=PrioritySerializer(many=True),
         filters=False,
     )

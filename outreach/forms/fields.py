@@ -34,7 +34,7 @@ class KeywordsField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault(
-            "help_text", "Separate keywords with commas; suggestions appear as you type."
+            "help_text", _("Separate keywords with commas; suggestions appear as you type.")
         )
         super().__init__(**kwargs)
         self.widget.attrs.update(

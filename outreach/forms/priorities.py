@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from config.widgets import DateInput
@@ -9,17 +10,18 @@ from outreach.models import Aim, SectorAssessment
 
 from .fields import today
 
+_FEEDS = {
+    (True, False): _("Counts towards the domestic impact score."),
+    (False, True): _("Counts towards the international impact score."),
+    (True, True): _("Counts towards the domestic and international impact score."),
+}
 
-def _feeds(name: str) -> str:
-    scores = [
-        label
-        for label, criteria in (
-            ("domestic", scoring.DOMESTIC_CRITERIA),
-            ("international", scoring.INTERNATIONAL_CRITERIA),
-        )
-        if name in criteria
-    ]
-    return f"Counts towards the {' and '.join(scores)} impact score."
+
+def _feeds(name: str):
+    """Which impact scores a criterion feeds, as a lazily translated sentence."""
+    return _FEEDS.get(
+        (name in scoring.DOMESTIC_CRITERIA, name in scoring.INTERNATIONAL_CRITERIA), ""
+    )
 
 
 def _criteria_rows(names: tuple[str, ...]) -> list[Row]:
@@ -59,10 +61,10 @@ class SectorAssessmentForm(forms.ModelForm):
             }
         super().__init__(*args, **kwargs)
         self.fields["assessed_on"].initial = today
-        self.fields["assessed_on"].label = "Date of the assessment"
+        self.fields["assessed_on"].label = _("Date of the assessment")
         for name in scoring.ALL_CRITERIA:
             field = self.fields[name]
-            field.help_text = f"{field.help_text} {_feeds(name)}"
+            field.help_text = format_lazy("{} {}", field.help_text, _feeds(name))
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

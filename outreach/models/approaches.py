@@ -1,6 +1,7 @@
 """Reaching out to a contact or an organisation, and following it up (seed 001)."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,6 +17,9 @@ from partnerships.models import Organisation
 
 from .contacts import Contact, ContactRelatedQuerySet, search_words
 
+if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 # Dates people type: within a span that means something, so that date arithmetic
 # (a calendar event's end, the day after) never leaves the calendar (year 9999 + 1 day).
 EARLIEST_DATE = datetime.date(1990, 1, 1)
@@ -23,17 +27,17 @@ LATEST_DATE = datetime.date(2100, 12, 31)
 DATE_BOUNDS = [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
 
 # Seed 001's checklist for approaching a contact: field name and the question it answers.
-APPROACH_CHECKLIST: list[tuple[str, str]] = [
-    ("check_right_person", "We identified the right person to contact"),
-    ("check_what_they_can_do", "We found out what they can do and how they may help"),
-    ("check_clear_ask", "We were clear about what we want them to do"),
-    ("check_why", "We explained why we want them to act"),
-    ("check_only_possible", "We asked only what is possible for them"),
-    ("check_current_concerns", "We know the current concerns of the organisation"),
-    ("check_enough_information", "We gave enough information for them to act"),
-    ("check_copied_on_action", "We asked to be copied on action taken, responses and results"),
-    ("check_follow_up_agreed", "We agreed how to follow up and keep in contact"),
-    ("check_regular_contact", "We set clear expectations for regular contact"),
+APPROACH_CHECKLIST: list[tuple[str, "StrOrPromise"]] = [
+    ("check_right_person", _("We identified the right person to contact")),
+    ("check_what_they_can_do", _("We found out what they can do and how they may help")),
+    ("check_clear_ask", _("We were clear about what we want them to do")),
+    ("check_why", _("We explained why we want them to act")),
+    ("check_only_possible", _("We asked only what is possible for them")),
+    ("check_current_concerns", _("We know the current concerns of the organisation")),
+    ("check_enough_information", _("We gave enough information for them to act")),
+    ("check_copied_on_action", _("We asked to be copied on action taken, responses and results")),
+    ("check_follow_up_agreed", _("We agreed how to follow up and keep in contact")),
+    ("check_regular_contact", _("We set clear expectations for regular contact")),
 ]
 
 # What an approach form sets (approach_create and approach_update accept only these).
@@ -234,7 +238,7 @@ class Approach(models.Model):
         return str(self.contact or self.organisation or "")
 
     @property
-    def checklist(self) -> list[tuple[str, bool]]:
+    def checklist(self) -> list[tuple["StrOrPromise", bool]]:
         return [(label, getattr(self, name)) for name, label in APPROACH_CHECKLIST]
 
     @property

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from outreach.models import Campaign, SpectrumMove, SpectrumPlacement, SpectrumPosition
 from partnerships.models import Organisation
@@ -44,7 +45,8 @@ def _move_entry(day, pk: int, values: list, organisation: Organisation) -> Timel
     return TimelineEntry(
         when=day_start(day),
         kind="spectrum",
-        title=f"{SpectrumPosition(int(position)).label} in {campaign}",
+        title=_("%(position)s in %(campaign)s")
+        % {"position": SpectrumPosition(int(position)).label, "campaign": campaign},
         detail=reason,
         url=reverse("outreach:campaign_detail", kwargs={"pk": int(campaign_id)}),
         actor=moved_by or "",

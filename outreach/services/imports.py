@@ -345,7 +345,7 @@ def import_job_create(*, kind: str, data: bytes, file_name: str, user: User) -> 
     """Keep the file and have a worker check it; the task is sent after the commit."""
     require_staff(user, to="import contacts or organisations")
     if kind not in IMPORT_KINDS:
-        raise NotPossible("Choose what the file holds: contacts or organisations.")
+        raise NotPossible(_("Choose what the file holds: contacts or organisations."))
     job = ImportJob.objects.create(
         kind=kind,
         data=data,
@@ -393,12 +393,12 @@ def import_job_confirm(*, job: ImportJob, user: User) -> ImportJob:
     """The uploader confirms a checked file: a worker imports it, whole or not at all."""
     require_staff(user, to="import contacts or organisations")
     if job.created_by_id != user.pk:
-        raise NotPossible("Only the person who uploaded the file can import it.")
+        raise NotPossible(_("Only the person who uploaded the file can import it."))
     claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.CHECKED).update(
         status=ImportJobStatus.IMPORTING, rows_done=0
     )
     if not claimed:
-        raise NotPossible("This file is not waiting to be imported.")
+        raise NotPossible(_("This file is not waiting to be imported."))
     from ..tasks import apply_import_job
 
     apply_import_job.delay(job.pk)

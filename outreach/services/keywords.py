@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.errors import NotPossible
 from outreach.models import Keyword
@@ -25,7 +26,8 @@ def keywords_resolve(*, names: Iterable[str]) -> list[Keyword]:
             continue
         if len(name) > KEYWORD_MAX_LENGTH:
             raise NotPossible(
-                f"“{name[:20]}…” is too long for a keyword ({KEYWORD_MAX_LENGTH} characters at most)."
+                _("“%(keyword)s…” is too long for a keyword (%(limit)s characters at most).")
+                % {"keyword": name[:20], "limit": KEYWORD_MAX_LENGTH}
             )
         keyword = Keyword.objects.filter(name__iexact=name).first()
         resolved[name.casefold()] = keyword or Keyword.objects.create(name=name)

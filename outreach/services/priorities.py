@@ -37,7 +37,7 @@ def sector_assessment_record(
         )
     unknown_aims = set(aims) - set(Aim.values)
     if unknown_aims:
-        raise NotPossible(f"Unknown aims: {', '.join(sorted(unknown_aims))}.")
+        raise NotPossible(_("Unknown aims: %(aims)s.") % {"aims": ", ".join(sorted(unknown_aims))})
     values = {
         **{name: scores[name] for name in scoring.ALL_CRITERIA},
         **{f"aim_{aim.value}": aim.value in aims for aim in Aim},

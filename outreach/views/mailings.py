@@ -80,7 +80,7 @@ class UrgentActionUpdateView(StaffRequiredMixin, UpdateView):
         ua = super().get_object(queryset)
         if "edit" not in urgent_action_allowed_actions(self.request.user, ua):
             # An approved text is what the coordinator approved: it cannot change.
-            raise Http404("Only a draft can be edited.")
+            raise Http404(_("Only a draft can be edited."))
         return ua
 
     def get_success_url(self) -> str:
@@ -204,7 +204,7 @@ def mailing_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
 def _contact_or_404(token: str):
     contact = mailing_messages.contact_from_token(token)
     if contact is None:
-        raise Http404("This link is not valid.")
+        raise Http404(_("This link is not valid."))
     return contact
 
 

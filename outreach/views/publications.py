@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 
 from accounts.errors import ServiceFormMixin
@@ -73,7 +74,7 @@ class PublicationFileView(StaffRequiredMixin, View):
         try:
             handle = publication.file.open("rb")
         except FileNotFoundError as error:
-            raise Http404("The file is missing.") from error
+            raise Http404(_("The file is missing.")) from error
         response = FileResponse(
             handle,
             as_attachment=content_type is None,

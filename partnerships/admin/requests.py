@@ -314,7 +314,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     def _get_for_change(self, request: HttpRequest, object_id: int) -> PartnershipRequest:
         obj = self.get_object(request, str(object_id))
         if obj is None:
-            raise Http404("No such partnership request.")
+            raise Http404(_("No such partnership request."))
         if not self.has_decide_permission(request):
             raise PermissionDenied
         return obj
@@ -366,7 +366,7 @@ class PartnershipRequestAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
         obj = self._get_for_change(request, object_id)
         spec = DECISIONS.get(decision)
         if spec is None:
-            raise Http404("No such decision.")
+            raise Http404(_("No such decision."))
         initial = {
             "starts_on": obj.activity_starts_on,
             "ends_on": obj.activity_ends_on,

@@ -4,6 +4,7 @@ formset and the statement services, as on the pages."""
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import (
     extend_schema,
@@ -73,8 +74,8 @@ class PartnershipFilter(filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List partnerships"),
-    retrieve=extend_schema(summary="Show one partnership"),
+    list=extend_schema(summary=_("List partnerships")),
+    retrieve=extend_schema(summary=_("Show one partnership")),
 )
 class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Partnership.objects.all()
@@ -100,7 +101,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 class StatementSerializer(serializers.ModelSerializer):
     agreed_by = serializers.SerializerMethodField()
     missing_agreements = serializers.SerializerMethodField(
-        help_text="Who has not agreed yet: a statement is issued only when every member agrees."
+        help_text=_("Who has not agreed yet: a statement is issued only when every member agrees.")
     )
 
     class Meta:
@@ -128,7 +129,7 @@ class CoalitionSerializer(serializers.ModelSerializer):
 
 
 class CoalitionFilter(filters.FilterSet):
-    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name")
+    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
 
     class Meta:
         model = Coalition
@@ -143,9 +144,11 @@ class CoalitionInput(form_serializer(CoalitionForm, "CoalitionFieldsSerializer")
     members = MembershipInput(
         many=True,
         required=False,
-        help_text="The memberships, as on the coalition's form: an item with the id of one "
-        "changes it (set left_on when a member leaves), one without an id adds a member; "
-        "on a full update (or a change that sends members) those not sent are removed.",
+        help_text=_(
+            "The memberships, as on the coalition's form: an item with the id of one "
+            "changes it (set left_on when a member leaves), one without an id adds a member; "
+            "on a full update (or a change that sends members) those not sent are removed."
+        ),
     )
 
 
@@ -161,13 +164,13 @@ MeetingInput = form_serializer(MeetingForm, "MeetingInputSerializer")
 
 class WithdrawAgreementInput(serializers.Serializer):
     organisation = serializers.PrimaryKeyRelatedField(
-        queryset=Organisation.objects.all(), help_text="The member whose agreement is removed."
+        queryset=Organisation.objects.all(), help_text=_("The member whose agreement is removed.")
     )
 
 
 class SectionAgreementInput(serializers.Serializer):
     agreed = serializers.BooleanField(
-        help_text="true records the Section's agreement, false withdraws it."
+        help_text=_("true records the Section's agreement, false withdraws it.")
     )
 
 
@@ -179,14 +182,14 @@ AgreementInput = form_serializer(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List coalitions with their members"),
-    retrieve=extend_schema(summary="Show one coalition with its members"),
+    list=extend_schema(summary=_("List coalitions with their members")),
+    retrieve=extend_schema(summary=_("Show one coalition with its members")),
     **write_schemas(
         request=CoalitionInput,
         response=CoalitionSerializer,
-        create="Record a coalition",
-        update="Replace a coalition's record",
-        partial_update="Change a coalition's record",
+        create=_("Record a coalition"),
+        update=_("Replace a coalition's record"),
+        partial_update=_("Change a coalition's record"),
     ),
 )
 class CoalitionViewSet(ReadWriteViewSet):
@@ -224,13 +227,13 @@ class CoalitionViewSet(ReadWriteViewSet):
 
     @extend_schema(
         methods=["GET"],
-        summary="List a coalition's meetings",
+        summary=_("List a coalition's meetings"),
         responses=MeetingSerializer(many=True),
         filters=False,
     )
     @extend_schema(
         methods=["POST"],
-        summary="Record a meeting of a coalition",
+        summary=_("Record a meeting of a coalition"),
         request=MeetingInput,
         responses={201: MeetingSerializer},
         filters=False,
@@ -247,13 +250,13 @@ class CoalitionViewSet(ReadWriteViewSet):
 
     @extend_schema(
         methods=["GET"],
-        summary="List a coalition's joint statements and who has agreed",
+        summary=_("List a coalition's joint statements and who has agreed"),
         responses=StatementSerializer(many=True),
         filters=False,
     )
     @extend_schema(
         methods=["POST"],
-        summary="Draft a joint statement of a coalition",
+        summary=_("Draft a joint statement of a coalition"),
         request=StatementInput,
         responses={201: StatementSerializer},
         filters=False,
@@ -282,16 +285,22 @@ _MEETING_WRITES = write_schemas(
     request=MeetingInput,
     response=MeetingSerializer,
     create="",
-    update="Replace a meeting's record (agenda, minutes)",
-    partial_update="Change a meeting's record (agenda, minutes)",
+    update=_("Replace a meeting's record (agenda, minutes)"),
+    partial_update=_("Change a meeting's record (agenda, minutes)"),
 )
 _MEETING_WRITES.pop("create")  # a meeting is recorded under its coalition
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List meetings of coalitions"),
-    retrieve=extend_schema(summary="Show one meeting of a coalition"),
+    list=extend_schema(summary=_("List meetings of coalitions")),
+    retrieve=extend_schema(summary=_("Show one meeting of a coalition")),
     **_MEETING_WRITES,
+)
+@extend_schema(
+    description=_(
+        "A coalition's meeting (about six a year on the seed's platform), as on the "
+        "meeting form: the minutes are written after it."
+    )
 )
 class MeetingViewSet(
     mixins.ListModelMixin,
@@ -299,8 +308,7 @@ class MeetingViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """A coalition's meeting (about six a year on the seed's platform), as on the
-    meeting form: the minutes are written after it."""
+    # Its description is the schema's (extend_schema above), in the reader's language.
 
     queryset = Meeting.objects.all()
     serializer_class = MeetingSerializer
@@ -321,9 +329,14 @@ class MeetingViewSet(
         return Response(MeetingSerializer(form.save()).data)
 
 
-@extend_schema_view(retrieve=extend_schema(summary="Show one joint statement"))
+@extend_schema_view(retrieve=extend_schema(summary=_("Show one joint statement")))
+@extend_schema(
+    description=_(
+        "A joint statement is issued in the coalition's name only when every member agrees."
+    )
+)
 class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """A joint statement is issued in the coalition's name only when every member agrees."""
+    # Its description is the schema's (extend_schema above), in the reader's language.
 
     queryset = JointStatement.objects.all()
     serializer_class = StatementSerializer
@@ -336,7 +349,7 @@ class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         return Response(StatementSerializer(self.get_queryset().get(pk=statement.pk)).data)
 
     @extend_schema(
-        summary="Record a member's agreement to a joint statement",
+        summary=_("Record a member's agreement to a joint statement"),
         request=AgreementInput,
         responses={200: StatementSerializer},
     )
@@ -353,7 +366,7 @@ class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         return self._answer(statement)
 
     @extend_schema(
-        summary="Remove a member's agreement to a joint statement",
+        summary=_("Remove a member's agreement to a joint statement"),
         request=WithdrawAgreementInput,
         responses={200: StatementSerializer},
     )
@@ -367,7 +380,7 @@ class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         return self._answer(statement)
 
     @extend_schema(
-        summary="Record or withdraw the Section's own agreement to a joint statement",
+        summary=_("Record or withdraw the Section's own agreement to a joint statement"),
         request=SectionAgreementInput,
         responses={200: StatementSerializer},
     )
@@ -379,7 +392,7 @@ class StatementViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         return self._answer(statement)
 
     @extend_schema(
-        summary="Issue a joint statement (every member has agreed)",
+        summary=_("Issue a joint statement (every member has agreed)"),
         request=None,
         responses={200: StatementSerializer},
     )

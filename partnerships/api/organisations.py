@@ -2,6 +2,7 @@
 a local group finds an organisation for its request (what the pick page shows)."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -56,10 +57,10 @@ OrganisationInputSerializer = form_serializer(OrganisationForm, "OrganisationInp
 
 
 class MatchSerializer(serializers.Serializer):
-    rank = serializers.IntegerField(help_text="1 is the likeliest twin.")
+    rank = serializers.IntegerField(help_text=_("1 is the likeliest twin."))
     organisation = OrganisationSummarySerializer()
     relationship_status = serializers.CharField()
-    owner = serializers.CharField(allow_null=True, help_text="Who owns the relationship.")
+    owner = serializers.CharField(allow_null=True, help_text=_("Who owns the relationship."))
     last_activity = serializers.DateTimeField(allow_null=True)
     reasons = serializers.ListField(child=serializers.CharField())
 
@@ -70,22 +71,24 @@ class OrganisationFilterSet(OrganisationFilter):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="List organisations of the partner registry",
-        description="A local group gets the summary fields (id, name, acronym, kind, scope, "
-        "country, website); staff and coordinators every field.",
+        summary=_("List organisations of the partner registry"),
+        description=_(
+            "A local group gets the summary fields (id, name, acronym, kind, scope, "
+            "country, website); staff and coordinators every field."
+        ),
         responses=OrganisationForRoleSerializer(many=True),
     ),
     retrieve=extend_schema(
-        summary="Show one organisation",
-        description="A local group gets the summary fields; staff every field.",
+        summary=_("Show one organisation"),
+        description=_("A local group gets the summary fields; staff every field."),
         responses=OrganisationForRoleSerializer,
     ),
     **write_schemas(
         request=OrganisationInputSerializer,
         response=OrganisationSerializer,
-        create="Register an organisation",
-        update="Replace an organisation's record",
-        partial_update="Change an organisation's record",
+        create=_("Register an organisation"),
+        update=_("Replace an organisation's record"),
+        partial_update=_("Change an organisation's record"),
     ),
 )
 class OrganisationViewSet(ReadWriteViewSet):
@@ -122,16 +125,18 @@ class OrganisationViewSet(ReadWriteViewSet):
         return Response(OrganisationSerializer(organisation).data, status=status)
 
     @extend_schema(
-        summary="The existing-relationship check: likely matches, ranked",
+        summary=_("The existing-relationship check: likely matches, ranked"),
         description=(
-            "The Partnership Guide: check whether a relationship already exists before approaching a "
-            "new partner. Each match names its owner, its last activity and why it matched."
+            _(
+                "The Partnership Guide: check whether a relationship already exists before approaching a "
+                "new partner. Each match names its owner, its last activity and why it matched."
+            )
         ),
         parameters=[
-            OpenApiParameter("name", str, description="At most 255 characters are used."),
-            OpenApiParameter("acronym", str, description="At most 50 characters are used."),
-            OpenApiParameter("website", str, description="At most 500 characters are used."),
-            OpenApiParameter("email", str, description="At most 254 characters are used."),
+            OpenApiParameter("name", str, description=_("At most 255 characters are used.")),
+            OpenApiParameter("acronym", str, description=_("At most 50 characters are used.")),
+            OpenApiParameter("website", str, description=_("At most 500 characters are used.")),
+            OpenApiParameter("email", str, description=_("At most 254 characters are used.")),
         ],
         filters=False,
         responses={200: MatchSerializer(many=True)},

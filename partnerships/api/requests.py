@@ -7,9 +7,11 @@ the approval gates apply unchanged. Input goes through the pages' forms.
 """
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
@@ -41,6 +43,9 @@ from partnerships.models import Organisation, PartnershipRequest, RequestEvent, 
 from partnerships.models.requests import ChecklistAnswer, CooperationMethod, Purpose
 from partnerships.services import requests as services
 
+if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 from .organisations import OrganisationSummarySerializer
 
 DETAIL_FIELDS = PartnershipRequestForm.Meta.fields
@@ -49,7 +54,7 @@ DETAIL_FIELDS = PartnershipRequestForm.Meta.fields
 class RequestEventSerializer(serializers.ModelSerializer):
     actor = serializers.SerializerMethodField()
     internal_note = serializers.SerializerMethodField(
-        help_text="Empty unless you are Section staff or a coordinator."
+        help_text=_("Empty unless you are Section staff or a coordinator.")
     )
 
     class Meta:
@@ -76,11 +81,11 @@ class PartnershipRequestSerializer(serializers.ModelSerializer):
     methods = serializers.ListField(child=serializers.ChoiceField(CooperationMethod.choices))
     purposes = serializers.ListField(child=serializers.ChoiceField(Purpose.choices))
     allowed_actions = serializers.SerializerMethodField(
-        help_text="The moves you may make now (the page's buttons)."
+        help_text=_("The moves you may make now (the page's buttons).")
     )
     events = serializers.SerializerMethodField()
     checklist = serializers.SerializerMethodField(
-        help_text="The coordinators' decision checklist; empty for a local group."
+        help_text=_("The coordinators' decision checklist; empty for a local group.")
     )
 
     class Meta:
@@ -115,16 +120,18 @@ class RequestCreateSerializer(RequestDetailsInput):  # type: ignore[valid-type,m
         queryset=Organisation.objects.all(),
         required=False,
         allow_null=True,
-        help_text="A registry organisation; or describe a new one in new_organisation.",
+        help_text=_("A registry organisation; or describe a new one in new_organisation."),
     )
     new_organisation = NewOrganisationInput(
         required=False,
         allow_null=True,
-        help_text="An organisation not in the registry; the existing-relationship check "
-        "applies (confirm_new when none of the matches is the one meant).",
+        help_text=_(
+            "An organisation not in the registry; the existing-relationship check "
+            "applies (confirm_new when none of the matches is the one meant)."
+        ),
     )
     submit = serializers.BooleanField(
-        required=False, default=False, help_text="Submit at once instead of saving a draft."
+        required=False, default=False, help_text=_("Submit at once instead of saving a draft.")
     )
 
 
@@ -153,7 +160,9 @@ def _input(form_class: type[forms.Form]) -> type[serializers.Serializer]:
     return form_serializer(form_class, f"{form_class.__name__.removesuffix('Form')}Serializer")
 
 
-def _action_schema(summary: str, form_class: type[forms.Form], description: str = ""):
+def _action_schema(
+    summary: "StrOrPromise", form_class: type[forms.Form], description: "StrOrPromise" = ""
+):
     return extend_schema(
         summary=summary,
         description=description,
@@ -164,18 +173,18 @@ def _action_schema(summary: str, form_class: type[forms.Form], description: str 
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List partnership requests (a local group: its own)"),
-    retrieve=extend_schema(summary="Show one partnership request"),
+    list=extend_schema(summary=_("List partnership requests (a local group: its own)")),
+    retrieve=extend_schema(summary=_("Show one partnership request")),
     **write_schemas(
         request=RequestDetailsInput,
         response=PartnershipRequestSerializer,
-        create="Make a partnership request (local groups)",
-        update="Replace a draft request's details (its group)",
-        partial_update="Change a draft request's details (its group)",
+        create=_("Make a partnership request (local groups)"),
+        update=_("Replace a draft request's details (its group)"),
+        partial_update=_("Change a draft request's details (its group)"),
     )
     | {
         "create": extend_schema(
-            summary="Make a partnership request (local groups)",
+            summary=_("Make a partnership request (local groups)"),
             request=RequestCreateSerializer,
             responses={201: PartnershipRequestSerializer},
         )
@@ -260,7 +269,7 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
 
     # --- The local group's moves -----------------------------------------------------
 
-    @_action_schema("Submit a draft request (its group)", StartReviewForm)
+    @_action_schema(_("Submit a draft request (its group)"), StartReviewForm)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         return self._act(
@@ -271,7 +280,7 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
             ),
         )
 
-    @_action_schema("Answer the coordinators' question (its group)", AnswerForm)
+    @_action_schema(_("Answer the coordinators' question (its group)"), AnswerForm)
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
         return self._act(
@@ -282,7 +291,7 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
             ),
         )
 
-    @_action_schema("Withdraw a request (its group)", WithdrawForm)
+    @_action_schema(_("Withdraw a request (its group)"), WithdrawForm)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         return self._act(
@@ -295,21 +304,23 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
 
     # --- The coordinators' moves -----------------------------------------------------
 
-    @_action_schema("Take a request into review (coordinators)", StartReviewForm)
+    @_action_schema(_("Take a request into review (coordinators)"), StartReviewForm)
     @action(detail=True, methods=["post"], url_path="start-review")
     def start_review(self, request, pk=None):
         return self._decide(request, "start_review")
 
-    @_action_schema("Ask the group for information (coordinators)", AskInformationForm)
+    @_action_schema(_("Ask the group for information (coordinators)"), AskInformationForm)
     @action(detail=True, methods=["post"], url_path="ask-information")
     def ask_information(self, request, pk=None):
         return self._decide(request, "ask_information")
 
     @_action_schema(
-        "Answer the decision checklist (coordinators)",
+        _("Answer the decision checklist (coordinators)"),
         ChecklistForm,
-        "The Campaign Manual's six decision questions, q1 to q6 (yes / no / unsure, or empty to clear), each "
-        "with a note. Replaces the answers given so far.",
+        _(
+            "The Campaign Manual's six decision questions, q1 to q6 (yes / no / unsure, or empty "
+            "to clear), each with a note. Replaces the answers given so far."
+        ),
     )
     @action(detail=True, methods=["post"])
     def checklist(self, request, pk=None):
@@ -322,21 +333,23 @@ class PartnershipRequestViewSet(ReadWriteViewSet):
         )
 
     @_action_schema(
-        "Approve a request and set up the partnership (coordinators)",
+        _("Approve a request and set up the partnership (coordinators)"),
         ApproveForm,
-        "Refused (409) until the decision checklist is complete, or when an approval "
-        "gate (such as the risk assessment) objects.",
+        _(
+            "Refused (409) until the decision checklist is complete, or when an approval "
+            "gate (such as the risk assessment) objects."
+        ),
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         return self._decide(request, "approve")
 
-    @_action_schema("Decline a request, with a reason for the group (coordinators)", DeclineForm)
+    @_action_schema(_("Decline a request, with a reason for the group (coordinators)"), DeclineForm)
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
         return self._decide(request, "decline")
 
-    @_action_schema("Escalate a request to the International Secretariat", EscalateForm)
+    @_action_schema(_("Escalate a request to the International Secretariat"), EscalateForm)
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
         return self._decide(request, "escalate")

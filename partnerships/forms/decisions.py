@@ -1,6 +1,7 @@
 """The coordinators' forms in the admin: the decision checklist and each decision."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import staff_users
@@ -18,7 +19,7 @@ class ChecklistForm(forms.Form):
         super().__init__(*args, **kwargs)
         for question in ChecklistQuestion:
             self.fields[f"q{question.value}"] = forms.ChoiceField(
-                label=f"{question.value}. {question.label}",
+                label=format_lazy("{}. {}", question.value, question.label),
                 choices=ChecklistAnswerChoice.choices,
                 widget=forms.RadioSelect,
                 required=False,

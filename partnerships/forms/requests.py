@@ -1,6 +1,9 @@
 """The local group's request form and its answers."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from config.periods import PeriodFormMixin
@@ -15,16 +18,24 @@ from partnerships.models import (
 from partnerships.models.requests import REQUEST_DETAIL_FIELDS
 from partnerships.selectors import find_existing_relationships
 
+if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 DATE_INPUT = DateInput()
 
 
-def method_choices() -> list[tuple[str, str]]:
+def method_choices() -> list[tuple[str, "StrOrPromise"]]:
+    # Lazy: the API schema lists these at import, before any language is active.
     return [
         (
             value,
-            f"{label} — needs authorisation"
-            if CooperationMethod.needs_authorisation(value)
-            else f"{label} — no authorisation needed",
+            format_lazy(
+                "{} — {}",
+                label,
+                _("needs authorisation")
+                if CooperationMethod.needs_authorisation(value)
+                else _("no authorisation needed"),
+            ),
         )
         for value, label in CooperationMethod.choices
     ]

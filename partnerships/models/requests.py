@@ -142,7 +142,8 @@ class ChoiceListValidator:
         choices = import_string(self.choices_path)
         if not isinstance(value, list) or not set(value) <= set(choices.values):
             raise ValidationError(
-                f"Choose from: {', '.join(str(label) for label in choices.labels)}."
+                _("Choose from: %(choices)s.")
+                % {"choices": ", ".join(str(label) for label in choices.labels)}
             )
 
     def __eq__(self, other) -> bool:

@@ -92,7 +92,7 @@ def relationship_dormant_confirm(*, organisation: Organisation, user: User) -> O
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if relationship_dormant_since(locked) is None:
         raise NotPossible(
-            "This relationship is not quiet enough to be dormant: something happened recently."
+            _("This relationship is not quiet enough to be dormant: something happened recently.")
         )
     locked.relationship_status = R.DORMANT
     locked.save(update_fields=["relationship_status", "updated_at"])

@@ -6,6 +6,7 @@ Authentication is DRF's default (session with CSRF; token once the API sets it u
 from django.contrib.auth.decorators import login_not_required
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ParseError, ValidationError
@@ -27,7 +28,9 @@ class EventAdviceView(APIView):
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
-        summary="Advice for a planned event (the event advisor of the Partnership Guide's rules)",
+        summary=_(
+            "Advice for a planned event (the event advisor of the Partnership Guide's rules)"
+        ),
         request=OpenApiTypes.OBJECT,
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )

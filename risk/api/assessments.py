@@ -4,6 +4,7 @@ rule, the derived rating and who may assess hold as on the pages (staff and
 coordinators; a local group is refused, as by the register's pages)."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -23,8 +24,8 @@ LINES = "lines"
 
 
 class RiskLineSerializer(serializers.ModelSerializer):
-    score = serializers.IntegerField(read_only=True, help_text="Likelihood × impact.")
-    residual_score = serializers.IntegerField(read_only=True, help_text="After mitigation.")
+    score = serializers.IntegerField(read_only=True, help_text=_("Likelihood × impact."))
+    residual_score = serializers.IntegerField(read_only=True, help_text=_("After mitigation."))
 
     class Meta:
         model = RiskLine
@@ -40,15 +41,15 @@ class CheckSerializer(serializers.Serializer):
 
 class RiskAssessmentSerializer(serializers.ModelSerializer):
     assessor = serializers.StringRelatedField()
-    target = serializers.SerializerMethodField(help_text="What is assessed, in words.")
+    target = serializers.SerializerMethodField(help_text=_("What is assessed, in words."))
     lines = RiskLineSerializer(many=True, read_only=True)
     checks = serializers.SerializerMethodField(
-        help_text="The Partnership Guide's checks, in order."
+        help_text=_("The Partnership Guide's checks, in order.")
     )
     # Not editable on the model, so DRF would leave out that it can be empty.
     rating = serializers.ChoiceField(
         choices=Rating.choices, allow_blank=True, read_only=True,
-        help_text="Derived from the lines: empty until there is one.",
+        help_text=_("Derived from the lines: empty until there is one."),
     )  # fmt: skip
 
     class Meta:
@@ -77,9 +78,11 @@ class RiskAssessmentInput(form_serializer(RiskAssessmentForm, "RiskAssessmentFie
     lines = RiskLineInput(
         many=True,
         required=False,
-        help_text="One line per type of risk, matched by risk_type: a type already assessed "
-        "is changed, a new one added; on a full update (or a change that sends lines) the "
-        "types not sent are removed. A complete assessment needs all six.",
+        help_text=_(
+            "One line per type of risk, matched by risk_type: a type already assessed "
+            "is changed, a new one added; on a full update (or a change that sends lines) the "
+            "types not sent are removed. A complete assessment needs all six."
+        ),
     )
 
     class Meta:
@@ -89,7 +92,7 @@ class RiskAssessmentInput(form_serializer(RiskAssessmentForm, "RiskAssessmentFie
 class RiskAssessmentFilterSet(RiskAssessmentFilter):
     """The register's filters, with the organisation by id."""
 
-    organisation = IdFilter(method="filter_organisation_id", label="Organisation")
+    organisation = IdFilter(method="filter_organisation_id", label=_("Organisation"))
 
     def filter_organisation_id(self, queryset, name: str, value):
         from partnerships.models import Organisation
@@ -102,17 +105,19 @@ _FIELDS = RiskAssessmentForm.Meta.fields
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List risk assessments (the register: open ones first)"),
-    retrieve=extend_schema(summary="Show one risk assessment with its lines and checks"),
+    list=extend_schema(summary=_("List risk assessments (the register: open ones first)")),
+    retrieve=extend_schema(summary=_("Show one risk assessment with its lines and checks")),
     **write_schemas(
         request=RiskAssessmentInput,
         response=RiskAssessmentSerializer,
-        create="Make a risk assessment (staff and coordinators)",
-        update="Replace a risk assessment and its lines",
-        partial_update="Change a risk assessment or its lines",
-        description="Exactly one of partnership_request, partnership and organisation. A "
-        "complete assessment needs a line for every type of risk, every check ticked "
-        "with a note and a review date; the rating is derived from the lines.",
+        create=_("Make a risk assessment (staff and coordinators)"),
+        update=_("Replace a risk assessment and its lines"),
+        partial_update=_("Change a risk assessment or its lines"),
+        description=_(
+            "Exactly one of partnership_request, partnership and organisation. A "
+            "complete assessment needs a line for every type of risk, every check ticked "
+            "with a note and a review date; the rating is derived from the lines."
+        ),
     ),
 )
 class RiskAssessmentViewSet(ReadWriteViewSet):

@@ -118,3 +118,30 @@ def test_the_schema_is_the_same_whoever_fetches_it(api_client_for, staff, group_
     # schemathesis checks every role's answers against one schema.
     as_staff = api_client_for(staff).get("/api/schema/").content
     assert as_staff == api_client_for(group_user).get("/api/schema/").content
+
+
+def test_the_schema_reads_in_the_readers_language(client):
+    # ?lang= is drf-spectacular's; without it the schema follows the request's language.
+    operations = _schema_in(client, "fr")["paths"]["/api/requests/"]
+    assert (
+        operations["get"]["summary"]
+        == "Lister les demandes de partenariat (un groupe local : les siennes)"
+    )
+    assert operations["post"]["summary"] == "Faire une demande de partenariat (groupes locaux)"
+    fields = _schema_in(client, "es")["components"]["schemas"]["RequestCreateRequest"]
+    assert (
+        fields["properties"]["submit"]["description"]
+        == "Enviar enseguida en lugar de guardar un borrador."
+    )
+
+
+def _schema_in(client, language: str) -> dict:
+    response = client.get(f"/api/schema/?lang={language}")
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_a_pages_form_reads_in_the_readers_language_in_the_schema(client):
+    # The input schemas are built from the pages' forms at import: their labels stay lazy.
+    fields = _schema_in(client, "fr")["components"]["schemas"]["DeclineRequest"]["properties"]
+    assert fields["internal_note"]["description"].startswith("Note interne")

@@ -67,6 +67,10 @@ def navigate(page):
 
     def _navigate(link: str, menu: str = "") -> None:
         nav = page.get_by_role("navigation", name="Main navigation")
+        toggler = nav.locator(".navbar-toggler")
+        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+            toggler.click()  # folded below 1600 px for staff (base.html)
+            page.wait_for_selector("#main-nav.show")
         if menu:
             nav.get_by_role("button", name=menu, exact=True).click()
         nav.get_by_role("link", name=link, exact=True).click()

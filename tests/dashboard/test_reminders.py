@@ -347,3 +347,18 @@ def test_an_event_keeps_its_uid_in_every_language_and_meetings_of_one_coalition_
         )
     assert reminders._event_uid(first, "h") == reminders._event_uid(french, "h")
     assert reminders._event_uid(first, "h") != reminders._event_uid(second, "h")
+
+
+def test_each_digest_has_the_meetings_in_its_readers_language(frozen, staff, role_user):
+    # The meetings are the same for everyone, but computed once per language: the
+    # English digest goes out first and must not hand its titles to the French one.
+    french = role_user(Role.SECTION_STAFF, language="fr")
+    for user in (staff, french):
+        follow_up(user, 0)
+    coalition = CoalitionFactory(name="Dutch platform", section_is_member=True)
+    Meeting.objects.create(coalition=coalition, date=TODAY + datetime.timedelta(days=2), agenda="x")
+    assert reminders.reminder_digests_send() == 2
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "Dutch platform meeting" in bodies[staff.email]
+    assert "Réunion de Dutch platform" in bodies[french.email]
+    assert "Dutch platform meeting" not in bodies[french.email]

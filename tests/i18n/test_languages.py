@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.roles import Role
 from outreach.models import MailingKind, UrgentActionTranslation
@@ -156,3 +157,22 @@ def test_the_heatmap_and_the_review_page_speak_french(client, role_user):
     assert data["title"] == "Carte des risques : probabilité et impact après atténuation"
     register = client.get(reverse("risk:register")).content.decode()
     assert "Registre des risques" in register and "Risque résiduel après atténuation" in register
+
+
+def test_form_texts_built_before_the_language_is_known_read_in_it():
+    # The API builds its input schemas from these forms at import, in no language yet.
+    from evaluation.forms import EvaluationForm
+    from outreach.forms.contacts import ApproachForm
+    from outreach.forms.fields import KeywordsField
+    from partnerships.forms.decisions import ChecklistForm
+    from partnerships.forms.requests import method_choices
+
+    checklist, evaluation, methods = ChecklistForm(), EvaluationForm(), dict(method_choices())
+    with translation.override("fr"):
+        assert str(evaluation.fields["overall_rating"].choices[4][1]) == "4 sur 5"
+        assert str(methods["provide_information"]).endswith(" — sans autorisation")
+        assert str(checklist.fields["q1"].label).startswith("1. Cela nous sera-t-il utile")
+        assert str(ApproachForm.base_fields["check_right_person"].label) == (
+            "Nous avons identifié la bonne personne à contacter"
+        )
+        assert str(KeywordsField().help_text).startswith("Séparez les mots-clés")

@@ -7,7 +7,7 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.errors import NotPermitted, NotPossible
 from accounts.roles import Role
@@ -199,6 +199,12 @@ def test_confirming_is_refused_when_the_relationship_is_not_quiet(staff):
     with pytest.raises(NotPossible, match="not quiet enough"):
         relationship_dormant_confirm(organisation=organisation, user=staff)
     assert refreshed(organisation).relationship_status == R.ACTIVE
+
+
+def test_the_refusal_reads_in_the_users_language(staff):
+    organisation = OrganisationFactory(relationship_status=R.ACTIVE)
+    with translation.override("fr"), pytest.raises(NotPossible, match="pas assez calme"):
+        relationship_dormant_confirm(organisation=organisation, user=staff)
 
 
 def test_a_local_group_cannot_mark_a_relationship_dormant(role_user):

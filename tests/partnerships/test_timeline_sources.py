@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from accounts.roles import Role
 from partnerships import timeline
@@ -73,6 +74,14 @@ def test_dated_entries_start_their_day_in_local_time(role_user):
     organisation = busy_organisation(role_user(Role.SECTION_STAFF), 1)
     [approach] = [e for e in timeline_for(organisation) if e.kind == "approach"]
     assert approach.when == timeline.day_start(datetime.date(2024, 1, 1))
+
+
+def test_entries_read_in_the_readers_language(role_user):
+    organisation = busy_organisation(role_user(Role.SECTION_STAFF), 1)
+    with translation.override("fr"):
+        [approach] = [e for e in timeline_for(organisation) if e.kind == "approach"]
+        assert approach.kind_label == "démarche"
+        assert approach.title.startswith("Démarche : ")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")
