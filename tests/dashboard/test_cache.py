@@ -230,3 +230,14 @@ def test_a_cached_section_reloads_alone_for_htmx(client, staff, clock):
     )
     assert partial.strip() in page  # the same HTML, rendered once
     assert "Mine" in partial and "Updated at 12:00" in partial
+
+
+def test_the_updated_at_time_is_machine_readable_to_the_second(dashboard, staff, clock):
+    # HTML's valid time string allows at most three fraction digits; Django's "c"
+    # format writes six, which the HTML validator (and assistive tools) reject.
+    clock.move_to(NOW + datetime.timedelta(microseconds=123456), tick=False)
+    mine = OrganisationFactory(name="Mine", relationship_owner=staff)
+    ApproachFactory(organisation=mine, contact=None, approached_on=TODAY)
+    content = dashboard().content.decode()
+    assert 'datetime="2026-06-15T12:00:00+0200"' in content
+    assert ".123456" not in content
