@@ -698,7 +698,12 @@ def advise(event: Event) -> Advice:
         condition for finding in findings for condition in finding.conditions
     ]  # fmt: skip
     reasons = [
-        Reason(f.rule, f"{f.text} Partnership Guide: {_quote(_RULES_BY_NAME[f.rule])}")
+        Reason(
+            f.rule,
+            # The quote stays in the guide's own words (English); only the frame is ours.
+            _("%(finding)s Partnership Guide: %(quote)s")
+            % {"finding": f.text, "quote": _quote(_RULES_BY_NAME[f.rule])},
+        )
         for f in findings
     ]
     return Advice(recommendation, visibility, list(dict.fromkeys(conditions)), reasons)

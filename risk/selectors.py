@@ -14,6 +14,7 @@ from partnerships.models import Organisation, PartnershipRequest
 from partnerships.panels import OrganisationPanel
 from partnerships.timeline import TimelineEntry, TimelineSource, choice_label, day_start
 
+from .advisor import InvalidEvent, advise, parse_event
 from .models import (
     AssessmentStatus,
     Rating,
@@ -81,6 +82,31 @@ def compare_visibility(partnership_request: PartnershipRequest, advice: RequestA
     )
 
 
+@dataclass(frozen=True)
+class AdviceAsGiven:
+    recommendation: str
+    conditions: list[str]
+
+
+def advice_as_given(advice: RequestAdvice) -> AdviceAsGiven:
+    """What the group was told, in the reader's language. The advisor's words are stored
+    in the group's language; re-run on the stored event, today's rules give them in the
+    reader's, but only when they still reach the same recommendation and visibility: a
+    later change of rules must not rewrite what the group was told, so then the stored
+    words are shown as they were."""
+    stored = AdviceAsGiven(advice.recommendation, list(advice.advice.get("conditions", [])))
+    try:
+        today = advise(parse_event(advice.event))
+    except InvalidEvent:
+        return stored
+    if (str(today.recommendation), str(today.visibility)) != (
+        advice.recommendation,
+        advice.visibility,
+    ):
+        return stored
+    return AdviceAsGiven(str(today.recommendation), list(today.conditions))
+
+
 def _reverse_one(partnership_request: PartnershipRequest, name: str):
     try:
         return getattr(partnership_request, name)
@@ -106,6 +132,7 @@ def request_review_panel(partnership_request: PartnershipRequest, user) -> Organ
             "assessment": assessment,
             "lines": list(assessment.lines.all()) if assessment else [],
             "advice": advice,
+            "advice_as_given": advice_as_given(advice) if advice else None,
             "visibility": compare_visibility(partnership_request, advice) if advice else None,
             "create_url": reverse("risk:assessment_create")
             + f"?partnership_request={partnership_request.pk}",

@@ -5,9 +5,11 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.roles import Role
 from partnerships.models import PartnershipRequest
+from risk.advisor import advise_json
 from risk.models import RequestAdvice
 from tests.factories import OrganisationFactory, PartnershipRequestFactory
 
@@ -148,3 +150,61 @@ def test_the_coordinator_sees_proposed_and_advised_visibility_side_by_side(clien
     assert 'id="risk-visibility"' in content
     assert "Amnesty-branded" in content and "Unbranded (silent partner)" in content
     assert "(differs)" in content and "Be silent." in content
+
+
+def _advice_given_in_english(request, group_user, event: dict) -> RequestAdvice:
+    with translation.override("en"):
+        advice = advise_json(event)
+    return RequestAdvice.objects.create(
+        partnership_request=request, token=str(uuid.uuid4()), asked_by=group_user,
+        event=event, advice=advice,
+        recommendation=advice["recommendation"], visibility=advice["visibility"],
+    )  # fmt: skip
+
+
+ELECTION_EVENT = {"title": "Debate", "our_role": "organiser", "during_election": True}
+ELECTION_CONDITION_EN = "Make sure the event does not endorse any candidate or party"
+
+
+def test_a_french_coordinator_reads_the_english_groups_advice_in_french(client, role_user, group_user):  # fmt: skip
+    request = PartnershipRequestFactory(local_group=group_user.local_group)
+    _advice_given_in_english(request, group_user, ELECTION_EVENT)
+    client.force_login(role_user(Role.COORDINATOR, language="fr"))
+    content = client.get(reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])).content.decode()  # fmt: skip
+    with translation.override("fr"):
+        condition_fr = translation.gettext(
+            "Make sure the event does not endorse any candidate or party and does not direct "
+            "voters how to cast their ballot."
+        )
+        label_fr = translation.gettext("Partner, with our branding")
+    assert condition_fr != ELECTION_CONDITION_EN and condition_fr in content
+    assert ELECTION_CONDITION_EN not in content
+    assert label_fr in content and "partner_branded</td>" not in content
+
+
+def test_advice_the_rules_would_now_give_differently_is_shown_as_it_was_given(client, role_user, group_user):  # fmt: skip
+    request = PartnershipRequestFactory(local_group=group_user.local_group)
+    given = _advice_given_in_english(request, group_user, ELECTION_EVENT)
+    # As if the rules had changed since: the stored outcome is no longer today's.
+    given.advice = {
+        **given.advice,
+        "recommendation": "reconsider",
+        "conditions": ["Ask the office."],
+    }
+    given.recommendation = "reconsider"
+    given.save()
+    client.force_login(role_user(Role.COORDINATOR, language="fr"))
+    content = client.get(reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])).content.decode()  # fmt: skip
+    assert "Ask the office." in content
+    with translation.override("fr"):
+        assert (
+            translation.gettext("Reconsider: do not partner unless the conditions are met")
+            in content
+        )
+
+
+def test_the_reasons_frame_the_guides_english_quote_in_the_readers_language():
+    with translation.override("fr"):
+        reasons = advise_json(ELECTION_EVENT)["reasons"]
+    assert all(" Guide des partenariats : " in reason["text"] for reason in reasons)
+    assert not any("Partnership Guide:" in reason["text"] for reason in reasons)
