@@ -3,6 +3,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -130,6 +131,9 @@ def chart_json(request: AuthenticatedRequest, name: str) -> JsonResponse:
     return JsonResponse(charts_module.chart_data(name, _filters(request), **options))
 
 
+REMINDERS_PER_PAGE = 50
+
+
 class RemindersView(StaffRequiredMixin, TemplateView):
     """The same items as the daily digest, and the user's calendar feed."""
 
@@ -143,8 +147,13 @@ class RemindersView(StaffRequiredMixin, TemplateView):
             if feed
             else ""
         )
+        # The digest sends every item; the page shows them a page at a time (a busy
+        # owner's hundreds of overdue follow-ups made a 100 kB page).
+        page_obj = Paginator(reminders.reminder_items(user=user), REMINDERS_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
         return super().get_context_data(
-            items=reminders.reminder_items(user=user), feed_url=feed_url, **kwargs
+            items=page_obj.object_list, page_obj=page_obj, feed_url=feed_url, **kwargs
         )
 
 

@@ -362,3 +362,19 @@ def test_each_digest_has_the_meetings_in_its_readers_language(frozen, staff, rol
     assert "Dutch platform meeting" in bodies[staff.email]
     assert "Réunion de Dutch platform" in bodies[french.email]
     assert "Dutch platform meeting" not in bodies[french.email]
+
+
+def test_the_reminders_page_shows_a_page_at_a_time_and_the_digest_everything(frozen, client, staff):
+    from dashboard.views import REMINDERS_PER_PAGE
+
+    for days in range(REMINDERS_PER_PAGE + 5):
+        follow_up(staff, -1 - days)
+    client.force_login(staff)
+    url = reverse("dashboard:reminders")
+    first = client.get(url)
+    assert len(first.context["items"]) == REMINDERS_PER_PAGE
+    assert first.content.decode().count("<tr") == REMINDERS_PER_PAGE + 1  # and the header
+    assert "?page=2" in first.content.decode()
+    assert len(client.get(url, {"page": 2}).context["items"]) == 5
+    assert client.get(url, {"page": "x'--"}).context["page_obj"].number == 1  # no 500
+    assert len(reminders.reminder_items(user=staff, today=TODAY)) == REMINDERS_PER_PAGE + 5
