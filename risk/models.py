@@ -11,12 +11,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from config.reversing import reverse_id
 from partnerships.models import Organisation
 
 
@@ -237,7 +237,7 @@ class RiskAssessment(models.Model):
         return self.title or gettext("Risk assessment of %(target)s") % {"target": self.target}
 
     def get_absolute_url(self) -> str:
-        return reverse("risk:assessment_detail", args=[self.pk])
+        return reverse_id("risk:assessment_detail", self.pk)
 
     @property
     def target(self):

@@ -5,10 +5,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_local_group, is_section_staff
+from config.reversing import reverse_id
 from partnerships.models import CooperationMethod
 
 
@@ -116,7 +116,7 @@ class JointActivity(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("evaluation:activity_detail", args=[self.pk])
+        return reverse_id("evaluation:activity_detail", self.pk)
 
     @property
     def under(self):

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from config.reversing import reverse_id
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -143,7 +144,7 @@ class Evaluation(models.Model):
         return gettext("Evaluation of %(activity)s") % {"activity": self.activity}
 
     def get_absolute_url(self) -> str:
-        return reverse("evaluation:activity_detail", args=[self.activity_id]) + "#evaluation"
+        return reverse_id("evaluation:activity_detail", self.activity_id) + "#evaluation"
 
     @property
     def is_complete(self) -> bool:

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from config.reversing import reverse_id
 
 from .organisations import Organisation, Scope
 
@@ -77,7 +78,7 @@ class Coalition(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partnerships:coalition_detail", args=[self.pk])
+        return reverse_id("partnerships:coalition_detail", self.pk)
 
 
 class MemberRole(models.TextChoices):
@@ -207,7 +208,7 @@ class JointStatement(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("partnerships:statement_detail", args=[self.pk])
+        return reverse_id("partnerships:statement_detail", self.pk)
 
     @property
     def is_issued(self) -> bool:

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from config.reversing import reverse_id
 
 from .organisations import Organisation
 
@@ -74,7 +75,7 @@ class SupportRequest(models.Model):
         return f"{self.organisation}: {self.subject}"
 
     def get_absolute_url(self) -> str:
-        return reverse("partnerships:support_detail", args=[self.pk])
+        return reverse_id("partnerships:support_detail", self.pk)
 
     @property
     def is_decided(self) -> bool:
