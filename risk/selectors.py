@@ -4,9 +4,11 @@ pages, the register's heatmap, and a request's assessment and advice."""
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, QuerySet
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from config.reversing import reverse_id
@@ -90,21 +92,25 @@ class AdviceAsGiven:
 
 def advice_as_given(advice: RequestAdvice) -> AdviceAsGiven:
     """What the group was told, in the reader's language. The advisor's words are stored
-    in the group's language; re-run on the stored event, today's rules give them in the
-    reader's, but only when they still reach the same recommendation and visibility: a
-    later change of rules must not rewrite what the group was told, so then the stored
-    words are shown as they were."""
+    in the group's language. Today's rules, re-run on the stored event, give them in the
+    reader's, but only when, in one of our languages, they reproduce the stored advice
+    word for word: a later change of rules must not rewrite what the group was told, so
+    otherwise the stored words are shown as they were."""
     stored = AdviceAsGiven(advice.recommendation, list(advice.advice.get("conditions", [])))
     try:
-        today = advise(parse_event(advice.event))
+        event = parse_event(advice.event)
     except InvalidEvent:
         return stored
-    if (str(today.recommendation), str(today.visibility)) != (
-        advice.recommendation,
-        advice.visibility,
-    ):
-        return stored
-    return AdviceAsGiven(str(today.recommendation), list(today.conditions))
+
+    def given_in(language: str) -> AdviceAsGiven:
+        with translation.override(language):
+            today = advise(event)
+            return AdviceAsGiven(str(today.recommendation), [str(c) for c in today.conditions])
+
+    unchanged = advice.visibility == str(advise(event).visibility) and any(
+        given_in(language) == stored for language, _name in settings.LANGUAGES
+    )
+    return given_in(translation.get_language()) if unchanged else stored
 
 
 def _reverse_one(partnership_request: PartnershipRequest, name: str):

@@ -208,3 +208,14 @@ def test_the_reasons_frame_the_guides_english_quote_in_the_readers_language():
         reasons = advise_json(ELECTION_EVENT)["reasons"]
     assert all(" Guide des partenariats : " in reason["text"] for reason in reasons)
     assert not any("Partnership Guide:" in reason["text"] for reason in reasons)
+
+
+def test_advice_whose_conditions_the_rules_now_word_differently_is_shown_as_given(client, role_user, group_user):  # fmt: skip
+    request = PartnershipRequestFactory(local_group=group_user.local_group)
+    given = _advice_given_in_english(request, group_user, ELECTION_EVENT)
+    # Same recommendation and visibility as today's rules, but other words then.
+    given.advice = {**given.advice, "conditions": ["No banners on the stage."]}
+    given.save()
+    client.force_login(role_user(Role.COORDINATOR, language="fr"))
+    content = client.get(reverse("admin:partnerships_partnershiprequest_change", args=[request.pk])).content.decode()  # fmt: skip
+    assert "No banners on the stage." in content
