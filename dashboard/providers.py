@@ -48,14 +48,7 @@ REQUEST_ROW_FIELDS = [
     "organisation__name",
     "local_group__name",
 ]
-FOLLOW_UP_ROW_FIELDS = [
-    "follow_up_on",
-    "contact__first_name",
-    "contact__last_name",
-    "contact__is_at_risk",
-    "organisation__name",
-    "organisation__acronym",
-]
+FOLLOW_UP_ROW_FIELDS = ["follow_up_on", *Approach.TARGET_FIELDS]
 
 
 def _url(name: str, params: dict | None = None, *args) -> str:

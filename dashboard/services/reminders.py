@@ -69,14 +69,7 @@ def _user_follow_ups(user: User) -> QuerySet[Approach]:
         .select_related("contact", "organisation")
         # Only what an item is written from: an owner's hundreds of follow-ups, each a
         # whole approach, contact and organisation, were most of the page's time.
-        .only(
-            "follow_up_on",
-            "contact__first_name",
-            "contact__last_name",
-            "contact__is_at_risk",
-            "organisation__name",
-            "organisation__acronym",
-        )
+        .only("follow_up_on", *Approach.TARGET_FIELDS)
         .order_by("follow_up_on", "pk")
     )
 
