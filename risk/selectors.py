@@ -102,15 +102,17 @@ def advice_as_given(advice: RequestAdvice) -> AdviceAsGiven:
     except InvalidEvent:
         return stored
 
-    def given_in(language: str) -> AdviceAsGiven:
+    def told_in(language: str) -> tuple[str, str, list[str]]:
         with translation.override(language):
-            today = advise(event)
-            return AdviceAsGiven(str(today.recommendation), [str(c) for c in today.conditions])
+            today = advise(event)  # its conditions are translated as it runs
+        return str(today.recommendation), str(today.visibility), list(today.conditions)
 
-    unchanged = advice.visibility == str(advise(event).visibility) and any(
-        given_in(language) == stored for language, _name in settings.LANGUAGES
-    )
-    return given_in(translation.get_language()) if unchanged else stored
+    told = {language: told_in(language) for language, _name in settings.LANGUAGES}
+    if (advice.recommendation, advice.visibility, stored.conditions) not in told.values():
+        return stored
+    reader = translation.get_language()
+    recommendation, _visibility, conditions = told.get(reader) or told_in(reader)
+    return AdviceAsGiven(recommendation, conditions)
 
 
 def _reverse_one(partnership_request: PartnershipRequest, name: str):
