@@ -108,15 +108,22 @@ class TimelineSource:
 
 
 def _entries_from(
-    sources: list[TimelineSource], organisation: Organisation, *, limit: int | None
+    sources: list[TimelineSource],
+    organisation: Organisation,
+    *,
+    limit: int | None,
+    offset: int = 0,
 ) -> list[TimelineEntry]:
     if not sources:
         return []
     branches = [source.branch(n, organisation) for n, source in enumerate(sources)]
     query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-    query = query.order_by("-tl_when")
+    # Ties (a day's approaches all sit at midnight) are broken by source and record, so
+    # that pages cut by OFFSET neither repeat nor skip an entry.
+    query = query.order_by("-tl_when", "-tl_source", "-tl_pk")
+    rows = query[offset : offset + limit] if limit else query[offset:]
     entries = []
-    for index, when, pk, *values in query[:limit] if limit else query:
+    for index, when, pk, *values in rows:
         source = sources[index]
         if source.day and when is not None:
             when = when.astimezone(dt.UTC).date()
@@ -170,14 +177,22 @@ def register_timeline_provider(provider: TimelineProvider) -> TimelineProvider:
     return provider
 
 
-def timeline_for(organisation: Organisation, *, limit: int | None = None) -> list[TimelineEntry]:
-    """The newest `limit` entries (all without one). The database orders the sources'
-    rows by their SQL date (a date source's at midnight UTC); the entries are sorted
-    again by the time they show, which only moves entries within a day."""
-    entries = _entries_from(_sources, organisation, limit=limit)
-    entries += [entry for provider in _providers for entry in provider(organisation)]
+def timeline_for(
+    organisation: Organisation, *, limit: int | None = None, offset: int = 0
+) -> list[TimelineEntry]:
+    """The newest `limit` entries after the first `offset` (all without a limit). The
+    database orders the sources' rows by their SQL date (a date source's at midnight
+    UTC) and cuts the page; the entries are sorted again by the time they show, which
+    only moves entries within a day."""
+    if _providers:  # merged in Python: every source's rows down to the page's end
+        end = offset + limit if limit else None
+        entries = _entries_from(_sources, organisation, limit=end)
+        entries += [entry for provider in _providers for entry in provider(organisation)]
+        entries.sort(key=lambda entry: entry.when, reverse=True)
+        return entries[offset:end]
+    entries = _entries_from(_sources, organisation, limit=limit, offset=offset)
     entries.sort(key=lambda entry: entry.when, reverse=True)
-    return entries[:limit] if limit else entries
+    return entries
 
 
 def last_activity(organisation: Organisation) -> datetime | None:

@@ -9,6 +9,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from config.reversing import reverse_id
@@ -192,7 +193,11 @@ def _assessment_entry(day, pk: int, values: list, organisation: Organisation) ->
         kind="risk",
         title=f"{title}: {rating_label(rating).lower()}",
         detail=choice_label(RiskAssessment, "status", status)
-        + (f", review by {review:%d %b %Y}" if review else ""),
+        + (
+            ", " + _("review by %(review_on)s") % {"review_on": date_format(review)}
+            if review
+            else ""
+        ),
         url=reverse_id("risk:assessment_detail", pk),
         actor=assessor,
     )

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
@@ -37,8 +38,12 @@ class OrganisationListView(
 
 
 class OrganisationDetailView(StaffRequiredMixin, DetailView):
-    # A busy organisation has hundreds of entries; the page shows the latest ones.
-    timeline_shown = 100
+    # A busy organisation has hundreds of entries: the page shows the newest, and
+    # "Show older entries" reads the next page (appended by htmx, a page of its own
+    # without JavaScript); each page is one query cut by the database (issue 15).
+    timeline_per_page = 25
+    # A timeline of 100,000 entries; a larger ?timeline= reads as the last of these.
+    timeline_pages = 4000
     model = Organisation
     template_name = "partnerships/organisation_detail.html"
     context_object_name = "organisation"
@@ -48,9 +53,30 @@ class OrganisationDetailView(StaffRequiredMixin, DetailView):
             "affiliations"
         )
 
+    def get(self, request, *args, **kwargs):
+        if request.htmx and "timeline" in request.GET:
+            self.object = self.get_object(Organisation.objects.all())  # no affiliations
+            response = render(request, "partnerships/_timeline_page.html", self.timeline_page())
+        else:
+            response = super().get(request, *args, **kwargs)
+        # The same address answers a page or a fragment: caches must keep them apart.
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+
+    def timeline_page(self) -> dict:
+        page = min(parse_id(self.request.GET.get("timeline")) or 1, self.timeline_pages)
+        per_page = self.timeline_per_page
+        entries = timeline_for(self.object, limit=per_page + 1, offset=(page - 1) * per_page)
+        if not entries and page > 1:  # past the end (an old link): the newest instead
+            page, entries = 1, timeline_for(self.object, limit=per_page + 1)
+        return {
+            "timeline": entries[:per_page],
+            "timeline_page": page,
+            "timeline_older": page + 1 if len(entries) > per_page else None,
+        }
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["timeline"] = timeline_for(self.object, limit=self.timeline_shown + 1)
+        context = super().get_context_data(**kwargs) | self.timeline_page()
         context["panels"] = panels_for(self.object, self.request.user)
         for panel in context["panels"]:
             if panel.record is not None:

@@ -207,6 +207,18 @@ def test_the_organisation_page_shows_its_assessments_and_timeline_entries(staff_
     assert any(e.kind == "risk" and "do not participate" in e.title for e in response.context["timeline"])  # fmt: skip
 
 
+def test_the_timeline_writes_the_review_date_in_the_readers_language():
+    from django.utils import translation
+
+    from partnerships.timeline import timeline_for
+
+    organisation = OrganisationFactory()
+    assess_risk(organisation, review_on=datetime.date(2027, 3, 5))
+    with translation.override("fr"):
+        [entry] = [e for e in timeline_for(organisation) if e.kind == "risk"]
+    assert "réexamen d’ici le 5 mars 2027" in entry.detail, entry.detail
+
+
 def test_staff_read_assessments_in_the_admin_but_cannot_change_them(client, role_user):
     assessment = assess_risk(OrganisationFactory())
     url = reverse("admin:risk_riskassessment_change", args=[assessment.pk])
