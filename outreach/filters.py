@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.models import User
-from config.widgets import QuickSelect
+from config.widgets import CountrySelect, QuickSelect
 
 from .models import (
     AccessAction,
@@ -51,7 +51,9 @@ class ContactFilter(SearchFilterSet):
         label=_("Sector"),
     )
     country = django_filters.ChoiceFilter(
-        widget=SMALL_SELECT, choices=countries, empty_label=_("Any country")
+        widget=CountrySelect(SMALL_SELECT.attrs, empty_label=_("Any country")),
+        choices=countries,
+        empty_label=None,
     )
     status = django_filters.ChoiceFilter(
         widget=SMALL_SELECT, choices=ContactStatus.choices, empty_label=_("Any status")

@@ -1,4 +1,8 @@
-from config.widgets import QuickSelect
+import pytest
+from django.utils import translation
+from django_countries import countries
+
+from config.widgets import CountrySelect, QuickSelect
 
 
 def test_quick_select_renders_the_options_and_marks_the_chosen_one():
@@ -18,3 +22,28 @@ def test_quick_select_escapes_values_once_and_keeps_safe_labels():
     html = widget.render("field", None)
     assert '<option value="a&quot;b"><b>Bold</b></option>' in html
     assert '<option value="" selected>None</option>' in html  # no value: the empty one
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("value", [None, "", "FR", "ZA", "XX", '"><script>'])
+def test_country_select_writes_what_quick_select_writes(language, value):
+    # The options kept per language, with the choice marked in them, are the markup a
+    # QuickSelect writes from the countries themselves.
+    attrs = {"id": "id_country", "class": "form-select form-select-sm"}
+    with translation.override(language):
+        expected = QuickSelect(choices=[("", "Any country"), *countries]).render(
+            "country", value, attrs=attrs
+        )
+        kept = CountrySelect(empty_label="Any country")
+        assert kept.render("country", value, attrs=attrs) == expected
+        assert kept.render("country", value, attrs=attrs) == expected  # from what was kept
+
+
+def test_country_select_follows_the_readers_language():
+    with translation.override("fr"):
+        french = CountrySelect().render("country", "DE")
+    with translation.override("en"):
+        english = CountrySelect().render("country", "DE")
+    assert '<option value="DE" selected>Allemagne</option>' in french
+    assert '<option value="DE" selected>Germany</option>' in english
+    assert french.index('value="ZA"') < french.index('value="AL"')  # Afrique du Sud, Albanie

@@ -347,3 +347,12 @@ def test_the_registry_filters_say_any(staff_client):
     content = staff_client.get(reverse("partnerships:organisation_list")).content.decode()
     assert "---------" not in content
     assert ">Any</option>" in content
+
+
+def test_the_country_filter_is_in_the_readers_alphabetical_order(staff_client):
+    # "Afrique du Sud" before "Albanie" in French; "South Africa" far after in English.
+    staff_client.user.language = "fr"
+    staff_client.user.save(update_fields=["language"])
+    content = staff_client.get(reverse("partnerships:organisation_list")).content.decode()
+    assert '<option value="ZA">Afrique du Sud</option>' in content
+    assert content.index('value="ZA"') < content.index('value="AL"')
