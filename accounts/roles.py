@@ -27,10 +27,11 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.errors import NotPermitted
+from config.reversing import reverse_name
 
 if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -268,21 +269,14 @@ class LocalGroupRequiredMixin(RoleRequiredMixin):
 # --- Where each role starts, and what the navigation offers ---------------------------------
 
 
-def _reverse_or_none(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
-
-
 def landing_url(user) -> str:
     """Where a user lands after login: the page their role starts from."""
     if is_coordinator(user):
-        return _reverse_or_none("admin:review_queue") or reverse("admin:index")
+        return reverse_name("admin:review_queue") or reverse("admin:index")
     if is_section_staff(user):
         return reverse("dashboard:home")
     if is_local_group(user):
-        return _reverse_or_none("partnerships:my_requests") or reverse("accounts:profile")
+        return reverse_name("partnerships:my_requests") or reverse("accounts:profile")
     return reverse("accounts:profile")
 
 
@@ -326,7 +320,7 @@ def _allowed_items(user) -> list[tuple[NavItem, str]]:
         allowed = any(has_role(user, role) for role in item.roles)
         if item.roles == {Role.LOCAL_GROUP}:
             allowed = is_local_group(user)
-        url = _reverse_or_none(item.url_name) if allowed else None
+        url = reverse_name(item.url_name) if allowed else None
         if url:
             items.append((item, url))
     return items

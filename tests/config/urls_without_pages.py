@@ -1,0 +1,1 @@
+urlpatterns: list = []  # no pages at all (test_reversing)
