@@ -56,7 +56,10 @@ class OrganisationDetailView(StaffRequiredMixin, DetailView):
     def get(self, request, *args, **kwargs):
         if request.htmx and "timeline" in request.GET:
             self.object = self.get_object(Organisation.objects.all())  # no affiliations
-            response = render(request, "partnerships/_timeline_page.html", self.timeline_page())
+            # The first new entry takes the focus from the link it replaces (htmx focuses
+            # an [autofocus] element it swaps in): a keyboard user reads on from there.
+            context = self.timeline_page() | {"timeline_focus_first": True}
+            response = render(request, "partnerships/_timeline_page.html", context)
         else:
             response = super().get(request, *args, **kwargs)
         # The same address answers a page or a fragment: caches must keep them apart.

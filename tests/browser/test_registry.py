@@ -27,3 +27,25 @@ def test_staff_adding_a_known_organisation_sees_the_existing_relationship_and_it
         page.get_by_role("heading", name="Federatie Nederlandse Vakbeweging e.V.")
     ).to_be_visible()
     assert csp_violations == []
+
+
+def test_staff_read_older_timeline_entries_and_the_keyboard_follows(
+    page, live_server, login, csp_violations
+):
+    from partnerships.models import Organisation
+    from partnerships.timeline import timeline_for
+    from tests.factories import SupportRequestFactory
+
+    organisation = Organisation.objects.get(acronym="ICJ")
+    for number in range(30):
+        SupportRequestFactory(organisation=organisation, subject=f"Older petition {number:02}")
+    login("staff")
+    page.goto(f"{live_server.url}{organisation.get_absolute_url()}")
+    entries = page.locator("#timeline > li:not(.timeline-older)")
+    expect(entries).to_have_count(25)
+    page.get_by_role("link", name="Show older entries").focus()
+    page.keyboard.press("Enter")
+    expect(entries).to_have_count(min(len(timeline_for(organisation)), 50))
+    # The first new entry has the focus, where the link was.
+    expect(entries.nth(25)).to_be_focused()
+    assert csp_violations == []

@@ -59,6 +59,7 @@ def test_an_htmx_page_is_the_entries_alone(staff_client, busy, django_assert_max
         response = staff_client.get(busy.get_absolute_url(), {"timeline": 3}, **HTMX)
     html = response.content.decode()
     assert "<html" not in html and html.count("<li") == 10
+    assert html.count("autofocus") == 1  # the first new entry takes the link's focus
     assert "Show older entries" not in html
     assert "HX-Request" in response["Vary"]
 
@@ -67,6 +68,7 @@ def test_without_javascript_an_older_page_is_a_page_with_a_way_back(staff_client
     response = staff_client.get(busy.get_absolute_url(), {"timeline": 2})
     assert shown(response.context["timeline"]) == shown(timeline_for(busy)[25:50])
     assert b"<html" in response.content and b"Newest entries" in response.content
+    assert b"autofocus" not in response.content
     assert "HX-Request" in response["Vary"]
 
 
