@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from config.queries import id_in
 from partnerships.models import Organisation
 from partnerships.timeline import TimelineEntry, TimelineSource, choice_label
 
@@ -38,7 +39,9 @@ def _evaluations_of(organisation: Organisation):
         .values("pk")
         .union(activities.filter(coalition__organisations=organisation).values("pk"))
     )
-    return Evaluation.objects.filter(activity__in=ids)
+    # The activities' ids read first, then each evaluation through its index
+    # (config/queries.py): as a join, PostgreSQL read every evaluation and activity.
+    return Evaluation.objects.filter(id_in("activity", ids))
 
 
 # Evaluations of activities under the organisation's partnerships or coalitions, drafts
