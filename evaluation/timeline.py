@@ -1,10 +1,10 @@
 """Evaluations on the organisation timeline (registered in EvaluationConfig.ready())."""
 
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from config.queries import id_in
+from config.reversing import reverse_id
 from partnerships.models import Organisation
 from partnerships.timeline import TimelineEntry, TimelineSource, choice_label
 
@@ -24,7 +24,7 @@ def _evaluation_entry(when, pk: int, values: list, organisation: Organisation) -
         kind="evaluation",
         title=_("Evaluation: %(title)s") % {"title": title},
         detail=detail,
-        url=reverse("evaluation:activity_detail", args=[int(activity)]) + "#evaluation",
+        url=reverse_id("evaluation:activity_detail", int(activity)) + "#evaluation",
         actor=completed_by or created_by,
     )
 
