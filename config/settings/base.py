@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
             ],
+            "libraries": {"partnerdesk": "config.template_filters"},
         },
     },
 ]
