@@ -396,14 +396,11 @@ def _also_due(user, today: datetime.date) -> tuple[int, list[reminders.ReminderI
         reminders.requests_waiting_for_review,
         reminders.coalition_meetings_next_week,
     }
-    items = [
-        item
-        for source in reminders.REMINDER_SOURCES
-        if source not in own
-        for item in source(user, today)
-    ]
-    items.sort(key=lambda item: (item.due, item.kind, item.title))
-    return len(items), items[:ROWS]
+    # Counted from the due dates; only the first ROWS items are built.
+    due = reminders.ReminderPages(
+        user=user, today=today, sources=[s for s in reminders.REMINDER_SOURCES if s not in own]
+    )
+    return len(due), list(due[:ROWS])
 
 
 # What need not be live (issue 15): built at most this often per user, filters and

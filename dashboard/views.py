@@ -149,7 +149,7 @@ class RemindersView(StaffRequiredMixin, TemplateView):
         )
         # The digest sends every item; the page shows them a page at a time (a busy
         # owner's hundreds of overdue follow-ups made a 100 kB page).
-        page_obj = Paginator(reminders.reminder_items(user=user), REMINDERS_PER_PAGE).get_page(
+        page_obj = Paginator(reminders.ReminderPages(user=user), REMINDERS_PER_PAGE).get_page(
             self.request.GET.get("page")
         )
         return super().get_context_data(

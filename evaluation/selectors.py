@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.emails import absolute_url
 from accounts.roles import is_local_group, is_section_staff
+from config.queries import id_in
 from partnerships.models import Organisation, Partnership
 from partnerships.models.partnerships import PartnershipQuerySet
 
@@ -219,32 +220,60 @@ class DueItem:
     url: str
 
 
-def evaluations_due_for(user, today: datetime.date) -> list[DueItem]:
+# A window (first, last day), when given, keeps only the items due within it: the
+# reminders page builds one page of items, not every one (dashboard/services/reminders.py).
+Window = tuple[datetime.date, datetime.date] | None
+
+
+def _evaluation_delay() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.EVALUATION_DUE_AFTER_DAYS)
+
+
+def _activities_to_evaluate(user, today: datetime.date) -> QuerySet[JointActivity]:
     """Activities ended EVALUATION_DUE_AFTER_DAYS ago or more without a complete
     evaluation: for the partnership's lead, or the staff member who recorded a
-    coalition's activity."""
-    days = settings.EVALUATION_DUE_AFTER_DAYS
-    activities = (
-        JointActivity.objects.ended_before(today - datetime.timedelta(days=days - 1))
+    coalition's activity. An evaluation is due that long after the activity ended."""
+    return (
+        JointActivity.objects.ended_before(today - _evaluation_delay() + datetime.timedelta(days=1))
         .without_complete_evaluation()
-        .filter(Q(partnership__lead=user) | Q(coalition__isnull=False, created_by=user))
-        .order_by("ends_on", "pk")
+        # The lead's partnerships read first (config/queries.py): as a join, the OR with
+        # the coalition branch made PostgreSQL scan every activity and partnership
+        # (issue 15's bench: 5.2 ms, 1.0 ms like this).
+        .filter(
+            id_in("partnership", Partnership.objects.filter(lead=user).values("pk"))
+            | Q(coalition__isnull=False, created_by=user)
+        )
     )
+
+
+def _open_next_steps(user) -> QuerySet[NextStep]:
+    return NextStep.objects.filter(owner=user, done_at__isnull=True)
+
+
+def _partnerships_to_review(user, today: datetime.date) -> PartnershipQuerySet:
+    return Partnership.objects.active().filter(lead=user, review_on__lte=today)
+
+
+def evaluations_due_for(user, today: datetime.date, window: Window = None) -> list[DueItem]:
+    delay = _evaluation_delay()
+    activities = _activities_to_evaluate(user, today).order_by("ends_on", "pk")
+    if window:
+        activities = activities.filter(ends_on__range=(window[0] - delay, window[1] - delay))
     return [
         DueItem(
             kind=_("Evaluation"),
             title=_("Evaluate %(activity)s") % {"activity": activity.title},
-            due=activity.ends_on + datetime.timedelta(days=days),
+            due=activity.ends_on + delay,
             url=absolute_url(activity.get_absolute_url()),
         )
         for activity in activities
     ]
 
 
-def next_steps_due_for(user, today: datetime.date) -> list[DueItem]:
-    steps = NextStep.objects.filter(owner=user, done_at__isnull=True).select_related(
-        "activity", "organisation"
-    )
+def next_steps_due_for(user, today: datetime.date, window: Window = None) -> list[DueItem]:
+    steps = _open_next_steps(user).select_related("activity", "organisation")
+    if window:
+        steps = steps.filter(due_on__range=window)
     return [
         DueItem(
             kind=_("Next step"),
@@ -260,8 +289,10 @@ def next_steps_due_for(user, today: datetime.date) -> list[DueItem]:
     ]
 
 
-def partnership_reviews_due_for(user, today: datetime.date) -> list[DueItem]:
-    partnerships = Partnership.objects.active().filter(lead=user, review_on__lte=today)
+def partnership_reviews_due_for(user, today: datetime.date, window: Window = None) -> list[DueItem]:
+    partnerships = _partnerships_to_review(user, today)
+    if window:
+        partnerships = partnerships.filter(review_on__range=window)
     return [
         DueItem(
             kind=_("Review"),
@@ -273,10 +304,23 @@ def partnership_reviews_due_for(user, today: datetime.date) -> list[DueItem]:
     ]
 
 
-def due_for(user, today: datetime.date | None = None) -> list[DueItem]:
+def due_for(user, today: datetime.date | None = None, window: Window = None) -> list[DueItem]:
     today = today or timezone.localdate()
     return [
-        *evaluations_due_for(user, today),
-        *next_steps_due_for(user, today),
-        *partnership_reviews_due_for(user, today),
+        *evaluations_due_for(user, today, window),
+        *next_steps_due_for(user, today, window),
+        *partnership_reviews_due_for(user, today, window),
     ]
+
+
+def due_dates_for(user, today: datetime.date) -> list[datetime.date]:
+    """The due date of every item due_for(user, today) returns, in one query and
+    without building the items."""
+    days = Value(_evaluation_delay().days, output_field=IntegerField())
+    none = Value(0, output_field=IntegerField())
+    dates = (_activities_to_evaluate(user, today).order_by().values_list("ends_on", days)).union(
+        _open_next_steps(user).order_by().values_list("due_on", none),
+        _partnerships_to_review(user, today).order_by().values_list("review_on", none),
+        all=True,
+    )
+    return [day + datetime.timedelta(days=shift) for day, shift in dates]

@@ -3,9 +3,11 @@ list and an iCalendar feed.
 
 Each kind of item comes from one small source function; REMINDER_SOURCES lists
 them, so a new kind (evaluations due, once the evaluation app has them) is one
-function and one line.
+function and one line. A source that can also list its items' due dates cheaply
+(@windowed) builds only the items of the page shown (ReminderPages).
 """
 
+import bisect
 import datetime
 import hashlib
 import logging
@@ -26,6 +28,7 @@ from accounts.emails import MailServerRefusedLogin, absolute_url, send_templated
 from accounts.models import User
 from accounts.roles import is_coordinator, staff_users
 from dashboard.models import CalendarFeed, ReminderDigest
+from evaluation.selectors import Window, due_dates_for
 from evaluation.selectors import due_for as evaluation_due_for
 from outreach.models import Approach
 from partnerships.models import Meeting, PartnershipRequest
@@ -90,12 +93,35 @@ def _follow_up_item(approach: Approach, today: datetime.date) -> ReminderItem:
 # Sources: (user, today) -> items
 
 
-def approach_follow_ups(user: User, today: datetime.date) -> list[ReminderItem]:
+def windowed(due_dates: Callable[[User, datetime.date], list[datetime.date]]) -> Callable:
+    """Marks a source that also takes window=(first, last day) and then builds only the
+    items due within it; `due_dates(user, today)` gives the due date of every item the
+    source would build, without building them (one query of dates)."""
+
+    def mark(source: Callable) -> Callable:
+        source.due_dates = due_dates  # type: ignore[attr-defined]
+        return source
+
+    return mark
+
+
+def _follow_ups_due(user: User, today: datetime.date) -> QuerySet[Approach]:
+    return _user_follow_ups(user).filter(follow_up_on__lte=today)
+
+
+def _follow_up_dates(user: User, today: datetime.date) -> list[datetime.date]:
+    return list(_follow_ups_due(user, today).values_list("follow_up_on", flat=True))
+
+
+@windowed(_follow_up_dates)
+def approach_follow_ups(
+    user: User, today: datetime.date, window: Window = None
+) -> list[ReminderItem]:
     """The user's approaches with a follow-up due today or overdue."""
-    return [
-        _follow_up_item(approach, today)
-        for approach in _user_follow_ups(user).filter(follow_up_on__lte=today)
-    ]
+    approaches = _follow_ups_due(user, today)
+    if window:
+        approaches = approaches.filter(follow_up_on__range=window)
+    return [_follow_up_item(approach, today) for approach in approaches]
 
 
 def requests_waiting_for_review(user: User, today: datetime.date) -> list[ReminderItem]:
@@ -164,13 +190,14 @@ def coalition_meetings_next_week(user: User, today: datetime.date) -> list[Remin
     ]
 
 
-def evaluation_items(user: User, today: datetime.date) -> list[ReminderItem]:
+@windowed(due_dates_for)
+def evaluation_items(user: User, today: datetime.date, window: Window = None) -> list[ReminderItem]:
     """Evaluations due, next steps evaluations set, and partnership reviews (evaluation app)."""
     return [
         ReminderItem(
             kind=item.kind, title=item.title, due=item.due, url=item.url, overdue=item.due < today
         )
-        for item in evaluation_due_for(user, today)
+        for item in evaluation_due_for(user, today, window)
     ]
 
 
@@ -195,13 +222,21 @@ def _risk_review_item(assessment: RiskAssessment, today: datetime.date) -> Remin
     )
 
 
-def risk_reviews_due(user: User, today: datetime.date) -> list[ReminderItem]:
+def _risk_reviews_due(user: User, today: datetime.date) -> QuerySet[RiskAssessment]:
+    return _user_risk_reviews(user) & RiskAssessment.objects.due_for_review(today=today)
+
+
+def _risk_review_dates(user: User, today: datetime.date) -> list[datetime.date]:
+    return list(_risk_reviews_due(user, today).values_list("review_on", flat=True))
+
+
+@windowed(_risk_review_dates)
+def risk_reviews_due(user: User, today: datetime.date, window: Window = None) -> list[ReminderItem]:
     """The user's risk assessments whose review date is within RISK_REVIEW_NOTICE_DAYS, or past."""
-    return [
-        _risk_review_item(assessment, today)
-        for assessment in _user_risk_reviews(user)
-        & RiskAssessment.objects.due_for_review(today=today)  # fmt: skip
-    ]
+    assessments = _risk_reviews_due(user, today)
+    if window:
+        assessments = assessments.filter(review_on__range=window)
+    return [_risk_review_item(assessment, today) for assessment in assessments]
 
 
 REMINDER_SOURCES: list[Callable[[User, datetime.date], list[ReminderItem]]] = [
@@ -235,7 +270,59 @@ def reminder_items(
             items.extend(shared[key])
         else:
             items.extend(source(user, today))
-    return sorted(items, key=lambda item: (item.due, item.kind, item.title))
+    return sorted(items, key=reminder_order)
+
+
+def reminder_order(item: ReminderItem) -> tuple:
+    """Soonest first; on one day by kind, then title (the digest, the page, "Also due")."""
+    return (item.due, item.kind, item.title)
+
+
+class ReminderPages:
+    """reminder_items() in the same order, for a Paginator: its length is the number of
+    due dates, and a slice builds only the items due between the slice's first and last
+    date (a busy owner's hundreds of follow-ups were most of the reminders page's time).
+    Sources that are not @windowed are built whole, as for the digest."""
+
+    def __init__(
+        self,
+        *,
+        user: User,
+        today: datetime.date | None = None,
+        sources: list[Callable] | None = None,
+    ) -> None:
+        self.user, self.today = user, today or timezone.localdate()
+        self.built: list[ReminderItem] = []
+        self.dates_of: list[tuple[Callable, list[datetime.date]]] = []
+        for source in REMINDER_SOURCES if sources is None else sources:
+            due_dates = getattr(source, "due_dates", None)
+            if due_dates is None:
+                self.built.extend(source(user, self.today))
+            else:
+                self.dates_of.append((source, sorted(due_dates(user, self.today))))
+        self.dates = sorted(
+            [item.due for item in self.built] + [day for _, days in self.dates_of for day in days]
+        )
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def __getitem__(self, page: slice) -> list[ReminderItem]:
+        """Only slices, as a Paginator takes them."""
+        start, stop, _ = page.indices(len(self))
+        if start >= stop:
+            return []
+        first, last = self.dates[start], self.dates[stop - 1]
+        items = [item for item in self.built if first <= item.due <= last]
+        for source, days in self.dates_of:
+            # A source with nothing due in the window is not asked at all.
+            if bisect.bisect_right(days, last) > bisect.bisect_left(days, first):
+                items.extend(source(self.user, self.today, window=(first, last)))
+        items.sort(key=reminder_order)
+        # Every item due within the window is built, so the ones before `start` are
+        # exactly those due before `first`.
+        before = bisect.bisect_left(self.dates, first)
+        return items[start - before : stop - before]
 
 
 # ---------------------------------------------------------------------------
