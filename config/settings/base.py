@@ -255,6 +255,14 @@ def caches_from_env() -> dict:
 
 
 CACHES = caches_from_env()
+# Sessions read from the shared cache and written through to the database: one query
+# less on every signed-in page (issue 15). Only with Redis: a memory cache per process
+# would keep a session alive in one process after another had ended it (signing out).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith(".RedisCache")
+    else "django.contrib.sessions.backends.db"
+)
 CELERY_TASK_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
 
 

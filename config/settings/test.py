@@ -41,6 +41,9 @@ if CELERY_BROKER_URL == "filesystem://":
 
 # Each test process its own cache, emptied around every test (tests/conftest.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Production's engine wherever Redis is set, here always (one process: its memory cache
+# is the shared one), so that query counts do not depend on whether REDIS_URL is set.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Serve static files straight from the source folders: no collectstatic in tests.
 WHITENOISE_USE_FINDERS = True

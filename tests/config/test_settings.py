@@ -104,3 +104,18 @@ def test_every_process_shares_one_cache_where_redis_is_set(env, backend):
     assert result.returncode == 0, result.stderr
     location = env.get("CACHE_URL") or env.get("REDIS_URL") or "-"
     assert result.stdout.split()[-3:] == [backend, location, "yes"]
+
+
+@pytest.mark.parametrize(
+    ("env", "engine"),
+    [
+        ({}, "django.contrib.sessions.backends.db"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_are_read_from_the_cache_only_where_every_process_shares_it(env, engine):
+    # With one memory cache per process, a session ended in one would live on in another.
+    code = "from django.conf import settings as s; print(s.SESSION_ENGINE)"
+    result = run_django(["shell", "-c", code], "config.settings.local", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == engine

@@ -185,9 +185,9 @@ def test_the_registry_figures_count_contacts_without_any_organisation(dashboard)
 
 def test_a_warm_dashboard_queries_only_what_is_live(dashboard, django_assert_num_queries):
     dashboard()
-    # The session and the user (the roles come from the cache too); requests waiting;
+    # The user (the session and the roles come from the cache); requests waiting;
     # mailings in progress.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         dashboard()
 
 
