@@ -2,20 +2,19 @@
 apiece (the first rows, with their count), whatever the amount of data."""
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
     DateField,
     DateTimeField,
     F,
-    IntegerField,
     Q,
-    Subquery,
     Value,
     Window,
 )
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.roles import is_section_staff
+from config.queries import RowCount
 from outreach.models import Approach, Campaign, SpectrumMove
 from outreach.models.mailings import DeliveryStatus, Mailing, MailingStatus
 from partnerships.models import (
@@ -66,18 +66,6 @@ def _requests_in_scope(filters: DashboardFilters):
             Q(local_group__region=filters.region) | Q(organisation__region=filters.region)
         )
     return requests
-
-
-class RowCount(Subquery):
-    """The number of rows of a QuerySet, as a scalar subquery of another query: the
-    planner runs it once (an InitPlan), from an index where one fits, while the outer
-    query joins only the few rows it shows."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
-    output_field = IntegerField()
-
-    def __init__(self, queryset, **kwargs) -> None:
-        super().__init__(queryset.order_by().values("pk"), **kwargs)
 
 
 def waiting_requests(filters: DashboardFilters):

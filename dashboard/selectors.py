@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.queries import RowCount
 from outreach.models import Contact
 from partnerships.models import Organisation
 from partnerships.models.organisations import RelationshipStatus
 
-from .providers import RowCount
 from .sections import Section
 
 if TYPE_CHECKING:  # a str or a lazily translated one (django-stubs' alias)

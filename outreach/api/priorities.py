@@ -1,7 +1,6 @@
 """Sectors and the outreach priorities (seed 001), read from the priorities page's
 selector; a sector assessed through the page's form and `sector_assessment_record`."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -79,7 +78,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return Sector.objects.annotate(organisation_count=Count("organisations"))
+        return Sector.objects.with_organisation_count()
 
     @extend_schema(
         summary=_("Assess a sector's outreach priority (the Campaign Manual's outreach criteria)"),

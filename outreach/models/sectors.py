@@ -2,7 +2,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.queries import RowCount
 from partnerships.models import Organisation
+
+
+class SectorQuerySet(models.QuerySet):
+    def with_organisation_count(self) -> "SectorQuerySet":
+        """`organisation_count` on each sector, counted through the links' index."""
+        links = Sector.organisations.through.objects.filter(sector=models.OuterRef("pk"))
+        return self.annotate(organisation_count=RowCount(links))
 
 
 class Sector(models.Model):
@@ -15,6 +23,8 @@ class Sector(models.Model):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="sectors", verbose_name=_("organisations")
     )
+
+    objects = SectorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sector")

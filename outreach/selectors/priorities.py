@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from outreach import scoring
 from outreach.models import Sector, SectorAssessment
@@ -43,7 +43,7 @@ def _assessments_newest_first():
 
 def sector_priorities() -> list[SectorPriority]:
     """Every sector with its assessments, ranked; two queries whatever the data."""
-    sectors = Sector.objects.annotate(organisation_count=Count("organisations")).prefetch_related(
+    sectors = Sector.objects.with_organisation_count().prefetch_related(
         Prefetch("assessments", queryset=_assessments_newest_first())
     )
     rows = [SectorPriority(sector, list(sector.assessments.all())) for sector in sectors]

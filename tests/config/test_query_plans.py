@@ -259,3 +259,27 @@ def test_activities_to_evaluate_are_read_by_the_leads_partnership_ids(data):
     assert "partnership_id = ANY" in by_index.get(
         "evaluation_jointactivity_partnership_id_a91d6b22", ""
     ), by_index
+
+
+def test_sector_organisation_counts_read_each_sectors_links_through_the_index(data):
+    # A count per sector through the links' sector index, not a join of every link
+    # grouped by sector (the bench's priorities: 7.1 ms, 2.2 ms so).
+    from outreach.models import Sector
+
+    sector = Sector.objects.create(name="Lawyers", slug="lawyers")
+    sector.organisations.add(*Organisation.objects.order_by("pk")[:50])
+    Sector.objects.create(name="Teachers", slug="teachers")
+    nodes = plan_of(Sector.objects.with_organisation_count())
+    assert not [n for n in nodes if "Group Key" in n]
+    links = Sector.organisations.through._meta.db_table
+    assert any("sector_id" in c for c in index_conditions_by_index(nodes, links))
+    counts = Sector.objects.with_organisation_count().filter(slug__in=["lawyers", "teachers"])
+    assert dict(counts.values_list("slug", "organisation_count")) == {"lawyers": 50, "teachers": 0}
+
+
+def index_conditions_by_index(nodes: list[dict], table: str) -> list[str]:
+    return [
+        n.get("Index Cond", "")
+        for n in nodes
+        if n.get("Relation Name") == table or n.get("Index Name", "").startswith(table)
+    ]
