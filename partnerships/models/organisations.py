@@ -163,11 +163,18 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        # The registry list's order, alone and within the kind filter (issue 15); the
-        # trigram indexes of the search are PostgreSQL-only, in migration 0002.
+        # The registry list's order, alone and within each filter of one value (issue
+        # 15): a page in order and its count from the index; two filters combine their
+        # indexes (kind and country: 4.4 ms to 1.7 at the bench). The trigram indexes of
+        # the search are PostgreSQL-only, in migration 0002.
         indexes = [
             models.Index(fields=["name", "id"], name="organisation_name_id"),
             models.Index(fields=["kind", "name", "id"], name="organisation_kind_name_id"),
+            models.Index(fields=["country", "name", "id"], name="organisation_country_name_id"),
+            models.Index(fields=["scope", "name", "id"], name="organisation_scope_name_id"),
+            models.Index(
+                fields=["relationship_status", "name", "id"], name="organisation_status_name_id"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
