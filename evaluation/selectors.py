@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.emails import absolute_url
 from accounts.roles import is_local_group, is_section_staff
+from config.periods import Window, due_within
 from config.queries import id_in
 from partnerships.models import Organisation, Partnership
 from partnerships.models.partnerships import PartnershipQuerySet
@@ -220,11 +221,6 @@ class DueItem:
     url: str
 
 
-# A window (first, last day), when given, keeps only the items due within it: the
-# reminders page builds one page of items, not every one (dashboard/services/reminders.py).
-Window = tuple[datetime.date, datetime.date] | None
-
-
 def _evaluation_delay() -> datetime.timedelta:
     return datetime.timedelta(days=settings.EVALUATION_DUE_AFTER_DAYS)
 
@@ -256,9 +252,12 @@ def _partnerships_to_review(user, today: datetime.date) -> PartnershipQuerySet:
 
 def evaluations_due_for(user, today: datetime.date, window: Window = None) -> list[DueItem]:
     delay = _evaluation_delay()
-    activities = _activities_to_evaluate(user, today).order_by("ends_on", "pk")
-    if window:
-        activities = activities.filter(ends_on__range=(window[0] - delay, window[1] - delay))
+    activities = due_within(
+        _activities_to_evaluate(user, today).order_by("ends_on", "pk"),
+        "ends_on",
+        window,
+        due_after=delay,
+    )
     return [
         DueItem(
             kind=_("Evaluation"),
@@ -271,9 +270,9 @@ def evaluations_due_for(user, today: datetime.date, window: Window = None) -> li
 
 
 def next_steps_due_for(user, today: datetime.date, window: Window = None) -> list[DueItem]:
-    steps = _open_next_steps(user).select_related("activity", "organisation")
-    if window:
-        steps = steps.filter(due_on__range=window)
+    steps = due_within(
+        _open_next_steps(user).select_related("activity", "organisation"), "due_on", window
+    )
     return [
         DueItem(
             kind=_("Next step"),
@@ -290,9 +289,7 @@ def next_steps_due_for(user, today: datetime.date, window: Window = None) -> lis
 
 
 def partnership_reviews_due_for(user, today: datetime.date, window: Window = None) -> list[DueItem]:
-    partnerships = _partnerships_to_review(user, today)
-    if window:
-        partnerships = partnerships.filter(review_on__range=window)
+    partnerships = due_within(_partnerships_to_review(user, today), "review_on", window)
     return [
         DueItem(
             kind=_("Review"),

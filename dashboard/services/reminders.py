@@ -27,8 +27,9 @@ from icalendar import Calendar, Event
 from accounts.emails import MailServerRefusedLogin, absolute_url, send_templated_email
 from accounts.models import User
 from accounts.roles import is_coordinator, staff_users
+from config.periods import Window, due_within
 from dashboard.models import CalendarFeed, ReminderDigest
-from evaluation.selectors import Window, due_dates_for
+from evaluation.selectors import due_dates_for
 from evaluation.selectors import due_for as evaluation_due_for
 from outreach.models import Approach
 from partnerships.models import Meeting, PartnershipRequest
@@ -118,9 +119,7 @@ def approach_follow_ups(
     user: User, today: datetime.date, window: Window = None
 ) -> list[ReminderItem]:
     """The user's approaches with a follow-up due today or overdue."""
-    approaches = _follow_ups_due(user, today)
-    if window:
-        approaches = approaches.filter(follow_up_on__range=window)
+    approaches = due_within(_follow_ups_due(user, today), "follow_up_on", window)
     return [_follow_up_item(approach, today) for approach in approaches]
 
 
@@ -233,9 +232,7 @@ def _risk_review_dates(user: User, today: datetime.date) -> list[datetime.date]:
 @windowed(_risk_review_dates)
 def risk_reviews_due(user: User, today: datetime.date, window: Window = None) -> list[ReminderItem]:
     """The user's risk assessments whose review date is within RISK_REVIEW_NOTICE_DAYS, or past."""
-    assessments = _risk_reviews_due(user, today)
-    if window:
-        assessments = assessments.filter(review_on__range=window)
+    assessments = due_within(_risk_reviews_due(user, today), "review_on", window)
     return [_risk_review_item(assessment, today) for assessment in assessments]
 
 
