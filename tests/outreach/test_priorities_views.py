@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from outreach import scoring
 from outreach.models import SectorAssessment
+from partnerships.models import Organisation
 from tests.factories import OrganisationFactory, SectorAssessmentFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,13 @@ def test_sector_page_runs_a_constant_number_of_queries(
         assert (
             staff_client.get(reverse("outreach:sector_detail", args=[sector.slug]), {"q": "Org"})
         ).status_code == 200
+
+
+def test_the_table_groups_a_sectors_organisation_count(staff_client):
+    sector = SectorFactory()
+    organisations = Organisation.objects.bulk_create(
+        Organisation(name=f"Organisation {n}") for n in range(1_200)
+    )
+    sector.organisations.add(*organisations)
+    html = staff_client.get(reverse("outreach:priorities")).content.decode()
+    assert '<td class="text-end">1,200</td>' in html
