@@ -312,7 +312,9 @@ NAVIGATION: list[NavItem] = [
 ]
 
 
-def _allowed_items(user) -> list[tuple[NavItem, str]]:
+def allowed_navigation(user) -> list[tuple[NavItem, str]]:
+    """The NAVIGATION items this user may open, with their URLs (a name the URL
+    configuration lacks is left out)."""
     if not user.is_authenticated:
         return []
     items = []
@@ -327,13 +329,16 @@ def _allowed_items(user) -> list[tuple[NavItem, str]]:
 
 
 def navigation_for(user) -> list[tuple["StrOrPromise", str]]:
-    return [(item.label, url) for item, url in _allowed_items(user)]
+    return [(item.label, url) for item, url in allowed_navigation(user)]
 
 
-def navigation_menus_for(user) -> list[tuple["StrOrPromise", list[tuple["StrOrPromise", str]]]]:
-    """The navigation bar: plain links (menu "") and dropdowns, in NAVIGATION's order."""
+def navigation_menus(
+    items: list[tuple[NavItem, str]],
+) -> list[tuple["StrOrPromise", list[tuple["StrOrPromise", str]]]]:
+    """The navigation bar of these items: plain links (menu "") and dropdowns, in
+    NAVIGATION's order."""
     menus: list[tuple[StrOrPromise, list[tuple[StrOrPromise, str]]]] = []
-    for item, url in _allowed_items(user):
+    for item, url in items:
         if item.menu and menus and menus[-1][0] == item.menu:
             menus[-1][1].append((item.label, url))
         else:
