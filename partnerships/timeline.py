@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     DateField,
     DateTimeField,
@@ -85,7 +86,10 @@ class TimelineSource:
     def __call__(self, organisation: Organisation) -> list[TimelineEntry]:
         return timeline_of(organisation, [self])
 
-    def branch(self, index: int, organisation: Organisation) -> QuerySet:
+    def branch(self, index: int, organisation: Organisation, *, top: int | None = None) -> QuerySet:
+        """The source's rows as the UNION reads them; with `top`, only its newest `top`
+        (in the UNION's order, by its own date field where it has one, so that an index
+        in that order ends the read early)."""
         when = F(self.when) if isinstance(self.when, str) else self.when
         values = {
             f"tl_{n}": Cast(column, TextField()) if isinstance(column, str) else column
@@ -94,7 +98,7 @@ class TimelineSource:
         values |= {f"tl_{n}": V("") for n in range(len(self.columns), COLUMNS)}
         # Every branch of the UNION must read the same types in the same order: a date
         # becomes midnight UTC here and a date again in _entries_from.
-        return (
+        rows = (
             self.rows(organisation)
             .annotate(
                 tl_source=V(index, output_field=IntegerField()),
@@ -105,6 +109,11 @@ class TimelineSource:
             .order_by()
             .values_list("tl_source", "tl_when", "tl_pk", *(f"tl_{n}" for n in range(COLUMNS)))
         )
+        if top is None:
+            return rows
+        # A date orders as its midnight does, so the field's order is the UNION's.
+        newest = F(self.when).desc() if isinstance(self.when, str) else F("tl_when").desc()
+        return rows.order_by(newest, F("pk").desc())[:top]
 
 
 def _entries_from(
@@ -116,7 +125,12 @@ def _entries_from(
 ) -> list[TimelineEntry]:
     if not sources:
         return []
-    branches = [source.branch(n, organisation) for n, source in enumerate(sources)]
+    # Each branch cut to the page's end first, where the database can cut a UNION's
+    # branches (PostgreSQL): a busy organisation's 400 approaches and 350 assessments
+    # were all read, joined and sorted for a page of 25.
+    cut = connection.features.supports_slicing_ordering_in_compound
+    top = offset + limit if limit and cut else None
+    branches = [source.branch(n, organisation, top=top) for n, source in enumerate(sources)]
     query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
     # Ties (a day's approaches all sit at midnight) are broken by source and record, so
     # that pages cut by OFFSET neither repeat nor skip an entry.

@@ -109,6 +109,7 @@ class Approach(models.Model):
         blank=True,
         related_name="approaches",
         verbose_name=_("organisation"),
+        db_index=False,  # approach_organisation_newest leads with it
     )
     approached_on = models.DateField(
         default=timezone.localdate, validators=DATE_BOUNDS, verbose_name=_("approached on")
@@ -193,6 +194,12 @@ class Approach(models.Model):
         ordering = ["-approached_on", "-pk"]
         indexes = [
             models.Index(fields=["-approached_on", "-id"], name="approach_newest_first"),
+            # An organisation's timeline reads its newest approaches in this order and
+            # stops at the page's end (partnerships/timeline.py).
+            models.Index(
+                fields=["organisation", "-approached_on", "-id"],
+                name="approach_organisation_newest",
+            ),
             # due() and overdue(): the open follow-ups only, by date.
             models.Index(
                 fields=["follow_up_on"],

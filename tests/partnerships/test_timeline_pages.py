@@ -1,11 +1,18 @@
 """The organisation page's timeline in pages of 25: the newest first, older ones on
 request (htmx appends them; without JavaScript they are a page of their own)."""
 
+import datetime
+
 import pytest
 
 from accounts.roles import Role
 from partnerships.timeline import timeline_for
-from tests.factories import CoalitionMembershipFactory, OrganisationFactory, SupportRequestFactory
+from tests.factories import (
+    ApproachFactory,
+    CoalitionMembershipFactory,
+    OrganisationFactory,
+    SupportRequestFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +105,23 @@ def test_local_groups_are_refused_the_timeline_pages(client, role_user, busy):
 def test_the_timeline_reads_one_page_in_the_database(busy):
     everything = shown(timeline_for(busy))
     assert shown(timeline_for(busy, limit=7, offset=30)) == everything[30:37]
+
+
+def test_pages_cut_from_sources_each_longer_than_a_page_are_the_newest():
+    """Each source is cut to the page's end in the database (PostgreSQL): two sources of
+    40 entries on 40 different days, interleaved, must give the same pages as the
+    whole timeline sorted, and not a source's oldest rows."""
+    organisation, start = OrganisationFactory(), datetime.date(2025, 1, 1)
+    for n in range(40):
+        day = start + datetime.timedelta(days=2 * n)
+        ApproachFactory(organisation=organisation, approached_on=day)
+        CoalitionMembershipFactory(organisation=organisation, joined_on=day + datetime.timedelta(1))
+    everything = shown(timeline_for(organisation))
+    assert len(everything) == 80
+    pages = [shown(timeline_for(organisation, limit=25, offset=at)) for at in range(0, 80, 25)]
+    assert [entry for page in pages for entry in page] == everything
+    assert pages[0][0][0] == "coalition" and pages[0][1][0] == "approach"
+    # One source alone fills a whole page from its own cut.
+    alone = OrganisationFactory()
+    ApproachFactory.create_batch(31, organisation=alone)
+    assert len(timeline_for(alone, limit=26, offset=5)) == 26
