@@ -31,6 +31,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from config.queries import ReusableSQL, reusable_sql
+
 from .models import Organisation
 
 
@@ -75,7 +77,10 @@ class TimelineSource:
     `columns` are up to COLUMNS field paths or expressions, read as text; `entry(when,
     pk, values, organisation)` builds the entry, `when` a date for a `day` source.
 
-    Called alone, `source(organisation)` returns its own entries in one query."""
+    Called alone, `source(organisation)` returns its own entries in one query.
+
+    `rows` should depend on the organisation's id alone (no other field, no query of its
+    own, no date): the UNION is then compiled once per process (_rows)."""
 
     rows: Callable[[Organisation], QuerySet]
     when: Any
@@ -116,15 +121,9 @@ class TimelineSource:
         return rows.order_by(newest, F("pk").desc())[:top]
 
 
-def _entries_from(
-    sources: list[TimelineSource],
-    organisation: Organisation,
-    *,
-    limit: int | None,
-    offset: int = 0,
-) -> list[TimelineEntry]:
-    if not sources:
-        return []
+def _union(
+    sources: list[TimelineSource], organisation: Organisation, *, limit: int | None, offset: int
+) -> QuerySet:
     # Each branch cut to the page's end first, where the database can cut a UNION's
     # branches (PostgreSQL): a busy organisation's 400 approaches and 350 assessments
     # were all read, joined and sorted for a page of 25.
@@ -135,9 +134,41 @@ def _entries_from(
     # Ties (a day's approaches all sit at midnight) are broken by source and record, so
     # that pages cut by OFFSET neither repeat nor skip an entry.
     query = query.order_by("-tl_when", "-tl_source", "-tl_pk")
-    rows = query[offset : offset + limit] if limit else query[offset:]
+    return query[offset : offset + limit] if limit else query[offset:]
+
+
+# The UNION's SQL per (sources, page, language), built once per process: building and
+# compiling it cost more than PostgreSQL took to run it (config/queries.py). A source
+# whose rows depend on more than the organisation's id is built on every call.
+_reusable: dict[tuple, ReusableSQL | None] = {}
+REUSABLE_MAX = 256
+
+
+def _rows(
+    sources: list[TimelineSource], organisation: Organisation, *, limit: int | None, offset: int
+) -> Iterable:
+    key = (tuple(map(id, sources)), limit, offset, translation.get_language())
+    if key not in _reusable and len(_reusable) < REUSABLE_MAX:
+        _reusable[key] = reusable_sql(
+            Organisation, lambda probe: _union(sources, probe, limit=limit, offset=offset)
+        )
+    reusable = _reusable.get(key)
+    if reusable is None:
+        return _union(sources, organisation, limit=limit, offset=offset)
+    return reusable.rows(organisation.pk)
+
+
+def _entries_from(
+    sources: list[TimelineSource],
+    organisation: Organisation,
+    *,
+    limit: int | None,
+    offset: int = 0,
+) -> list[TimelineEntry]:
+    if not sources:
+        return []
     entries = []
-    for index, when, pk, *values in rows:
+    for index, when, pk, *values in _rows(sources, organisation, limit=limit, offset=offset):
         source = sources[index]
         if source.day and when is not None:
             when = when.astimezone(dt.UTC).date()
