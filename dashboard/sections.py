@@ -127,10 +127,11 @@ def user_sections_changed(user_id: int | None) -> None:
         cache.set(key, 1, GENERATION_SECONDS)
 
 
-def section_cache_key(key: str, *, user, filters: DashboardFilters) -> str:
-    """The user and what they may see, every filter, the day, the language and the time
-    zone: a section's titles, rows and dates are translated and formatted, and who sees
-    what (people at risk) depends on the user."""
+def section_cache_keys(keys: list[str], *, user, filters: DashboardFilters) -> dict[str, str]:
+    """Each section's cache key: the user and what they may see, every filter, the day,
+    the language and the time zone (a section's titles, rows and dates are translated
+    and formatted, and who sees what, people at risk, depends on the user), and the
+    user's generation, read once for all of them."""
     scope = "|".join(
         str(part)
         for part in (
@@ -148,7 +149,11 @@ def section_cache_key(key: str, *, user, filters: DashboardFilters) -> str:
     )
     digest = hashlib.blake2b(scope.encode(), digest_size=12).hexdigest()  # any region name
     generation = cache.get(_generation_key(user.pk), 0)
-    return f"dashboard:section:{key}:{user.pk}:{generation}:{digest}"
+    return {key: f"dashboard:section:{key}:{user.pk}:{generation}:{digest}" for key in keys}
+
+
+def section_cache_key(key: str, *, user, filters: DashboardFilters) -> str:
+    return section_cache_keys([key], user=user, filters=filters)[key]
 
 
 def _built(entry: _Registered, user, filters: DashboardFilters) -> Section | None:
@@ -162,24 +167,39 @@ def _built(entry: _Registered, user, filters: DashboardFilters) -> Section | Non
     )
 
 
+def _cached(entry: _Registered, user, filters: DashboardFilters, found, key: str):
+    # A section that does not apply (None) is cached too, as a marker.
+    if found is None:
+        found = _built(entry, user, filters) or _NOT_SHOWN
+        cache.set(key, found, entry.cache_seconds)
+    return None if isinstance(found, str) else found
+
+
 def section_for(key: str, *, user, filters: DashboardFilters) -> Section | None:
     entry = _sections.get(key)
     if entry is None:
         return None
     if not entry.cache_seconds:
         return entry.provider(user, filters)
-    # A section that does not apply (None) is cached too, as a marker.
-    cached = cache.get_or_set(
-        section_cache_key(key, user=user, filters=filters),
-        lambda: _built(entry, user, filters) or _NOT_SHOWN,
-        entry.cache_seconds,
-    )
-    return None if isinstance(cached, str) else cached
+    cache_key = section_cache_key(key, user=user, filters=filters)
+    return _cached(entry, user, filters, cache.get(cache_key), cache_key)
 
 
 _NOT_SHOWN = "not shown"
 
 
 def sections_for(*, user, filters: DashboardFilters) -> list[Section]:
-    sections = (section_for(key, user=user, filters=filters) for key in registered_keys())
+    """Every section, the cached ones read in one round trip to the cache (they were
+    two each: the dashboard spent a sixth of its time waiting on Redis)."""
+    entries = [_sections[key] for key in registered_keys()]
+    keys = section_cache_keys(
+        [entry.key for entry in entries if entry.cache_seconds], user=user, filters=filters
+    )
+    found = cache.get_many(keys.values()) if keys else {}
+    sections = [
+        _cached(entry, user, filters, found.get(keys[entry.key]), keys[entry.key])
+        if entry.cache_seconds
+        else entry.provider(user, filters)
+        for entry in entries
+    ]
     return [section for section in sections if section is not None]
