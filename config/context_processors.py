@@ -24,8 +24,6 @@ RENDERED_MAX = 1000
 
 def _navigation(request: HttpRequest) -> dict:
     items = allowed_navigation(request.user) if hasattr(request, "user") else []
-    if not items:
-        return {"nav_links": "", "nav_expand": "navbar-expand-xl"}
     urls = tuple(url for _, url in items)
     active = request.path if request.path in urls else ""
     key = (urls, translation.get_language(), active)
