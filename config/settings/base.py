@@ -239,7 +239,7 @@ def caches_from_env() -> dict:
     if urlsplit(url).scheme in ("redis", "rediss"):
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "config.cache.RedisCache",
                 "LOCATION": url,
                 # The broker's Redis database may be the same one: the prefix keeps apart.
                 "KEY_PREFIX": "partnerdesk",

@@ -88,8 +88,8 @@ def test_redis_url_selects_redis_as_broker():
     ("env", "backend"),
     [
         ({}, "django.core.cache.backends.locmem.LocMemCache"),
-        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "django.core.cache.backends.redis.RedisCache"),
-        ({"CACHE_URL": "redis://127.0.0.1:6379/5"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "config.cache.RedisCache"),
+        ({"CACHE_URL": "redis://127.0.0.1:6379/5"}, "config.cache.RedisCache"),
     ],
 )
 def test_every_process_shares_one_cache_where_redis_is_set(env, backend):
