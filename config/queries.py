@@ -13,6 +13,8 @@ databases (SQLite) get the plain `__in`.
 `reusable_sql`: a query the ORM builds once per process and runs for any object (below).
 """
 
+import hashlib
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -20,6 +22,7 @@ from typing import Any, TypeVar
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import DEFAULT_DB_ALIAS, connections, router
 from django.db.models import BooleanField, F, Func, IntegerField, Model, Q, QuerySet, Subquery
+from psycopg2.extensions import AsIs
 
 
 class _EqualsAny(Func):
@@ -61,6 +64,11 @@ class _AskedTheDatabase(Exception):
     pass
 
 
+# The statements prepared on each PostgreSQL connection (psycopg2's own object, so that
+# a new connection, after CONN_MAX_AGE or an error, starts with none).
+_prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
 @dataclass(frozen=True)
 class ReusableSQL:
     sql: str
@@ -68,15 +76,45 @@ class ReusableSQL:
     compiler: Any  # the probe's SQLCompiler: its converters turn columns into values
     converters: dict
     using: str
+    # PostgreSQL: the statement's name and its PREPARE, with the id as its one parameter.
+    name: str = ""
+    prepare: str = ""
 
     def rows(self, pk: int) -> list:
-        params = [pk if param is _ID else param for param in self.params]
         with connections[self.using].cursor() as cursor:
-            cursor.execute(self.sql, params)
+            if self.prepare:
+                # PREPARE is connection state, like the time zone Django sets on
+                # connecting, and survives a rollback: it goes through the driver's own
+                # cursor, outside the query log, so that a page's query count does not
+                # depend on whether its worker had shown the page before.
+                names = _prepared.setdefault(cursor.cursor.connection, set())
+                if self.name not in names:
+                    cursor.cursor.execute(self.prepare)
+                    names.add(self.name)
+                cursor.execute(f"EXECUTE {self.name}(%s)", [pk])
+            else:
+                cursor.execute(self.sql, [pk if param is _ID else param for param in self.params])
             rows = cursor.fetchall()
         if self.converters:
             rows = list(self.compiler.apply_converters(rows, self.converters))
         return rows
+
+
+def _prepared_statement(model: type[Model], using: str, sql: str, params: tuple) -> dict:
+    """PostgreSQL plans a query on every call and psycopg2 never prepares one: the
+    timeline's eleven-branch UNION took longer to plan (10.8 ms) than to run (12 ms).
+    Prepared, it is parsed once per connection, and its plan cached after a few calls.
+    The constants are written in as psycopg2 would send them; the id is the parameter.
+    (A pooler in transaction mode, such as PgBouncer's, needs its prepared-statement
+    support turned on.)"""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        text = cursor.cursor.mogrify(sql, [AsIs("$1") if p is _ID else p for p in params])
+    name = "reusable_" + hashlib.blake2b(text, digest_size=10).hexdigest()
+    pk_type = model._meta.pk.rel_db_type(connection)
+    return {"name": name, "prepare": f"PREPARE {name}({pk_type}) AS {text.decode()}"}
 
 
 def reusable_sql(model: type[M], build: Callable[[M], QuerySet]) -> ReusableSQL | None:
@@ -117,4 +155,6 @@ def reusable_sql(model: type[M], build: Callable[[M], QuerySet]) -> ReusableSQL 
         else:
             return None
     fields = [column for column, _, _ in compiler.select[: compiler.col_count]]
-    return ReusableSQL(sql, tuple(template), compiler, compiler.get_converters(fields), using)
+    converters = compiler.get_converters(fields)
+    prepared = _prepared_statement(model, using, sql, tuple(template))
+    return ReusableSQL(sql, tuple(template), compiler, converters, using, **prepared)

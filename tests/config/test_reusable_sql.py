@@ -4,8 +4,11 @@ its SQL depends on nothing but the object's id."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from config import queries
 from config.queries import reusable_sql
 from partnerships import timeline
 from partnerships.models import Organisation, PartnershipRequest
@@ -18,6 +21,10 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
 
 
 def _requests_of(organisation):
@@ -91,3 +98,41 @@ def test_the_timeline_from_reused_sql_is_each_organisations_own():
             assert timeline.timeline_for(org, limit=26) == pages[org]
     finally:
         timeline.REUSABLE_MAX = kept
+
+
+def _prepared_names() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements")
+        return {name for (name,) in cursor.fetchall()}
+
+
+@postgresql_only
+def test_on_postgresql_the_sql_is_prepared_once_per_connection_and_counted_alike():
+    first, second = OrganisationFactory(), OrganisationFactory()
+    PartnershipRequestFactory(organisation=second)
+    with connection.cursor() as cursor:  # whatever earlier tests prepared
+        cursor.execute("DEALLOCATE ALL")
+    queries._prepared.clear()
+    reusable = reusable_sql(Organisation, _requests_of)
+    assert reusable.name not in _prepared_names()
+    logs = []
+    for organisation in (first, second):
+        with CaptureQueriesContext(connection) as ran:
+            rows = reusable.rows(organisation.pk)
+        logs.append([query["sql"] for query in ran.captured_queries])
+        assert [tuple(row) for row in rows] == list(_requests_of(organisation))
+    # One EXECUTE each time, whether or not this connection had prepared the statement.
+    assert logs == [[f"EXECUTE {reusable.name}({org.pk})"] for org in (first, second)]
+    assert reusable.name in _prepared_names()
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_the_sql_again():
+    organisation = OrganisationFactory()
+    PartnershipRequestFactory(organisation=organisation)
+    reusable = reusable_sql(Organisation, _requests_of)
+    assert len(reusable.rows(organisation.pk)) == 1
+    connection.close()  # as CONN_MAX_AGE or a broken connection would
+    assert reusable.name not in _prepared_names()
+    assert len(reusable.rows(organisation.pk)) == 1
