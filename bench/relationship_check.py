@@ -212,25 +212,21 @@ def explain_candidates() -> None:
     """EXPLAIN ANALYZE of each typed name's candidate query (the one that touches the
     100,000 rows; the others read eight rows by primary key)."""
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
-    from partnerships import selectors
-    from partnerships.matching import TYPO_SIMILARITY, MatchKeys
+    from partnerships.matching import MatchKeys
+    from partnerships.selectors import candidate_query
 
     for query in QUERIES:
-        typed = MatchKeys.build(**query)
-        with CaptureQueriesContext(connection) as captured:
-            selectors._candidate_keys(typed)
-        # As sent to PostgreSQL, parameters in place.
-        sql = next(q["sql"] for q in captured if "partnerships_organisation" in q["sql"])
+        candidates, threshold = candidate_query(MatchKeys.build(**query))
+        sql, params = candidates.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
-                [str(TYPO_SIMILARITY)],
-            )
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+            if threshold is not None:
+                cursor.execute(
+                    "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+                    [str(threshold)],
+                )
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
             plan = "\n    ".join(row[0] for row in cursor.fetchall())
-            cursor.execute("RESET pg_trgm.similarity_threshold")
         print(f"\n  {query['name']}:\n    {plan}")
 
 

@@ -7,7 +7,6 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
-        from django.db.backends.signals import connection_created
 
         from . import coalition_timeline
         from .selectors import (
@@ -15,7 +14,6 @@ class PartnershipsConfig(AppConfig):
             partnerships_latest,
             request_timeline_entries,
             requests_latest,
-            set_trigram_threshold,
         )
         from .timeline import register_last_activity_provider, register_timeline_provider
 
@@ -31,7 +29,6 @@ class PartnershipsConfig(AppConfig):
             partnerships_latest,
         ):
             register_last_activity_provider(latest)
-        connection_created.connect(set_trigram_threshold, dispatch_uid="trigram_threshold")
         auditlog.register(
             self.get_model("Organisation"),
             exclude_fields=[

@@ -18,6 +18,7 @@ This module holds only pure functions on strings; the selector fetches candidate
 gives the same answer.
 """
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -293,6 +294,25 @@ def trigram_similarity(a: str, b: str) -> float:
     """pg_trgm's similarity(): shared trigrams over all trigrams of either."""
     left, right = trigrams(a), trigrams(b)
     return len(left & right) / len(left | right) if left or right else 0.0
+
+
+# An edit the typo rule counts (a letter inserted, deleted or changed, or two letters
+# swapped) touches the trigrams of at most four places: it takes at most four of a
+# name's trigrams away and brings at most four new ones in.
+TRIGRAMS_PER_EDIT = 4
+
+
+def typo_similarity_floor(core: str) -> float:
+    """The least trigram similarity a typo of `core` can have, and never less than the
+    rule asks (TYPO_SIMILARITY). The typo rule allows k edits (typo_allowance), so a
+    typo keeps all but 4k of the n trigrams of `core` and brings at most 4k in:
+    (n - 4k) / (n + 4k), rounded down. A long name's floor is well above the rule's
+    0.5 (0.66 for a name of 38 letters), and asked of the trigram index it narrows the
+    scan by itself (tests/partnerships/test_typo_floor.py checks the bound)."""
+    n, k = len(trigrams(core)), TRIGRAMS_PER_EDIT * typo_allowance(len(core))
+    if n <= k:
+        return TYPO_SIMILARITY
+    return max(TYPO_SIMILARITY, math.floor(1000 * (n - k) / (n + k)) / 1000)
 
 
 def typo_possible(core: str) -> bool:

@@ -84,15 +84,6 @@ def test_entries_read_in_the_readers_language(role_user):
         assert approach.title.startswith("Démarche : ")
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")
-def test_every_connection_uses_the_typo_threshold():
-    from partnerships.matching import TYPO_SIMILARITY
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('pg_trgm.similarity_threshold')")
-        assert float(cursor.fetchone()[0]) == TYPO_SIMILARITY
-
-
 def test_choice_labels_are_remembered_per_language():
     from django.utils import translation
 
