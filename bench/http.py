@@ -41,8 +41,10 @@ class Page:
 def pages() -> list[Page]:
     from django.urls import reverse
 
+    from evaluation.models import JointActivity
     from outreach.models import Sector
     from partnerships.models import Organisation, PartnershipRequest
+    from risk.models import RiskAssessment
 
     from .seed import BUSY_CONTACT, BUSY_ORGANISATION
 
@@ -50,6 +52,8 @@ def pages() -> list[Page]:
     duplicate = Organisation.objects.order_by("pk").values_list("pk", flat=True)[1]
     waiting = PartnershipRequest.objects.filter(status="submitted").order_by("pk").first()
     coordinator = "bench-coordinator"
+    assessment = RiskAssessment.objects.order_by("-pk").values_list("pk", flat=True).first()
+    activity = JointActivity.objects.order_by("-pk").values_list("pk", flat=True).first()
     # An organisation the registry holds, typed again: the check must find it.
     typed = urlencode({"name": Organisation.objects.get(pk=duplicate).name})
     return [
@@ -73,6 +77,11 @@ def pages() -> list[Page]:
         Page("reminders", "/reminders/"),
         Page("priorities", "/outreach/priorities/"),
         Page("relationship_check", f"/organisations/matches/?{typed}"),
+        # Risk and evaluation, landed after the first list of pages.
+        Page("risk_register", "/risk/"),
+        Page("assessment_detail", f"/risk/assessments/{assessment}/"),
+        Page("activity_list", "/evaluation/activities/"),
+        Page("activity_detail", f"/evaluation/activities/{activity}/"),
         Page("api_organisations", reverse("api_organisations-list"), api=True),
         Page("api_contacts", reverse("api_contacts-list"), api=True),
     ]

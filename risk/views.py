@@ -41,7 +41,7 @@ class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixi
     sort_options = {
         # Open (draft) assessments first.
         "open": ("Open first", selectors.REGISTER_ORDER),
-        "review": ("Review date", ("review_on", "-pk")),
+        "review": ("Review date", ("review_on", "pk")),
     }
 
     def get_queryset(self):
@@ -51,14 +51,21 @@ class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixi
         queryset = (
             self.filterset.qs if self.filterset.is_bound else selectors.register_assessments()
         )
-        return self.order_queryset(queryset.distinct())
+        # No DISTINCT: no filter repeats an assessment (one line per risk type, and
+        # `concerning` filters by ids), and DISTINCT sorted every assessment for each
+        # page (issue 15's bench: 188 ms at 20,000).
+        return self.order_queryset(queryset)
 
     def get_context_data(self, **kwargs) -> dict:
         assessments = cast(RiskAssessmentQuerySet, self.object_list)
-        lines = RiskLine.objects.filter(assessment__in=assessments.values("pk"))
-        risk_type = self.filterset.form.cleaned_data.get("risk_type") if self.filterset.is_bound and self.filterset.is_valid() else ""  # fmt: skip
-        if risk_type:
-            lines = lines.filter(risk_type=risk_type)
+        chosen = self.filterset.form.cleaned_data if self.filterset.is_bound and self.filterset.is_valid() else {}  # fmt: skip
+        lines = RiskLine.objects.all()
+        if any(chosen.values()):
+            # Unfiltered, every line is one of the register's: the heatmap then counts
+            # them from their index alone, without looking up 20,000 assessments.
+            lines = lines.filter(assessment__in=assessments.values("pk"))
+        if chosen.get("risk_type"):
+            lines = lines.filter(risk_type=chosen["risk_type"])
         return super().get_context_data(
             filter=self.filterset,
             heatmap=selectors.residual_heatmap(lines),

@@ -76,6 +76,19 @@ def test_filtering_by_risk_type_narrows_the_heatmap_to_that_type(staff_client):
     assert cells[(5, 5)] == 1 and sum(cells.values()) == 1
 
 
+@pytest.mark.parametrize(
+    ("params", "lines"),
+    [({}, 12), ({"status": "draft"}, 6), ({"rating": "nonsense"}, 12), ({"page": "1"}, 12)],
+)
+def test_the_heatmap_counts_the_lines_of_the_assessments_listed(staff_client, params, lines):
+    # Unfiltered it counts every line from its index alone; any filter narrows it.
+    assess_risk(OrganisationFactory(), residual=(1, 2))
+    assess_risk(OrganisationFactory(), complete=False, residual=(3, 3))
+    cells = _cells(staff_client.get(REGISTER, params))
+    assert sum(cells.values()) == lines
+    assert cells[(3, 3)] == 6 and cells[(1, 2)] == lines - 6
+
+
 def test_filtering_by_organisation_includes_its_requests(staff_client):
     organisation = OrganisationFactory()
     assess_risk(organisation, title="Of the organisation")
