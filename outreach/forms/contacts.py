@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import staff_users
 from config.periods import PeriodFormMixin
-from config.widgets import DateInput
+from config.widgets import DateInput, country_input
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Organisation
 
@@ -41,6 +41,7 @@ class ContactForm(forms.ModelForm):
         model = Contact
         fields = list(CONTACT_FIELDS)
         widgets = {
+            "country": country_input(),
             "sectors": forms.CheckboxSelectMultiple,
         }
         field_classes = {"sectors": IdsChoiceField}

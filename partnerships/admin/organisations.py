@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.db import models
+from django_countries.fields import CountryField
 
 from accounts.admin_mixins import StaffReadOnlyAdminMixin
+from config.widgets import country_input
 from partnerships.models import Affiliation, Organisation
 
 
@@ -43,3 +45,9 @@ class OrganisationAdmin(StaffReadOnlyAdminMixin, admin.ModelAdmin):
     inlines = [AffiliationInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_per_page = 50
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        # A field with choices never reaches formfield_overrides.
+        if isinstance(db_field, CountryField):
+            kwargs["widget"] = country_input()
+        return super().formfield_for_choice_field(db_field, request, **kwargs)

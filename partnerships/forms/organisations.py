@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import staff_users
+from config.widgets import country_input
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import Affiliation, Organisation
 from partnerships.selectors import RelationshipMatch, find_existing_relationships
@@ -24,6 +25,7 @@ class OrganisationForm(forms.ModelForm):
             "external_id",
         ]  # fmt: skip
         widgets = {
+            "country": country_input(),
             "mandate_summary": forms.Textarea(attrs={"rows": 3}),
             "track_record": forms.Textarea(attrs={"rows": 3}),
             "trust_notes": forms.Textarea(attrs={"rows": 3}),

@@ -55,6 +55,20 @@ def test_access_log_query_count_does_not_grow(
     assert response.status_code == 200
 
 
+def test_the_access_logs_who_filter_offers_each_user_with_entries_once(coordinator_client):
+    from outreach.filters import AccessLogFilter
+    from outreach.services.contacts import at_risk_access_log
+    from tests.factories import UserFactory
+
+    reader, other, idle = UserFactory(), UserFactory(), UserFactory()
+    contacts = ContactFactory.create_batch(3, is_at_risk=True)
+    at_risk_access_log(contacts=contacts, user=reader)  # three entries
+    at_risk_access_log(contacts=contacts[:1], user=other)
+    offered = list(AccessLogFilter().form.fields["user"].queryset)
+    assert sorted(offered, key=lambda user: user.pk) == [reader, other]
+    assert idle not in offered
+
+
 def test_contact_detail_shows_employments_and_approaches(staff_client):
     employment = EmploymentFactory(role="Union officer")
     ApproachFactory(contact=employment.contact, ask="Join the campaign")
