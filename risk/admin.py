@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.admin_mixins import RecordAdminMixin, StaffReadOnlyAdminMixin
 
 from .forms import CHECK_FIELDS, RiskLineForm, RiskLineFormSetBase
-from .models import RequestAdvice, RiskAssessment, RiskLine
+from .models import RequestAdvice, RiskAssessment, RiskLine, RiskType
 from .services import risk_assessment_rating_refresh
 
 
@@ -29,10 +29,28 @@ class RiskLineInline(admin.TabularInline):
         return f"{obj.residual_score} ({obj.residual_rating().label.lower()})" if obj.pk else "—"
 
 
+class RiskTypeFilter(admin.SimpleListFilter):
+    """Assessments with a line of this type, found by the lines' ids: the admin's own
+    filter across the lines adds DISTINCT, which sorted all 20,000 assessments of the
+    bench for each page (100 ms)."""
+
+    title = _("risk type")
+    parameter_name = "risk_type"
+
+    def lookups(self, request, model_admin):
+        return RiskType.choices
+
+    def queryset(self, request, queryset):
+        if self.value() not in RiskType.values:
+            return queryset
+        lines = RiskLine.objects.filter(risk_type=self.value()).values("assessment")
+        return queryset.filter(pk__in=lines)
+
+
 @admin.register(RiskAssessment)
 class RiskAssessmentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "rating", "status", "assessor", "assessed_on", "review_on"]
-    list_filter = ["rating", "status", "lines__risk_type"]
+    list_filter = ["rating", "status", RiskTypeFilter]
     list_select_related = ["assessor", "partnership_request__organisation", "partnership", "organisation"]  # fmt: skip
     search_fields = ["title", "organisation__name", "partnership_request__activity_title", "partnership__title"]  # fmt: skip
     raw_id_fields = ["partnership_request", "partnership", "organisation", "assessor"]
@@ -44,9 +62,6 @@ class RiskAssessmentAdmin(admin.ModelAdmin):
         (_("Checks (the Partnership Guide)"), {"fields": tuple(CHECK_FIELDS)}),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).distinct()
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # an assessment is part of the decision file

@@ -210,6 +210,8 @@ class RiskAssessment(models.Model):
             models.Index(fields=["status", "assessed_on", "id"], name="risk_register_order"),
             models.Index(fields=["status", "review_on", "id"], name="risk_review_due"),
             models.Index(fields=["review_on", "id"], name="risk_review_order"),
+            # This ordering: the admin's list.
+            models.Index(fields=["assessed_on", "id"], name="risk_assessed_order"),
         ]
         constraints = [
             models.CheckConstraint(

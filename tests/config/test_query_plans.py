@@ -274,10 +274,30 @@ def test_assessments_concerning_an_organisation_read_each_set_of_ids_first(data)
 
 
 def test_an_organisations_evaluations_are_read_by_their_activities_ids(data):
-    from evaluation.timeline import _evaluations_of
+    import datetime
 
-    organisation = Organisation.objects.order_by("pk").first()
-    nodes = plan_of(_evaluations_of(organisation))
+    from evaluation.models import Evaluation, JointActivity
+    from evaluation.timeline import evaluation_entries
+    from tests.factories import CoalitionFactory, CoalitionMembershipFactory, UserFactory
+
+    # Evaluations of many coalitions' activities: on empty tables any index will do.
+    organisation, creator = Organisation.objects.order_by("pk").first(), UserFactory()
+    coalitions = CoalitionFactory.create_batch(20)
+    CoalitionMembershipFactory(coalition=coalitions[0], organisation=organisation)
+    day = datetime.date(2026, 1, 1)
+    activities = JointActivity.objects.bulk_create(
+        JointActivity(coalition=coalitions[n % 20], created_by=creator, title=f"Stall {n}",
+                      kind="provide_information", starts_on=day, ends_on=day)
+        for n in range(600)
+    )  # fmt: skip
+    Evaluation.objects.bulk_create(
+        Evaluation(activity=activity, created_by=creator) for activity in activities
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE evaluation_jointactivity")
+        cursor.execute("ANALYZE evaluation_evaluation")
+    # As the timeline reads it: its own branch of the UNION, in its own order.
+    nodes = plan_of(evaluation_entries.branch(0, organisation, top=26))
     evaluations = index_conditions(nodes, "evaluation_evaluation")
     assert evaluations and all("activity_id = ANY" in condition for condition in evaluations)
 
@@ -369,10 +389,14 @@ def test_the_risk_register_reads_its_orders_its_due_reviews_and_its_heatmap_from
         cursor.execute("ANALYZE risk_riskassessment")
         cursor.execute("ANALYZE risk_riskline")
     register = selectors.register_assessments()
-    for option, index in (("open", "risk_register_order"), ("review", "risk_review_order")):
+    orders = [("open", "risk_register_order"), ("review", "risk_review_order")]
+    for option, index in orders:
         nodes = plan_of(register.order_by(*RegisterView.sort_options[option][1])[:25])
         assert index in index_names(nodes), option
         assert sorts(nodes) == [], option
+    # The admin's list, in the model's own order.
+    nodes = plan_of(register.order_by(*RiskAssessment._meta.ordering)[:100])
+    assert "risk_assessed_order" in index_names(nodes) and sorts(nodes) == []
     due = register.due_for_review(today=day).order_by("review_on", "pk")[:20]
     nodes = plan_of(due)
     assert "risk_review_due" in index_names(nodes) and sorts(nodes) == []
@@ -387,7 +411,7 @@ def test_the_activity_list_reads_each_of_its_orders_from_an_index(data):
     # evaluation and sorted them all for each page (the bench: 18 ms at 10,000).
     import datetime
 
-    from evaluation.models import JointActivity
+    from evaluation.models import Evaluation, JointActivity
     from evaluation.views import ActivityListView
     from tests.factories import CoalitionFactory, UserFactory
 
@@ -400,10 +424,26 @@ def test_the_activity_list_reads_each_of_its_orders_from_an_index(data):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE evaluation_jointactivity")
     activities = JointActivity.objects.select_related("partnership", "coalition", "evaluation")
-    for option, index in (("newest", "activity_latest"), ("title", "activity_title")):
-        nodes = plan_of(activities.order_by(*ActivityListView.sort_options[option][1])[:25])
+    orders = {option: fields for option, (_, fields) in ActivityListView.sort_options.items()}
+    orders["admin"] = JointActivity._meta.ordering
+    for option, index in (
+        ("newest", "activity_latest"), ("title", "activity_title"), ("admin", "activity_started")
+    ):  # fmt: skip
+        nodes = plan_of(activities.order_by(*orders[option])[:25])
         assert index in index_names(nodes), option
         assert sorts(nodes) == [], option
+    # The admin's evaluations, in their own order.
+    Evaluation.objects.bulk_create(
+        Evaluation(activity=activity, created_by=creator,
+                   completed_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+                   + datetime.timedelta(hours=activity.pk % 500))
+        for activity in JointActivity.objects.all()
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE evaluation_evaluation")
+    evaluations = Evaluation.objects.select_related("activity")
+    nodes = plan_of(evaluations.order_by(*Evaluation._meta.ordering)[:100])
+    assert "evaluation_completed" in index_names(nodes) and sorts(nodes) == []
 
 
 def test_the_access_logs_users_are_each_looked_up_in_the_log_by_their_index(data):
