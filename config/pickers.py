@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -42,14 +43,20 @@ class ModelPicker(forms.Widget):
         self.url = url
         self.placeholder = placeholder
 
+    # The chosen rows by id, when a formset has read them for all its forms at once.
+    known: dict[str, object] | None = None
+
     def chosen_label(self, value) -> str:
         choices = getattr(self, "choices", None)
         if value in (None, "") or choices is None:
             return ""
-        try:
-            chosen = choices.queryset.filter(pk=value).first()
-        except (ValueError, TypeError, ValidationError):
-            return ""
+        if self.known is not None:
+            chosen = self.known.get(str(value))
+        else:
+            try:
+                chosen = choices.queryset.filter(pk=value).first()
+            except (ValueError, TypeError, ValidationError):
+                return ""
         return choices.field.label_from_instance(chosen) if chosen else ""
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
@@ -83,6 +90,33 @@ class ModelPicker(forms.Widget):
 
     def value_omitted_from_data(self, data, files, name) -> bool:
         return name not in data
+
+
+class PickersReadOnce:
+    """A formset (mixed in before Django's) whose forms' pickers find their chosen rows in
+    one query for all forms, where each form's picker read its own: a coalition's form
+    of twenty members took 22 queries at the bench."""
+
+    @cached_property
+    def forms(self) -> list:
+        forms = super().forms  # type: ignore[misc]
+        pickers = {
+            name
+            for form in forms
+            for name, field in form.fields.items()
+            if isinstance(field.widget, ModelPicker) and hasattr(field, "queryset")
+        }
+        for name in pickers:
+            picking = [form for form in forms if name in form.fields]
+            values = {str(form[name].value()) for form in picking} - {"None", ""}
+            try:
+                rows = picking[0].fields[name].queryset.in_bulk(list(values))
+            except (ValueError, TypeError, ValidationError):
+                continue  # an id of the wrong kind: each picker asks for its own
+            known = {str(pk): row for pk, row in rows.items()}
+            for form in picking:
+                form.fields[name].widget.known = known
+        return forms
 
 
 class PickerView(StaffRequiredMixin, View):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.pickers import PickersReadOnce
 from config.widgets import DateInput
 from partnerships.forms.pickers import organisation_picker
 from partnerships.models import (
@@ -36,9 +37,14 @@ class CoalitionForm(forms.ModelForm):
         return data
 
 
+class MembershipFormSetBase(PickersReadOnce, forms.BaseInlineFormSet):
+    pass
+
+
 MembershipFormSet = forms.inlineformset_factory(
     Coalition,
     CoalitionMembership,
+    formset=MembershipFormSetBase,
     fields=["organisation", "role", "joined_on", "left_on", "secretariat_position"],
     widgets={"organisation": organisation_picker(), "joined_on": DATE, "left_on": DATE},
     extra=3,

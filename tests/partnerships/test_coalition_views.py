@@ -213,3 +213,32 @@ def test_statement_page_query_count_is_constant(
         response = staff_client.get(statement.get_absolute_url())
     assert len(response.context["rows"]) == rows
     assert len(response.context["missing"]) == rows // 2 + 1  # and the Section
+
+
+@pytest.mark.parametrize("members", [2, 20])
+def test_the_coalition_form_names_every_member_in_a_fixed_number_of_queries(
+    staff_client, django_assert_max_num_queries, members
+):
+    # Each member's picker read its organisation alone: 22 queries at twenty members.
+    coalition = CoalitionFactory()
+    names = []
+    for number in range(members):
+        organisation = OrganisationFactory(name=f"Member number {number:02}")
+        CoalitionMembershipFactory(coalition=coalition, organisation=organisation)
+        names.append(organisation.name)
+    with django_assert_max_num_queries(5):
+        response = staff_client.get(reverse("partnerships:coalition_update", args=[coalition.pk]))
+    html = response.content.decode()
+    assert all(f'value="{name}"' in html for name in names)
+
+
+def test_a_posted_member_that_is_no_organisation_is_named_by_no_one(staff_client):
+    # The pickers' shared read keeps the form's own errors: an unknown id stays unnamed.
+    coalition = CoalitionFactory()
+    post = _coalition_post(OrganisationFactory(), **{"memberships-0-organisation": "999999"})
+    response = staff_client.post(
+        reverse("partnerships:coalition_update", args=[coalition.pk]), post
+    )
+    assert response.status_code == 200
+    assert "memberships-0-organisation" in response.content.decode()
+    assert response.context["memberships"].forms[0].errors["organisation"]
