@@ -464,3 +464,26 @@ def test_the_access_logs_users_are_each_looked_up_in_the_log_by_their_index(data
     nodes = plan_of(AccessLogFilter().form.fields["user"].queryset)
     conditions = index_conditions(nodes, "outreach_atriskaccesslog")
     assert conditions and all("user_id" in condition for condition in conditions), conditions
+
+
+def _sort_pages():
+    from outreach.filters import ApproachFilter, ContactFilter
+    from partnerships.filters import OrganisationFilter
+
+    for filterset in (OrganisationFilter, ContactFilter, ApproachFilter):
+        for key in filterset.base_filters["sort"].param_map:
+            for direction in ("", "-"):
+                yield filterset, direction + key
+
+
+@pytest.mark.parametrize(
+    ("filterset", "sort"), list(_sort_pages()), ids=lambda v: getattr(v, "__name__", v)
+)
+def test_every_sortable_column_of_the_big_lists_reads_an_index_in_order(data, filterset, sort):
+    # A header the user can click must not sort the whole table for a page (the bench:
+    # "Last updated" sorted 100,000 organisations in 59 ms, a million contacts in 280).
+    model = filterset._meta.model
+    queryset = model.objects.filter(is_at_risk=False) if model is Contact else model.objects.all()
+    page = filterset({"sort": sort}, queryset=queryset).qs[:25]
+    nodes = plan_of(page)
+    assert sorts(nodes) == [] and seq_scans(nodes) == set(), (sort, index_names(nodes))
