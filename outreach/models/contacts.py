@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from config.queries import id_in
 from config.reversing import reverse_id
 from partnerships.models import Organisation
 
@@ -131,9 +132,11 @@ class ContactQuerySet(models.QuerySet):
             # The registry's own (indexed) search finds the employers.
             employers = Organisation.objects.search(word).order_by().values("pk")
             employed = Employment.objects.filter(organisation__in=employers)
-            queryset = queryset.filter(
-                pk__in=people.union(employed.order_by().values("contact_id"))
-            )
+            # The matches' ids first, then each contact by its key (config/queries.py):
+            # as a join, PostgreSQL read all million contacts to meet a common name's
+            # 22,000 (the bench: 282 ms for "jansen").
+            matches = people.union(employed.order_by().values("contact_id"))
+            queryset = queryset.filter(id_in("pk", matches, using=queryset.db))
         return queryset
 
 
