@@ -127,8 +127,12 @@ class Evaluation(models.Model):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
         ordering = ["-completed_at", "-pk"]
-        # The admin's list in this order, from the index (the bench: 10 ms sorting 6,000).
-        indexes = [models.Index(fields=["completed_at", "id"], name="evaluation_completed")]
+        # The admin's list in this order and the API's (the latest change first), from
+        # an index (the bench: 10 ms sorting 6,000).
+        indexes = [
+            models.Index(fields=["completed_at", "id"], name="evaluation_completed"),
+            models.Index(fields=["updated_at", "id"], name="evaluation_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(overall_rating__isnull=True) | Q(overall_rating__range=(1, 5)),
