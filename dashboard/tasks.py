@@ -1,9 +1,11 @@
-"""The daily reminder job (scheduled by dashboard/migrations: django-celery-beat)."""
+"""The daily reminder job and the registry figures' refresh (scheduled by
+dashboard/migrations: django-celery-beat)."""
 
 import datetime
 
 from celery import shared_task
 
+from .selectors import registry_figures_refresh
 from .services.reminders import reminder_digest_retry, reminder_digests_run
 
 # A failed digest is retried alone, soon and then less often; well below the
@@ -30,3 +32,9 @@ def send_reminder_digests() -> int:
 )
 def send_reminder_digest(user_id: int, day: str) -> bool:
     return reminder_digest_retry(user_id=user_id, today=datetime.date.fromisoformat(day))
+
+
+@shared_task(name="dashboard.refresh_registry_figures", ignore_result=True)
+def refresh_registry_figures() -> None:
+    # Every minute, within the figures' two-minute life: no dashboard request counts.
+    registry_figures_refresh()

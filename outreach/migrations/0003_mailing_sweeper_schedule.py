@@ -5,21 +5,17 @@ migrate is the one command every deployment runs."""
 
 from django.db import migrations
 
+from config.beat import schedule_every, unschedule
+
 TASK_NAME = "Urgent Action mailings: requeue stale claims, start stalled mailings"
 
 
 def create_schedule(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    every_minute, _ = IntervalSchedule.objects.get_or_create(every=60, period="seconds")
-    PeriodicTask.objects.update_or_create(
-        name=TASK_NAME,
-        defaults={"task": "outreach.sweep_mailings", "interval": every_minute, "enabled": True},
-    )
+    schedule_every(apps, name=TASK_NAME, task="outreach.sweep_mailings", seconds=60)
 
 
 def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=TASK_NAME).delete()
+    unschedule(apps, name=TASK_NAME)
 
 
 class Migration(migrations.Migration):

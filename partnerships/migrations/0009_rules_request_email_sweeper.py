@@ -6,25 +6,17 @@ sweeper's, so every deployment has it after migrate)."""
 
 from django.db import migrations, models
 
+from config.beat import schedule_every, unschedule
+
 TASK_NAME = "Request-update e-mails: send again the claims their worker lost"
 
 
 def create_schedule(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    every_minute, _ = IntervalSchedule.objects.get_or_create(every=60, period="seconds")
-    PeriodicTask.objects.update_or_create(
-        name=TASK_NAME,
-        defaults={
-            "task": "partnerships.sweep_request_emails",
-            "interval": every_minute,
-            "enabled": True,
-        },
-    )
+    schedule_every(apps, name=TASK_NAME, task="partnerships.sweep_request_emails", seconds=60)
 
 
 def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=TASK_NAME).delete()
+    unschedule(apps, name=TASK_NAME)
 
 
 class Migration(migrations.Migration):

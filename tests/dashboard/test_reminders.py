@@ -281,6 +281,7 @@ def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_are_created_idemp
     # Run the data migrations' functions again (transactional tests flush their rows).
     for module in (
         "dashboard.migrations.0002_reminder_digest_schedule",
+        "dashboard.migrations.0005_registry_figures_schedule",
         "outreach.migrations.0003_mailing_sweeper_schedule",
     ):
         importlib.import_module(module).create_schedule(apps, None)
@@ -289,6 +290,7 @@ def test_beat_schedules_for_the_digest_and_the_mailing_sweeper_are_created_idemp
     assert PeriodicTask.objects.filter(task__in=list(tasks)).count() == len(tasks)
     assert tasks["dashboard.send_reminder_digests"] is True
     assert tasks["outreach.sweep_mailings"] is True
+    assert tasks["dashboard.refresh_registry_figures"] is True
 
 
 def test_the_daily_task_sends_the_digests(frozen, staff, django_capture_on_commit_callbacks):
