@@ -30,9 +30,8 @@ class RiskLineInline(admin.TabularInline):
 
 
 class RiskTypeFilter(admin.SimpleListFilter):
-    """Assessments with a line of this type, found by the lines' ids: the admin's own
-    filter across the lines adds DISTINCT, which sorted all 20,000 assessments of the
-    bench for each page (100 ms)."""
+    """Assessments with a line of this type (with_line_of): the admin's own filter
+    across the lines adds DISTINCT (100 ms a page at the bench)."""
 
     title = _("risk type")
     parameter_name = "risk_type"
@@ -43,8 +42,7 @@ class RiskTypeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in RiskType.values:
             return queryset
-        lines = RiskLine.objects.filter(risk_type=self.value()).values("assessment")
-        return queryset.filter(pk__in=lines)
+        return queryset.with_line_of(self.value())
 
 
 @admin.register(RiskAssessment)

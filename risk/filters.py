@@ -31,8 +31,8 @@ class RiskAssessmentFilter(django_filters.FilterSet):
         model = RiskAssessment
         fields: list[str] = []
 
-    def filter_risk_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(lines__risk_type=value)
+    def filter_risk_type(self, queryset: RiskAssessmentQuerySet, name: str, value: str) -> QuerySet:
+        return queryset.with_line_of(value)
 
     def filter_organisation(
         self, queryset: RiskAssessmentQuerySet, name: str, value: Organisation

@@ -97,6 +97,12 @@ class RiskAssessmentQuerySet(models.QuerySet):
         notice = datetime.timedelta(days=settings.RISK_REVIEW_NOTICE_DAYS)
         return self.complete().filter(review_on__lte=today + notice)
 
+    def with_line_of(self, risk_type: str) -> "RiskAssessmentQuerySet":
+        """Assessments with a line of this type, by the lines' ids: never a repeated
+        row, so no list needs DISTINCT (it sorted all 20,000 assessments of the bench
+        for each page)."""
+        return self.filter(pk__in=RiskLine.objects.filter(risk_type=risk_type).values("assessment"))
+
     def concerning(self, organisation: Organisation) -> "RiskAssessmentQuerySet":
         """Of the organisation itself, of requests naming it, of partnerships with it.
 

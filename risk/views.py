@@ -51,9 +51,8 @@ class RegisterView(StaffRequiredMixin, SortOptionsMixin, ForgivingPaginationMixi
         queryset = (
             self.filterset.qs if self.filterset.is_bound else selectors.register_assessments()
         )
-        # No DISTINCT: no filter repeats an assessment (one line per risk type, and
-        # `concerning` filters by ids), and DISTINCT sorted every assessment for each
-        # page (issue 15's bench: 188 ms at 20,000).
+        # No DISTINCT: every filter keeps to ids (with_line_of, concerning), and
+        # DISTINCT sorted every assessment for each page (the bench: 188 ms at 20,000).
         return self.order_queryset(queryset)
 
     def get_context_data(self, **kwargs) -> dict:
